@@ -1,0 +1,8 @@
+/**
+ * Reading trackers: load the file into a {@link planbot.tracker.read.Table} (encoding, delimiter, XLSX),
+ * detect its shape from the header (never the file name), and read it with the matching reader into a
+ * {@link planbot.tracker.read.ReadResult}. Readers never throw for a bad cell: they record a
+ * {@link planbot.tracker.Problem}. A file that is not a tracker at all is a
+ * {@link planbot.tracker.read.TrackerFormatException}.
+ */
+package planbot.tracker.read;
