@@ -1,0 +1,106 @@
+package planbot.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import planbot.storage.Database;
+import planbot.tracker.ImportMode;
+import planbot.tracker.ImportReport;
+import planbot.tracker.ImportService;
+import planbot.tracker.read.ReadOptions;
+import planbot.tracker.read.ReadResult;
+import planbot.tracker.read.TrackerReader;
+
+/**
+ * {@code bench import}: reads and imports a generated tracker of N task rows into a fresh SQLite file
+ * (rows per second over read + write, peak heap), then imports the bundled sample tracker warm, many
+ * times, each into a fresh plan, and reports the median and worst time.
+ */
+public final class ImportBenchmark {
+    static final String SAMPLE = "samples/planning-review-action-plan.tsv";
+    private static final int SAMPLE_WARMUP = 20;
+    private static final int SAMPLE_RUNS = 30;
+
+    public ObjectNode run(int tasks) throws Exception {
+        Path dir = Files.createTempDirectory("planbot-bench");
+        try {
+            ObjectNode out = new ObjectMapper().createObjectNode();
+            out.put("benchmark", "import");
+            out.put("tasks", tasks);
+            Path file = dir.resolve("generated.tsv");
+            TrackerGenerator.writeReviewTracker(file, tasks);
+            out.put("fileBytes", Files.size(file));
+
+            HeapPeak.reset();
+            long t0 = System.nanoTime();
+            ReadResult read = TrackerReader.read(file, ReadOptions.named("bench"));
+            long t1 = System.nanoTime();
+            ImportReport report;
+            try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"))) {
+                long t2 = System.nanoTime();
+                report = new ImportService(db).importPlan("bench", read, ImportMode.APPLY, "bench", Clock.systemUTC());
+                long t3 = System.nanoTime();
+                long peak = HeapPeak.bytes();
+                double readMs = (t1 - t0) / 1e6;
+                double writeMs = (t3 - t2) / 1e6;
+                out.put("importedTasks", report.tasks());
+                out.put("readMillis", round(readMs));
+                out.put("writeMillis", round(writeMs));
+                out.put("rowsPerSecond", Math.round(tasks / ((readMs + writeMs) / 1000.0)));
+                out.put("targetRowsPerSecond", 50_000);
+                out.put("peakHeapMB", round(peak / 1048576.0));
+            }
+
+            byte[] sample = sampleBytes();
+            double[] ms = new double[SAMPLE_RUNS];
+            try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("sample.db"))) {
+                ImportService imports = new ImportService(db);
+                for (int i = 0; i < SAMPLE_WARMUP + SAMPLE_RUNS; i++) {
+                    long s = System.nanoTime();
+                    ReadResult r = TrackerReader.read(sample, "sample.tsv", ReadOptions.named("sample"));
+                    imports.importPlan("sample-" + i, r, ImportMode.APPLY, "bench", Clock.systemUTC());
+                    if (i >= SAMPLE_WARMUP) {
+                        ms[i - SAMPLE_WARMUP] = (System.nanoTime() - s) / 1e6;
+                    }
+                }
+            }
+            Arrays.sort(ms);
+            out.put("sampleTasks", TrackerReader.read(sample, "sample.tsv", ReadOptions.named("sample")).plan().tasks().count());
+            out.put("sampleWarmMillisMedian", round(ms[ms.length / 2]));
+            out.put("sampleWarmMillisMax", round(ms[ms.length - 1]));
+            out.put("targetSampleMillis", 100);
+            return out;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    static byte[] sampleBytes() throws IOException {
+        try (InputStream in = ImportBenchmark.class.getClassLoader().getResourceAsStream(SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled sample " + SAMPLE + " is missing from the build");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

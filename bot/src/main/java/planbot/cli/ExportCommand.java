@@ -1,0 +1,94 @@
+package planbot.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import planbot.App;
+import planbot.domain.Plan;
+import planbot.tracker.write.ExportFormat;
+import planbot.tracker.write.PlanExporter;
+
+/** {@code planbot export}: writes a plan back out in the council's own layout (CSV, XLSX) or as JSON. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a plan as CSV or XLSX in the council's own layout, or as JSON.")
+public final class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    PlanbotCommand root;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--format", required = true, paramLabel = "csv|xlsx|json", description = "Output format.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (default: standard output).")
+    Path out;
+
+    @Option(names = "--plan", paramLabel = "NAME", description = "Which plan (needed when the tenant has several).")
+    String planName;
+
+    @Override
+    public Integer call() throws IOException {
+        ExportFormat fmt;
+        try {
+            fmt = ExportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (out == null && fmt == ExportFormat.XLSX && System.console() != null) {
+            throw new UserError("an XLSX file is binary: give --out FILE.xlsx (or redirect the output to a file)");
+        }
+        Plan plan;
+        try (App app = App.open(root.dbUrl(global))) {
+            plan = app.loadPlan(root.tenant(global), planName);
+        }
+        if (out == null) {
+            OutputStream stdout = new BufferedOutputStream(System.out);
+            PlanExporter.write(plan, fmt, stdout);
+            stdout.flush();
+            return 0;
+        }
+        // Write beside the target and move into place, so a failure never leaves half a file.
+        Path target = out.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new UserError("no such folder: " + dir);
+        }
+        Path tmp = Files.createTempFile(dir, ".planbot-export", ".tmp");
+        try {
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                PlanExporter.write(plan, fmt, os);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        System.err.println("Exported plan \"" + plan.name() + "\" (" + plan.tasks().count() + " tasks) to " + out);
+        return 0;
+    }
+
+    static String choose(List<String> names, String requested) {
+        if (requested != null) {
+            if (!names.contains(requested)) {
+                throw new UserError("no plan named \"" + requested + "\"" + (names.isEmpty() ? "" : "; plans: " + String.join(", ", names)));
+            }
+            return requested;
+        }
+        if (names.isEmpty()) {
+            throw new UserError("there is no plan yet: import one with ./planbot import FILE");
+        }
+        if (names.size() > 1) {
+            throw new UserError("there are several plans; choose one with --plan: " + String.join(", ", names));
+        }
+        return names.get(0);
+    }
+}

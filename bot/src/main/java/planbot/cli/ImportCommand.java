@@ -1,0 +1,93 @@
+package planbot.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import planbot.App;
+import planbot.domain.Layout;
+import planbot.tracker.ImportMode;
+import planbot.tracker.ImportReport;
+import planbot.tracker.read.ReadOptions;
+import planbot.tracker.read.ReadResult;
+import planbot.tracker.read.TrackerFormatException;
+import planbot.tracker.read.TrackerReader;
+
+/** {@code planbot import FILE}: reads a tracker and merges it into the database in one transaction. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import a tracker (CSV, TSV or XLSX) into the database.",
+                "Re-importing the same file changes nothing; a newer version updates the plan in place."})
+public final class ImportCommand implements Callable<Integer> {
+    @ParentCommand
+    PlanbotCommand root;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The tracker file.")
+    Path file;
+
+    @Option(names = "--plan", paramLabel = "NAME", description = "The plan's name (default: the file name).")
+    String planName;
+
+    @Option(names = "--sheet", paramLabel = "SHEET", description = "XLSX: the sheet's name or number (default: the first).")
+    String sheet;
+
+    @Option(names = "--map", paramLabel = "HEADER=ROLE",
+            description = "Say what a column holds, overriding the guess; repeatable. Roles: ${COMPLETION-CANDIDATES}")
+    Map<String, Layout.Role> columnMap = new LinkedHashMap<>();
+
+    @Option(names = "--dry-run", description = "Read and report, write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (!Files.exists(file)) {
+            throw new UserError("no such file: " + file);
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserError(file + " is a folder, not a tracker file");
+        }
+        String plan = planName != null ? planName : defaultPlanName(file);
+        ReadResult read;
+        try {
+            read = TrackerReader.read(file, new ReadOptions(plan, sheet, columnMap, ReadOptions.DEFAULT_MAX_BYTES));
+        } catch (TrackerFormatException e) {
+            throw new UserError("cannot import " + file.getFileName() + ": " + e.getMessage());
+        }
+        ImportReport report;
+        try (App app = App.open(root.dbUrl(global))) {
+            report = app.imports().importPlan(root.tenant(global), read, dryRun ? ImportMode.DRY_RUN : ImportMode.APPLY,
+                    "cli", app.clock());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ImportReportFormat.json(file, root.tenant(global), report));
+        } else {
+            out.print(ImportReportFormat.text(file, root.tenant(global), report));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String defaultPlanName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name).strip();
+    }
+}

@@ -1,0 +1,42 @@
+package planbot.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import planbot.config.Settings;
+
+/** The top of the command line: global options and the list of verbs. */
+@Command(name = "planbot", mixinStandardHelpOptions = true, version = "planbot 0.1",
+        description = "Keeps a service-improvement action plan moving: stores the plan, chases owners, reports.",
+        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, BenchCommand.class})
+public final class PlanbotCommand {
+    @Mixin
+    GlobalOptions global;
+
+    final Settings settings;
+
+    public PlanbotCommand(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The database URL: the verb's --db, else the top-level --db, else PLANBOT_DB_URL, else the default file. */
+    String dbUrl(GlobalOptions verb) {
+        if (verb != null && verb.dbUrl != null) {
+            return verb.dbUrl;
+        }
+        if (global != null && global.dbUrl != null) {
+            return global.dbUrl;
+        }
+        return settings.getOrDefault(Settings.DB_URL, Settings.DEFAULT_DB_URL);
+    }
+
+    /** The tenant slug: the verb's --tenant, else the top-level one, else PLANBOT_TENANT, else "default". */
+    String tenant(GlobalOptions verb) {
+        String t = verb != null && verb.tenant != null ? verb.tenant
+                : global != null && global.tenant != null ? global.tenant
+                : settings.getOrDefault(Settings.TENANT, Settings.DEFAULT_TENANT);
+        if (!t.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
+            throw new UserError("a tenant is a short name of letters, digits, '.', '_' or '-' (got '" + t + "')");
+        }
+        return t;
+    }
+}

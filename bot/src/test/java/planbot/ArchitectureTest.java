@@ -1,0 +1,78 @@
+package planbot;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of DESIGN §2, checked on the compiled classes of all three modules: bot → scheduler →
+ * storage, never back; the domain depends on nothing of ours but itself; the command core imports no chat
+ * SDK, no HTTP server and no database.
+ */
+class ArchitectureTest {
+    static final String[] STORAGE = {"planbot.domain..", "planbot.storage..", "planbot.tracker.."};
+    static final String[] SCHEDULER = {"planbot.scheduler.."};
+    static final String[] BOT = {"planbot.command..", "planbot.reply..", "planbot.cli..", "planbot.config..",
+            "planbot.bench..", "planbot.chat..", "planbot.delivery..", "planbot.slack..", "planbot.discord..",
+            "planbot.teams..", "planbot.http.."};
+    static final String[] CHAT_SDKS = {"com.slack..", "net.dv8tion..", "io.javalin..", "org.eclipse.jetty..",
+            "jakarta.servlet..", "javax.servlet.."};
+
+    static JavaClasses planbot;
+
+    @BeforeAll
+    static void load() {
+        planbot = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("planbot");
+    }
+
+    @Test
+    void storageDependsOnNeitherSchedulerNorBot() {
+        noClasses().that().resideInAnyPackage(STORAGE)
+                .should().dependOnClassesThat().resideInAnyPackage(concat(SCHEDULER, BOT))
+                .check(planbot);
+    }
+
+    @Test
+    void schedulerDoesNotDependOnBot() {
+        noClasses().that().resideInAnyPackage(SCHEDULER)
+                .should().dependOnClassesThat().resideInAnyPackage(BOT)
+                .check(planbot);
+    }
+
+    @Test
+    void domainIsPlainJava() {
+        noClasses().that().resideInAPackage("planbot.domain..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("planbot.domain..", "java..")
+                .check(planbot);
+    }
+
+    @Test
+    void commandCoreTouchesNoChatSdkHttpOrDatabaseDriver() {
+        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.reply..")
+                .should().dependOnClassesThat().resideInAnyPackage(concat(CHAT_SDKS,
+                        new String[] {"org.jdbi..", "java.sql..", "planbot.cli.."}))
+                .check(planbot);
+    }
+
+    @Test
+    void everyClassLivesInAPackageTheRulesKnow() {
+        classes().that().resideInAPackage("planbot..")
+                .should().resideInAnyPackage(concat(concat(concat(STORAGE, SCHEDULER), BOT), new String[] {"planbot"}))
+                .because("a class in a package the rules above do not name would escape them: add its package")
+                .check(planbot);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
