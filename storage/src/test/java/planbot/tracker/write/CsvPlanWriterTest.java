@@ -239,13 +239,7 @@ class CsvPlanWriterTest {
     @Test
     void neutralisesFormulasInEveryCellHeadersIncluded() throws IOException {
         // GIVEN text that a spreadsheet would evaluate, in a header, a label, a description, an owner, a note
-        Layout layout = new Layout(Layout.Shape.TABLE, List.of(
-                new Layout.Column("\tx", Role.TASK_REF), new Layout.Column("=1+1", Role.TASK),
-                new Layout.Column("Action", Role.ACTION_REF), new Layout.Column("Owner", Role.OWNER),
-                new Layout.Column("Notes", Role.NOTES)));
-        Plan plan = new Plan("t", layout, List.of(new Section("@Section", List.of(new Action("A1", "-5", "", null,
-                null, null, List.of(new Task("+44 1234", "=1+1", null, null, null, null, null, "@SUM(A1)",
-                        "-5 days")))))));
+        Plan plan = XlsxPlanWriterTest.formulaPlan();
 
         // WHEN exported as CSV and parsed back
         List<List<String>> rows = Exports.csvRows(plan);
