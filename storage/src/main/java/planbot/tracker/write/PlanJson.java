@@ -23,8 +23,8 @@ import planbot.domain.Task;
 
 /**
  * planbot's own JSON for a plan: lossless, so {@code read(write(plan))} equals {@code plan}. UTF-8, indented,
- * keys always in this order and always present ({@code null} when a value is missing), so two exports of the
- * same plan are byte for byte the same and diff well:
+ * ending with a line break, keys always in this order and always present ({@code null} when a value is missing),
+ * so two exports of the same plan are byte for byte the same and diff well:
  *
  * <pre>{@code
  * {
@@ -96,6 +96,8 @@ public final class PlanJson {
             g.writeEndArray();
             g.writeEndObject();
         }
+        // a text file ends with a line break; editors and diff tools complain otherwise
+        out.write('\n');
         out.flush();
     }
 
