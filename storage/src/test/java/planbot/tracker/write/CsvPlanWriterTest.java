@@ -6,9 +6,7 @@ import static planbot.tracker.write.Plans.day;
 import static planbot.tracker.write.Plans.na;
 import static planbot.tracker.write.Plans.task;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import planbot.domain.Action;
@@ -250,33 +248,6 @@ class CsvPlanWriterTest {
                 List.of("'@Section", "", "", "", ""),
                 List.of("'+44 1234", "'=1+1", "'-5", "'@SUM(A1)", "'-5 days"));
         assertThat(FormulaGuard.restore(rows.get(2).get(0))).isEqualTo("+44 1234");
-    }
-
-    @Test
-    void flushesButDoesNotCloseTheCallersStream() throws IOException {
-        // GIVEN a stream that records being closed
-        boolean[] closed = {false};
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        OutputStream out = new OutputStream() {
-            @Override
-            public void write(int b) {
-                bytes.write(b);
-            }
-
-            @Override
-            public void close() {
-                closed[0] = true;
-            }
-        };
-
-        // WHEN a plan is written to it in each format
-        for (ExportFormat format : ExportFormat.values()) {
-            PlanExporter.write(Plans.review(), format, out);
-        }
-
-        // THEN everything arrived and the stream is still the caller's to close
-        assertThat(bytes.size()).isPositive();
-        assertThat(closed[0]).isFalse();
     }
 
     @Test
