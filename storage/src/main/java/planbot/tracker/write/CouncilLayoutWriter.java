@@ -85,7 +85,23 @@ import planbot.domain.Task;
  * starts with {@code = + - @}, tab or CR gets a leading apostrophe. Readers take exactly one off with
  * {@link FormulaGuard#restore} before anything else.
  *
- * <p>Not thread-safe: make one per export.
+ * <h2>What a reader does for an equal plan</h2>
+ * <ul>
+ *   <li>restores every cell (above), then maps the trailing columns and leaves them out of the layout;</li>
+ *   <li>reads a row whose first cell alone is filled, in a layout without a SECTION column, as a section row;</li>
+ *   <li>reads an empty section or action cell on a later row as "same as above";</li>
+ *   <li>keeps {@code Action.label} null when the ACTION_REF cell is just the key it derives from the task refs;</li>
+ *   <li>rebuilds statuses with {@link Status#of}, so the kind is derived from the word again;</li>
+ *   <li>reads every form {@link PlanDate#display()} writes ({@code dd/MM/yyyy}, {@code MMMM yyyy}, {@code TBC},
+ *       {@code N/A}, {@code Ongoing}, each optionally followed by {@code " - "} and a remark), and keeps
+ *       {@code PlanDate.text} only when the cell differs from what {@code display()} gives without it: a date
+ *       set in planbot has no text and must come back without one. Likewise a TIMESCALE cell that is exactly
+ *       what {@link #timescale} builds from the dates read from it leaves {@code Task.timescale} null;</li>
+ *   <li>derives action keys and task refs the layout has no column for (an activity plan's) the same way each
+ *       time, from the order of the rows, which the export keeps.</li>
+ * </ul>
+ *
+ * <p>Immutable once made; {@link #of} decides the columns for one plan, so make one per export.
  */
 final class CouncilLayoutWriter {
 

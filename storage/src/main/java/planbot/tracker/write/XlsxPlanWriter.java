@@ -37,8 +37,8 @@ final class XlsxPlanWriter {
     /** Writes the plan; does not close {@code out}, which belongs to the caller. */
     static void write(Plan plan, OutputStream out) throws IOException {
         CouncilLayoutWriter layout = CouncilLayoutWriter.of(plan);
-        SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
-        try {
+        // since POI 5.3, close() also deletes SXSSF's temporary file
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
             Sheet sheet = workbook.createSheet(sheetName(plan.name()));
             List<CouncilLayoutWriter.Column> columns = layout.columns();
             int[] widths = new int[columns.size()];
@@ -70,10 +70,6 @@ final class XlsxPlanWriter {
             sheet.createFreezePane(0, 1);
             workbook.write(out);
             out.flush();
-        } finally {
-            // SXSSF's temporary files outlive close(); dispose() deletes them
-            workbook.dispose();
-            workbook.close();
         }
     }
 

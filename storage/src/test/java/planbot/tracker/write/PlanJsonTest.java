@@ -53,7 +53,8 @@ class PlanJsonTest {
                 "target", "timescale", "owner", "notes");
         assertThat(task.get("status").toString()).isEqualTo("{\"word\":\"Parked\",\"kind\":\"UNKNOWN\"}");
         assertThat(task.get("target").toString()).isEqualTo("{\"kind\":\"TBC\",\"date\":null,\"precision\":\"DAY\","
-                + "\"remark\":\"Interdependency with SWOW Project\",\"text\":\"TBC - Interdependency with SWOW Project\"}");
+                + "\"remark\":\"Interdependency with SWOW Project\","
+                + "\"text\":\"TBC - Interdependency with SWOW Project\"}");
         assertThat(task.get("timescale").isNull()).isTrue();
         JsonNode monthly = it012.at("/tasks/1");
         assertThat(monthly.get("status").isNull()).isTrue();
