@@ -1,0 +1,45 @@
+package planbot.tracker.write;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+import planbot.domain.Plan;
+
+/**
+ * Exports a plan: CSV or XLSX in the council's own layout (the rules a reader honours to import it back into an
+ * equal plan are in {@link CouncilLayoutWriter}), or planbot's JSON ({@link PlanJson}).
+ *
+ * <p>Called by the CLI's {@code export} and the web download. Stateless and thread-safe. Memory stays small
+ * whatever the plan's size: CSV and JSON stream, XLSX streams through a temporary file.
+ */
+public final class PlanExporter {
+    private PlanExporter() {
+    }
+
+    /**
+     * Writes {@code plan} to {@code out} in {@code format}. Flushes but never closes {@code out}: the caller
+     * opened it. On failure, what was written so far is incomplete and should be discarded.
+     *
+     * @throws IOException              when {@code out} fails
+     * @throws IllegalArgumentException when the plan cannot be laid out as a spreadsheet (its layout has no
+     *                                  columns, or a cell is longer than Excel allows); the message says why
+     */
+    public static void write(Plan plan, ExportFormat format, OutputStream out) throws IOException {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        switch (format) {
+            case CSV:
+                CsvPlanWriter.write(plan, out);
+                break;
+            case XLSX:
+                XlsxPlanWriter.write(plan, out);
+                break;
+            case JSON:
+                PlanJson.write(plan, out);
+                break;
+            default:
+                throw new IllegalStateException("no writer for " + format);
+        }
+    }
+}
