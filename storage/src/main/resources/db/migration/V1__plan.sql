@@ -45,6 +45,7 @@ CREATE TABLE action (
     UNIQUE (plan_id, action_key)
 );
 CREATE INDEX action_tenant_key ON action (tenant_id, action_key);
+CREATE INDEX action_tenant_label ON action (tenant_id, label);
 
 CREATE TABLE task (
     id                ${id},

@@ -1,0 +1,129 @@
+package planbot.storage;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import planbot.domain.Person;
+import planbot.domain.Role;
+
+/** {@link PersonRepository} on the {@link Database}. */
+public final class JdbiPersonRepository implements PersonRepository {
+    private final Database db;
+
+    public JdbiPersonRepository(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public int upsert(Tenant tenant, Collection<String> names, Role role) {
+        Objects.requireNonNull(role, "role");
+        LinkedHashSet<String> wanted = new LinkedHashSet<>();
+        for (String name : names) {
+            wanted.add(new Person(name, role).name());
+        }
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction(h -> {
+            // A tenant has tens of people, not thousands: one read beats a query per name.
+            Map<String, Role> known = h.createQuery("SELECT name, role FROM person WHERE tenant_id = ?")
+                    .bind(0, tenant.id())
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), Role.valueOf(rs.getString(2))))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            List<String> added = new ArrayList<>();
+            List<String> raised = new ArrayList<>();
+            for (String name : wanted) {
+                Role had = known.get(name);
+                if (had == null) {
+                    added.add(name);
+                } else if (!had.atLeast(role)) {
+                    raised.add(name);
+                }
+            }
+            if (!added.isEmpty()) {
+                PreparedBatch insert = h.prepareBatch("INSERT INTO person (tenant_id, name, role) VALUES (?, ?, ?)");
+                for (String name : added) {
+                    insert.bind(0, tenant.id()).bind(1, name).bind(2, role.name()).add();
+                }
+                insert.execute();
+            }
+            if (!raised.isEmpty()) {
+                PreparedBatch update = h.prepareBatch("UPDATE person SET role = ? WHERE tenant_id = ? AND name = ?");
+                for (String name : raised) {
+                    update.bind(0, role.name()).bind(1, tenant.id()).bind(2, name).add();
+                }
+                update.execute();
+            }
+            return added.size() + raised.size();
+        });
+    }
+
+    @Override
+    public boolean setRole(Tenant tenant, String name, Role role) {
+        return db.inTransaction(h -> h.createUpdate("UPDATE person SET role = ? WHERE tenant_id = ? AND name = ?")
+                .bind(0, role.name()).bind(1, tenant.id()).bind(2, name.strip())
+                .execute()) == 1;
+    }
+
+    @Override
+    public Optional<Person> find(Tenant tenant, String name) {
+        return db.withHandle(h -> h.createQuery("SELECT name, role FROM person WHERE tenant_id = ? AND name = ?")
+                .bind(0, tenant.id()).bind(1, name.strip())
+                .map((rs, ctx) -> new Person(rs.getString("name"), Role.valueOf(rs.getString("role"))))
+                .findOne());
+    }
+
+    @Override
+    public boolean link(Tenant tenant, String name, ChatIdentity identity) {
+        return db.inTransaction(h -> {
+            Optional<Long> personId = h.createQuery("SELECT id FROM person WHERE tenant_id = ? AND name = ?")
+                    .bind(0, tenant.id()).bind(1, name.strip()).mapTo(Long.class).findOne();
+            if (personId.isEmpty()) {
+                return false;
+            }
+            Optional<Long> owner = identityTenant(h, identity);
+            if (owner.isPresent() && owner.get() != tenant.id()) {
+                // A workspace belongs to one tenant; an identity seen in two tenants is a wiring mistake.
+                throw new IllegalStateException("the " + identity.platform() + " user " + identity.userId()
+                        + " is already linked in another tenant");
+            }
+            if (owner.isPresent()) {
+                h.createUpdate("UPDATE chat_identity SET person_id = ?"
+                                + " WHERE tenant_id = ? AND platform = ? AND workspace = ? AND user_id = ?")
+                        .bind(0, personId.get()).bind(1, tenant.id())
+                        .bind(2, identity.platform()).bind(3, identity.workspace()).bind(4, identity.userId())
+                        .execute();
+            } else {
+                h.createUpdate("INSERT INTO chat_identity (tenant_id, person_id, platform, workspace, user_id)"
+                                + " VALUES (?, ?, ?, ?, ?)")
+                        .bind(0, tenant.id()).bind(1, personId.get())
+                        .bind(2, identity.platform()).bind(3, identity.workspace()).bind(4, identity.userId())
+                        .execute();
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Person> findByIdentity(Tenant tenant, ChatIdentity identity) {
+        return db.withHandle(h -> h.createQuery("SELECT p.name, p.role FROM chat_identity c JOIN person p ON p.id = c.person_id"
+                        + " WHERE c.tenant_id = ? AND c.platform = ? AND c.workspace = ? AND c.user_id = ?")
+                .bind(0, tenant.id())
+                .bind(1, identity.platform()).bind(2, identity.workspace()).bind(3, identity.userId())
+                .map((rs, ctx) -> new Person(rs.getString("name"), Role.valueOf(rs.getString("role"))))
+                .findOne());
+    }
+
+    private static Optional<Long> identityTenant(Handle h, ChatIdentity identity) {
+        return h.createQuery("SELECT tenant_id FROM chat_identity WHERE platform = ? AND workspace = ? AND user_id = ?")
+                .bind(0, identity.platform()).bind(1, identity.workspace()).bind(2, identity.userId())
+                .mapTo(Long.class).findOne();
+    }
+}

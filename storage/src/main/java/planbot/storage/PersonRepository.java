@@ -1,0 +1,37 @@
+package planbot.storage;
+
+import java.util.Collection;
+import java.util.Optional;
+import planbot.domain.Person;
+import planbot.domain.Role;
+
+/**
+ * People as the tracker names them, their roles and their chat identities. Thread-safe; scoped by tenant;
+ * joins the caller's transaction when called inside {@link Database#inTransaction}.
+ */
+public interface PersonRepository {
+
+    /**
+     * Makes sure each name is a person with at least this role: adds the names not yet known, raises a known
+     * person whose role is lower, and never lowers a role. Writes nothing when all are already so.
+     *
+     * @return how many people were added or raised
+     */
+    int upsert(Tenant tenant, Collection<String> names, Role role);
+
+    /** Sets a person's role exactly (an admin may lower it). Returns false when there is no such person. */
+    boolean setRole(Tenant tenant, String name, Role role);
+
+    Optional<Person> find(Tenant tenant, String name);
+
+    /**
+     * Links a chat identity to a person, moving it from whoever had it in this tenant. Returns false when
+     * there is no such person.
+     *
+     * @throws IllegalStateException when the identity is already linked in another tenant
+     */
+    boolean link(Tenant tenant, String name, ChatIdentity identity);
+
+    /** The person a chat identity is linked to in this tenant. */
+    Optional<Person> findByIdentity(Tenant tenant, ChatIdentity identity);
+}

@@ -1,0 +1,13 @@
+package planbot.storage;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The tenants. Thread-safe; joins the caller's transaction when called inside {@link Database#inTransaction}. */
+public interface TenantRepository {
+
+    /** The tenant with this slug, created (named after its slug) if there is none yet. */
+    Tenant getOrCreate(String slug, Instant now);
+
+    Optional<Tenant> find(String slug);
+}

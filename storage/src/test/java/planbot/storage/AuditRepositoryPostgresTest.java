@@ -1,0 +1,8 @@
+package planbot.storage;
+
+/** The {@link AuditRepository} contract on PostgreSQL. */
+class AuditRepositoryPostgresTest extends AuditRepositoryContractTest {
+    AuditRepositoryPostgresTest() {
+        super(Database.Vendor.POSTGRESQL);
+    }
+}

@@ -1,0 +1,112 @@
+package planbot.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import planbot.domain.Person;
+import planbot.domain.Role;
+import planbot.storage.testing.DatabaseTestBase;
+import planbot.storage.testing.TestDatabases;
+
+/** What every {@link PersonRepository} must do; one subclass per database vendor. */
+abstract class PersonRepositoryContractTest extends DatabaseTestBase {
+    private static final Instant NOW = Instant.parse("2024-05-01T09:00:00Z");
+    private static final ChatIdentity SAM = new ChatIdentity("slack", "T1DC2JH3J", "U2CERLKJA");
+
+    private Tenant tenant;
+    private Tenant other;
+    private PersonRepository people;
+
+    PersonRepositoryContractTest(Database.Vendor vendor) {
+        super(vendor);
+    }
+
+    @BeforeEach
+    void tenants() {
+        tenant = stores.tenants().getOrCreate("welwyn-hatfield", NOW);
+        other = stores.tenants().getOrCreate("stevenage", NOW);
+        people = stores.people();
+    }
+
+    @Test
+    void upsertAddsUnknownNamesWithTheRoleAndWritesNothingTheSecondTime() {
+        // WHEN two names are upserted as officers, twice
+        int first = people.upsert(tenant, List.of("HoP", "PM", "HoP"), Role.OFFICER);
+        var before = TestDatabases.dump(db);
+        int second = people.upsert(tenant, List.of("HoP", "PM"), Role.OFFICER);
+        // THEN both exist as officers, and the second upsert wrote nothing
+        assertThat(first).isEqualTo(2);
+        assertThat(second).isZero();
+        assertThat(TestDatabases.dump(db)).isEqualTo(before);
+        assertThat(people.find(tenant, "HoP")).contains(new Person("HoP", Role.OFFICER));
+    }
+
+    @Test
+    void upsertRaisesALowerRoleAndNeverLowersAHigherOne() {
+        // GIVEN an officer and a manager
+        people.upsert(tenant, List.of("PM"), Role.OFFICER);
+        people.upsert(tenant, List.of("HoP"), Role.MANAGER);
+        // WHEN both are upserted as leads
+        int changed = people.upsert(tenant, List.of("PM", "HoP"), Role.LEAD);
+        // THEN the officer is raised to lead and the manager stays a manager
+        assertThat(changed).isEqualTo(1);
+        assertThat(people.find(tenant, "PM")).contains(new Person("PM", Role.LEAD));
+        assertThat(people.find(tenant, "HoP")).contains(new Person("HoP", Role.MANAGER));
+    }
+
+    @Test
+    void setRoleSetsExactlyEvenLower() {
+        people.upsert(tenant, List.of("HoP"), Role.ADMIN);
+        assertThat(people.setRole(tenant, "HoP", Role.VIEWER)).isTrue();
+        assertThat(people.find(tenant, "HoP")).contains(new Person("HoP", Role.VIEWER));
+        assertThat(people.setRole(tenant, "Nobody", Role.VIEWER)).isFalse();
+    }
+
+    @Test
+    void aPersonOfAnotherTenantIsInvisible() {
+        // GIVEN "HoP" in another tenant only
+        people.upsert(other, List.of("HoP"), Role.MANAGER);
+        // THEN this tenant does not see or change them, and may have its own "HoP"
+        assertThat(people.find(tenant, "HoP")).isEmpty();
+        assertThat(people.setRole(tenant, "HoP", Role.VIEWER)).isFalse();
+        assertThat(people.upsert(tenant, List.of("HoP"), Role.OFFICER)).isEqualTo(1);
+        assertThat(people.find(other, "HoP")).contains(new Person("HoP", Role.MANAGER));
+    }
+
+    @Test
+    void linkedIdentityFindsItsPersonAndRelinkingMovesIt() {
+        // GIVEN two people, the first linked to a Slack user
+        people.upsert(tenant, List.of("Sam Jones", "PM"), Role.OFFICER);
+        assertThat(people.link(tenant, "Sam Jones", SAM)).isTrue();
+        assertThat(people.findByIdentity(tenant, SAM)).contains(new Person("Sam Jones", Role.OFFICER));
+        // WHEN the identity is linked to the other person
+        assertThat(people.link(tenant, "PM", SAM)).isTrue();
+        // THEN it finds the other person
+        assertThat(people.findByIdentity(tenant, SAM)).contains(new Person("PM", Role.OFFICER));
+        assertThat(TestDatabases.counts(db).get("chat_identity")).isEqualTo(1);
+    }
+
+    @Test
+    void linkingAnUnknownNameDoesNothing() {
+        assertThat(people.link(tenant, "Nobody", SAM)).isFalse();
+        assertThat(people.findByIdentity(tenant, SAM)).isEmpty();
+    }
+
+    @Test
+    void anIdentityLinkedInAnotherTenantIsNeitherFoundNorTaken() {
+        // GIVEN the identity linked in another tenant
+        people.upsert(other, List.of("Sam Jones"), Role.OFFICER);
+        people.upsert(tenant, List.of("Sam Jones"), Role.OFFICER);
+        people.link(other, "Sam Jones", SAM);
+        // THEN this tenant does not find it and cannot take it
+        assertThat(people.findByIdentity(tenant, SAM)).isEmpty();
+        assertThatThrownBy(() -> people.link(tenant, "Sam Jones", SAM))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another tenant");
+        assertThat(people.findByIdentity(other, SAM)).contains(new Person("Sam Jones", Role.OFFICER));
+    }
+}

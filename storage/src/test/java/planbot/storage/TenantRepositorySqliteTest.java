@@ -1,0 +1,8 @@
+package planbot.storage;
+
+/** The {@link TenantRepository} contract on a SQLite file. */
+class TenantRepositorySqliteTest extends TenantRepositoryContractTest {
+    TenantRepositorySqliteTest() {
+        super(Database.Vendor.SQLITE);
+    }
+}
