@@ -3,7 +3,6 @@ package planbot.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import planbot.storage.Database;
+import planbot.App;
+import planbot.BundledSample;
 import planbot.tracker.ImportMode;
 import planbot.tracker.ImportReport;
 import planbot.tracker.ImportService;
@@ -25,7 +25,6 @@ import planbot.tracker.read.TrackerReader;
  * times, each into a fresh plan, and reports the median and worst time.
  */
 public final class ImportBenchmark {
-    static final String SAMPLE = "samples/planning-review-action-plan.tsv";
     private static final int SAMPLE_WARMUP = 20;
     private static final int SAMPLE_RUNS = 30;
 
@@ -44,9 +43,9 @@ public final class ImportBenchmark {
             ReadResult read = TrackerReader.read(file, ReadOptions.named("bench"));
             long t1 = System.nanoTime();
             ImportReport report;
-            try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"))) {
+            try (App app = App.open("jdbc:sqlite:" + dir.resolve("bench.db"))) {
                 long t2 = System.nanoTime();
-                report = new ImportService(db).importPlan("bench", read, ImportMode.APPLY, "bench", Clock.systemUTC());
+                report = app.imports().importPlan("bench", read, ImportMode.APPLY, "bench", Clock.systemUTC());
                 long t3 = System.nanoTime();
                 long peak = HeapPeak.bytes();
                 double readMs = (t1 - t0) / 1e6;
@@ -59,10 +58,10 @@ public final class ImportBenchmark {
                 out.put("peakHeapMB", round(peak / 1048576.0));
             }
 
-            byte[] sample = sampleBytes();
+            byte[] sample = BundledSample.bytes();
             double[] ms = new double[SAMPLE_RUNS];
-            try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("sample.db"))) {
-                ImportService imports = new ImportService(db);
+            try (App app = App.open("jdbc:sqlite:" + dir.resolve("sample.db"))) {
+                ImportService imports = app.imports();
                 for (int i = 0; i < SAMPLE_WARMUP + SAMPLE_RUNS; i++) {
                     long s = System.nanoTime();
                     ReadResult r = TrackerReader.read(sample, "sample.tsv", ReadOptions.named("sample"));
@@ -80,15 +79,6 @@ public final class ImportBenchmark {
             return out;
         } finally {
             deleteTree(dir);
-        }
-    }
-
-    static byte[] sampleBytes() throws IOException {
-        try (InputStream in = ImportBenchmark.class.getClassLoader().getResourceAsStream(SAMPLE)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled sample " + SAMPLE + " is missing from the build");
-            }
-            return in.readAllBytes();
         }
     }
 

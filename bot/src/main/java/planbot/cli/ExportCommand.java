@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,21 +73,5 @@ public final class ExportCommand implements Callable<Integer> {
         }
         System.err.println("Exported plan \"" + plan.name() + "\" (" + plan.tasks().count() + " tasks) to " + out);
         return 0;
-    }
-
-    static String choose(List<String> names, String requested) {
-        if (requested != null) {
-            if (!names.contains(requested)) {
-                throw new UserError("no plan named \"" + requested + "\"" + (names.isEmpty() ? "" : "; plans: " + String.join(", ", names)));
-            }
-            return requested;
-        }
-        if (names.isEmpty()) {
-            throw new UserError("there is no plan yet: import one with ./planbot import FILE");
-        }
-        if (names.size() > 1) {
-            throw new UserError("there are several plans; choose one with --plan: " + String.join(", ", names));
-        }
-        return names.get(0);
     }
 }

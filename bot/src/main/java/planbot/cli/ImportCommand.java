@@ -74,12 +74,14 @@ public final class ImportCommand implements Callable<Integer> {
         try (App app = App.open(root.dbUrl(global))) {
             report = app.imports().importPlan(root.tenant(global), read, dryRun ? ImportMode.DRY_RUN : ImportMode.APPLY,
                     "cli", app.clock());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("cannot import " + file.getFileName() + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(ImportReportFormat.json(file, root.tenant(global), report));
+            out.println(ImportReportFormat.json(file, report));
         } else {
-            out.print(ImportReportFormat.text(file, root.tenant(global), report));
+            out.print(ImportReportFormat.text(file, report));
         }
         out.flush();
         return 0;

@@ -1,0 +1,102 @@
+package planbot;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import planbot.cli.UserError;
+import planbot.domain.Plan;
+import planbot.storage.AuditRepository;
+import planbot.storage.Database;
+import planbot.storage.DateRevisionRepository;
+import planbot.storage.JdbiAuditRepository;
+import planbot.storage.JdbiDateRevisionRepository;
+import planbot.storage.JdbiPersonRepository;
+import planbot.storage.JdbiPlanRepository;
+import planbot.storage.JdbiTenantRepository;
+import planbot.storage.PersonRepository;
+import planbot.storage.PlanRepository;
+import planbot.storage.Tenant;
+import planbot.storage.TenantRepository;
+import planbot.tracker.ImportService;
+
+/**
+ * The composition root: every part of planbot is built and wired here, by hand, in the order it starts;
+ * {@link #close()} stops them in reverse. Nothing else constructs services.
+ *
+ * <p>One per process (or per CLI verb). Not thread-safe to open or close; the services it hands out are.
+ */
+public final class App implements AutoCloseable {
+    private final Clock clock;
+    private final Database database;
+    private final TenantRepository tenants;
+    private final PlanRepository plans;
+    private final PersonRepository people;
+    private final AuditRepository audit;
+    private final DateRevisionRepository revisions;
+    private final ImportService imports;
+
+    private App(Database database, Clock clock) {
+        this.clock = clock;
+        this.database = database;
+        this.tenants = new JdbiTenantRepository(database);
+        this.plans = new JdbiPlanRepository(database);
+        this.people = new JdbiPersonRepository(database);
+        this.audit = new JdbiAuditRepository(database);
+        this.revisions = new JdbiDateRevisionRepository(database);
+        this.imports = new ImportService(database, tenants, plans, people, audit, revisions);
+    }
+
+    /** Opens the database (migrating it) and wires everything, with the system clock. */
+    public static App open(String dbUrl) {
+        return open(dbUrl, Clock.systemDefaultZone());
+    }
+
+    public static App open(String dbUrl, Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        Database db;
+        try {
+            db = Database.open(dbUrl);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        return new App(db, clock);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ImportService imports() {
+        return imports;
+    }
+
+    /**
+     * The named plan of a tenant, or its only plan when no name is given.
+     *
+     * @throws UserError when the tenant or plan does not exist, or a name is needed to choose
+     */
+    public Plan loadPlan(String tenantSlug, String planName) {
+        Tenant tenant = tenants.find(tenantSlug)
+                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one with ./planbot import FILE"));
+        List<String> names = plans.planNames(tenant);
+        String name;
+        if (planName != null) {
+            if (!names.contains(planName)) {
+                throw new UserError("no plan named \"" + planName + "\"" + (names.isEmpty() ? "" : "; plans: " + String.join(", ", names)));
+            }
+            name = planName;
+        } else if (names.isEmpty()) {
+            throw new UserError("there is no plan yet: import one with ./planbot import FILE");
+        } else if (names.size() > 1) {
+            throw new UserError("there are several plans; choose one with --plan: " + String.join(", ", names));
+        } else {
+            name = names.get(0);
+        }
+        return plans.load(tenant, name).orElseThrow(() -> new UserError("no plan named \"" + name + "\""));
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,89 @@
+package planbot.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import planbot.App;
+import planbot.BundledSample;
+import planbot.domain.Action;
+import planbot.domain.Plan;
+import planbot.domain.Rag;
+import planbot.domain.Section;
+import planbot.domain.Task;
+import planbot.tracker.ImportMode;
+import planbot.tracker.ImportReport;
+import planbot.tracker.read.ReadOptions;
+import planbot.tracker.read.TrackerReader;
+
+/**
+ * {@code planbot demo}: no credentials, no setup. Imports the bundled sample plan into {@code data/demo.db}
+ * (once; later runs find it there) and shows what it holds, as of a day inside the plan's timeframe.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Try planbot on the bundled sample plan (stored in data/demo.db; no credentials needed).")
+public final class DemoCommand implements Callable<Integer> {
+    static final String DEMO_DB = "jdbc:sqlite:data/demo.db";
+    static final String DEMO_TENANT = "demo";
+    static final String PLAN = BundledSample.PLAN;
+    /** A Monday inside the sample plan's timeframe: some tasks are due soon, some are overdue. */
+    static final LocalDate DEMO_DAY = LocalDate.of(2023, 5, 15);
+
+    @ParentCommand
+    PlanbotCommand root;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String dbUrl = global.dbUrl != null ? global.dbUrl : root.global.dbUrl != null ? root.global.dbUrl : DEMO_DB;
+        try (App app = App.open(dbUrl)) {
+            ImportReport report = app.imports().importPlan(DEMO_TENANT,
+                    TrackerReader.read(BundledSample.bytes(), BundledSample.fileName(), ReadOptions.named(PLAN)),
+                    ImportMode.APPLY, "demo", app.clock());
+            if (report.taskChanges().created() > 0) {
+                out.println("Imported the bundled sample plan into " + dbUrl.replaceFirst("^jdbc:sqlite:", "") + ".");
+            }
+            overview(out, app.loadPlan(DEMO_TENANT, PLAN));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static void overview(PrintWriter out, Plan plan) {
+        out.printf("%nPlan \"%s\" as of %s: %d sections, %d actions, %d tasks%n", plan.name(),
+                DEMO_DAY.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy")),
+                plan.sections().size(), plan.actions().count(), plan.tasks().count());
+        out.printf("%n  %-44s %7s %5s %5s %5s %5s %5s %5s%n", "section", "actions", "red", "amber", "green", "blue", "grey", "none");
+        for (Section s : plan.sections()) {
+            Map<Rag, Integer> rag = new EnumMap<>(Rag.class);
+            for (Action a : s.actions()) {
+                for (Task t : a.tasks()) {
+                    rag.merge(Rag.of(t.status(), t.target(), DEMO_DAY), 1, Integer::sum);
+                }
+            }
+            out.printf("  %-44s %7d %5d %5d %5d %5d %5d %5d%n", shorten(s.name().isEmpty() ? "(no section)" : s.name(), 44),
+                    s.actions().size(), rag.getOrDefault(Rag.RED, 0), rag.getOrDefault(Rag.AMBER, 0),
+                    rag.getOrDefault(Rag.GREEN, 0), rag.getOrDefault(Rag.BLUE, 0), rag.getOrDefault(Rag.GREY, 0),
+                    rag.getOrDefault(Rag.NONE, 0));
+        }
+        out.println();
+        out.println("Red is overdue (past its target date and not completed), blue completed, grey closed.");
+        out.println("Next: ./planbot export --db " + DEMO_DB + " --tenant " + DEMO_TENANT + " --format csv   (the plan back in its own layout)");
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,151 @@
+package planbot.reply;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import planbot.domain.Rag;
+
+/**
+ * Renders any {@link Reply} as plain text for the console and for platforms' plain fallbacks. User text is
+ * written as typed: a terminal interprets nothing, and chat renderers escape on their own.
+ *
+ * <p>Thread-safe and stateless apart from the zone used to show times.
+ */
+public final class PlainTextRenderer {
+    private final DateTimeFormatter when;
+
+    public PlainTextRenderer(ZoneId zone) {
+        this.when = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK).withZone(zone);
+    }
+
+    public String render(Reply reply) {
+        StringBuilder b = new StringBuilder();
+        if (reply instanceof TaskCard) {
+            TaskCard c = (TaskCard) reply;
+            task(b, c.task(), true);
+            if (!c.recent().isEmpty()) {
+                b.append("  Recent:\n");
+                for (HistoryLine h : c.recent()) {
+                    b.append("    ").append(line(h)).append('\n');
+                }
+            }
+        } else if (reply instanceof ActionCard) {
+            ActionCard a = (ActionCard) reply;
+            b.append(a.name());
+            if (!a.name().equals(a.key())) {
+                b.append(" (").append(a.key()).append(')');
+            }
+            if (a.status() != null) {
+                b.append(" — ").append(a.status().word());
+            }
+            b.append('\n');
+            if (!a.section().isEmpty()) {
+                b.append("  Section: ").append(a.section()).append('\n');
+            }
+            if (a.lead() != null) {
+                b.append("  Lead: ").append(a.lead()).append('\n');
+            }
+            if (!a.recommendation().isEmpty()) {
+                b.append("  Recommendation: ").append(a.recommendation().replace("\n", "\n    ")).append('\n');
+            }
+            b.append("  Tasks (").append(a.tasks().size()).append("):\n");
+            for (TaskView t : a.tasks()) {
+                b.append("  ");
+                task(b, t, false);
+            }
+        } else if (reply instanceof TaskList) {
+            TaskList l = (TaskList) reply;
+            b.append(l.title()).append(l.total() > 0 ? " (" + l.total() + ")" : "").append('\n');
+            if (l.tasks().isEmpty()) {
+                b.append("  ").append(l.emptyText()).append('\n');
+            }
+            for (TaskView t : l.tasks()) {
+                b.append("  ");
+                task(b, t, false);
+            }
+            if (l.total() > l.tasks().size()) {
+                b.append("  … and ").append(l.total() - l.tasks().size()).append(" more\n");
+            }
+        } else if (reply instanceof HistoryReply) {
+            HistoryReply h = (HistoryReply) reply;
+            b.append(h.title()).append('\n');
+            if (h.lines().isEmpty()) {
+                b.append("  No changes recorded yet.\n");
+            }
+            for (HistoryLine l : h.lines()) {
+                b.append("  ").append(line(l)).append('\n');
+            }
+        } else if (reply instanceof Confirmation) {
+            Confirmation c = (Confirmation) reply;
+            b.append("✓ ").append(c.text()).append('\n');
+            if (c.task() != null) {
+                b.append("  ");
+                task(b, c.task(), false);
+            }
+            if (c.auditLine() != null) {
+                b.append("  Recorded: ").append(c.auditLine()).append('\n');
+            }
+        } else if (reply instanceof Failure) {
+            Failure f = (Failure) reply;
+            b.append("✗ ").append(f.message()).append('\n');
+            if (!f.suggestions().isEmpty()) {
+                b.append("  Did you mean: ").append(String.join(", ", f.suggestions())).append('\n');
+            }
+        } else if (reply instanceof HelpReply) {
+            HelpReply h = (HelpReply) reply;
+            b.append(h.title()).append('\n');
+            for (HelpReply.Entry e : h.entries()) {
+                b.append("  ").append(e.usage()).append("\n      ").append(e.description()).append('\n');
+            }
+        } else if (reply instanceof Question) {
+            Question q = (Question) reply;
+            b.append("? ").append(q.text()).append('\n');
+            for (Question.Choice c : q.choices()) {
+                b.append("  ").append(c.label()).append(": type `").append(c.command()).append("`\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private void task(StringBuilder b, TaskView t, boolean full) {
+        b.append(t.ref()).append("  [").append(rag(t)).append("] ");
+        b.append(t.status() == null ? "no status" : t.status().word());
+        b.append(" — due ").append(t.target() == null ? "not set" : t.target().display());
+        if (t.owner() != null) {
+            b.append(" — ").append(t.owner());
+        }
+        b.append('\n');
+        String desc = t.description();
+        if (!desc.isEmpty()) {
+            b.append("      ").append(full ? desc : shorten(desc, 110)).append('\n');
+        }
+        if (full) {
+            b.append("      Action: ").append(t.actionName());
+            if (!t.section().isEmpty()) {
+                b.append(" — ").append(t.section());
+            }
+            b.append('\n');
+            if (t.notes() != null) {
+                b.append("      Notes: ").append(t.notes()).append('\n');
+            }
+        }
+    }
+
+    static String rag(TaskView t) {
+        Rag rag = t.rag();
+        switch (rag) {
+            case RED: return t.daysOverdue() > 0 ? "RED, " + t.daysOverdue() + (t.daysOverdue() == 1 ? " day late" : " days late") : "RED";
+            case NONE: return "—";
+            default: return rag.name();
+        }
+    }
+
+    private String line(HistoryLine h) {
+        return when.format(h.at()) + "  " + h.actor() + " (" + h.source() + "): " + h.what();
+    }
+
+    private static String shorten(String s, int max) {
+        String oneLine = s.replace('\n', ' ');
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
+    }
+}
