@@ -27,7 +27,8 @@ final class TextTableLoader {
     }
 
     static Table load(byte[] content, boolean namedLikeXlsx) throws TrackerFormatException {
-        String text = decode(content);
+        // One line ending everywhere, so a cell that spans lines reads the same from Windows and Unix files.
+        String text = decode(content).replace("\r\n", "\n").replace('\r', '\n');
         if (looksBinary(text)) {
             throw new TrackerFormatException("this is not a CSV, TSV or XLSX tracker: "
                     + (namedLikeXlsx ? "it is named like an Excel workbook but is not one" : "it contains binary data"));

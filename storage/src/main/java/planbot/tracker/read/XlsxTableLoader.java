@@ -97,8 +97,8 @@ final class XlsxTableLoader {
     private static boolean isTooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (m.contains("zip bomb") || m.contains("max size of the expanded") || m.contains("too many entries")
-                    || m.contains("maximum length for this record") || m.contains("exceed")) {
+            // POI's own wording for its zip-bomb, entry-count and record-size limits
+            if (m.contains("zip bomb") || m.contains("potentially malicious") || m.contains("maximum length for this record")) {
                 return true;
             }
         }
