@@ -16,6 +16,7 @@ import planbot.domain.Plan;
 import planbot.domain.PlanDate;
 import planbot.domain.Section;
 import planbot.domain.Task;
+import planbot.tracker.Problem;
 
 /**
  * The review tracker sample, read once. Every number here was counted by hand from the file (awk over the
@@ -231,6 +232,35 @@ class ReviewTrackerReaderTest {
         assertThat(action("ENG004").recommendation()).endsWith("initiate periodic customer experience interviews.");
         // other bold text stays inline
         assertThat(task("EN001/02").description()).endsWith("in consultation with Officers & Members. Hold initial workshop.");
+    }
+
+    @Test
+    void GIVEN_bad_cells_in_a_review_tracker_WHEN_read_THEN_problems_name_row_and_column_and_words_are_kept()
+            throws Exception {
+        String tsv = "\n\nREF.\tMAIN ACTION RAG STATUS\tRED QUADRANT RECOMMENDATION\tKEY TASKS FOR DELIVERY\tINTERNAL REF"
+                + "\tPROGRESS RAG STATUS\tREVISED SHORT / MEDIUM / LONG TERM\tREVISED START DATE"
+                + "\tREVISED PLANNED TARGET END DATE\n"
+                + "<b>PLANNING ENFORCEMENT</b>\t\t\t\t\t\t\t\t\n"
+                + "ENFORCEMENT 001\tCompleted\tA charter.\tHold a meeting\tEN001/01\tStalled\tShort\t01/02/2023\t31/02/2023\n"
+                + "\t\t\tA stray note with no ref\t\t\t\t\t\n"
+                + "\t\t\tSame ref again\tEN001/01\tCompleted\n";
+
+        ReadResult read = TrackerReader.read(tsv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "review.tsv",
+                ReadOptions.named("bad cells"));
+
+        Task task = read.plan().tasks().findFirst().orElseThrow();
+        assertThat(task.status().word()).isEqualTo("Stalled");
+        assertThat(task.status().kind()).isEqualTo(planbot.domain.StatusKind.UNKNOWN);
+        assertThat(task.target()).isNull();
+        assertThat(read.plan().tasks()).extracting(Task::ref).containsExactly("EN001/01", "EN001/01-2");
+        assertThat(read.problems()).containsExactly(
+                new Problem(5, "PROGRESS RAG STATUS", "Stalled",
+                        "'Stalled' is not a status planbot knows; it is kept as written"),
+                new Problem(5, "REVISED PLANNED TARGET END DATE", "31/02/2023",
+                        "not a real date: February 2023 has 28 days; the date is left empty"),
+                new Problem(6, null, null, "this row has no internal ref (such as EN003/01) and is not a section "
+                        + "heading, so it was not read"),
+                new Problem(7, "INTERNAL REF", "EN001/01", "another task already has this ref; this one is read as EN001/01-2"));
     }
 
     private static Action action(String key) {
