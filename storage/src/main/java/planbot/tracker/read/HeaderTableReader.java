@@ -21,6 +21,8 @@ import planbot.tracker.read.PlanDraft.ActionDraft;
  */
 final class HeaderTableReader {
     private static final Pattern HIERARCHICAL = Pattern.compile("(.*[A-Za-z0-9])\\s*[/.\\-]\\s*\\d+");
+    /** "3", "EN3", "A-03", "1.2": a ref alone on a row is a task with nothing filled in, not a heading like "Theme 1". */
+    private static final Pattern REF_LIKE = Pattern.compile("[A-Za-z]{0,6}-?\\d+(?:[/.\\-]\\d+)*");
 
     private final Header header;
     private final ReadLog log = new ReadLog();
@@ -151,7 +153,7 @@ final class HeaderTableReader {
             return false;
         }
         String text = row.text(filled);
-        if (HIERARCHICAL.matcher(text).matches() || text.length() > 120) {
+        if (REF_LIKE.matcher(text).matches() || text.length() > 120) {
             return false;
         }
         Role role = filled < header.columns().size() ? header.columns().get(filled).role() : Role.IGNORED;

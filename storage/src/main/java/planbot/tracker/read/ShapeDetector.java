@@ -32,7 +32,8 @@ final class ShapeDetector {
             }
             if (looksLikeHeader(roles)) {
                 Layout.Shape shape = shape(cells);
-                return new Header(shape, i, columns(cells, settle(roles, cells, shape)));
+                List<Boolean> mapped = cells.stream().map(c -> mapped(c, options.columnMap()) != null).toList();
+                return new Header(shape, i, columns(cells, settle(roles, cells, mapped, shape)));
             }
         }
         throw new TrackerFormatException("no header row found: expected a row naming the columns, such as REF, ACTION "
@@ -73,8 +74,11 @@ final class ShapeDetector {
         return Layout.Shape.TABLE;
     }
 
-    /** Resolves what one header cell alone cannot say: which ref is which, lead or owner, one column per role. */
-    private static List<Role> settle(List<Role> guessed, List<String> cells, Layout.Shape shape) {
+    /**
+     * Resolves what one header cell alone cannot say: which ref is which, lead or owner, one column per role.
+     * Columns the --map named keep the role they were given.
+     */
+    private static List<Role> settle(List<Role> guessed, List<String> cells, List<Boolean> mapped, Layout.Shape shape) {
         List<Role> roles = new ArrayList<>(guessed);
         // A plain "REF." next to an "INTERNAL REF" names the action; alone, it names the task.
         boolean qualifiedTaskRef = false;
@@ -83,22 +87,22 @@ final class ShapeDetector {
         }
         int plainRefs = 0;
         for (int i = 0; i < roles.size(); i++) {
-            if (roles.get(i) == Role.TASK_REF && isPlainRef(cells.get(i))) {
+            if (roles.get(i) == Role.TASK_REF && isPlainRef(cells.get(i)) && !mapped.get(i)) {
                 boolean another = qualifiedTaskRef || roles.subList(i + 1, roles.size()).contains(Role.TASK_REF);
                 roles.set(i, another && plainRefs++ == 0 ? Role.ACTION_REF : Role.TASK_REF);
             }
         }
         if (shape == Layout.Shape.ACTIVITY) {
             // An activity plan's workstream is the action; its activities are the tasks.
-            replace(roles, Role.SECTION, Role.ACTION);
+            replace(roles, mapped, Role.SECTION, Role.ACTION);
         }
         if (!roles.contains(Role.OWNER)) {
-            replace(roles, Role.LEAD, Role.OWNER);
+            replace(roles, mapped, Role.LEAD, Role.OWNER);
         }
         if (shape == Layout.Shape.TABLE && !roles.contains(Role.TASK)
                 && (roles.contains(Role.TASK_REF) || roles.contains(Role.ACTION_REF))) {
             // One ref per row and no task column: each row is a task, and the "action" text is its description.
-            replace(roles, Role.ACTION, Role.TASK);
+            replace(roles, mapped, Role.ACTION, Role.TASK);
         }
         Set<Role> seen = EnumSet.noneOf(Role.class);
         for (int i = 0; i < roles.size(); i++) {
@@ -110,10 +114,12 @@ final class ShapeDetector {
         return roles;
     }
 
-    private static void replace(List<Role> roles, Role from, Role to) {
-        int i = roles.indexOf(from);
-        if (i >= 0) {
-            roles.set(i, to);
+    private static void replace(List<Role> roles, List<Boolean> mapped, Role from, Role to) {
+        for (int i = 0; i < roles.size(); i++) {
+            if (roles.get(i) == from && !mapped.get(i)) {
+                roles.set(i, to);
+                return;
+            }
         }
     }
 
@@ -131,12 +137,17 @@ final class ShapeDetector {
         if (h.isEmpty()) {
             return null;
         }
+        Role mapped = mapped(h, columnMap);
+        return mapped != null ? mapped : guess(h);
+    }
+
+    private static Role mapped(String header, Map<String, Role> columnMap) {
         for (Map.Entry<String, Role> e : columnMap.entrySet()) {
-            if (e.getKey().strip().equalsIgnoreCase(h)) {
+            if (e.getKey().strip().equalsIgnoreCase(header.strip())) {
                 return e.getValue();
             }
         }
-        return guess(h);
+        return null;
     }
 
     /** The role a header's words suggest; the order of the checks settles headers with several words. */
