@@ -19,6 +19,8 @@ import planbot.domain.Layout.Role;
  * beats the guess.
  */
 final class ShapeDetector {
+    private static final int MAX_HEADER_LENGTH = 60;
+
     private ShapeDetector() {
     }
 
@@ -153,7 +155,8 @@ final class ShapeDetector {
     /** The role a header's words suggest; the order of the checks settles headers with several words. */
     static Role guess(String header) {
         Set<String> w = words(header);
-        if (w.isEmpty()) {
+        // A header is a label; a sentence that happens to contain "how" or "no" is prose, not a column name.
+        if (w.isEmpty() || header.length() > MAX_HEADER_LENGTH) {
             return null;
         }
         if (any(w, "ref", "reference", "no", "id", "number", "num") || header.strip().equals("#")) {

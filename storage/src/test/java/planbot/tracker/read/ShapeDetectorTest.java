@@ -1,6 +1,7 @@
 package planbot.tracker.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,16 @@ class ShapeDetectorTest {
     @Test
     void GIVEN_a_header_naming_nothing_known_WHEN_guessed_THEN_no_role() {
         assertThat(ShapeDetector.guess("Budget (£)")).isNull();
+    }
+
+    @Test
+    void GIVEN_prose_split_at_a_comma_WHEN_detected_THEN_it_is_not_taken_for_a_header() throws Exception {
+        // like the PAS toolkit notes in shared/samples: sentences containing "how" and "no"
+        byte[] prose = ("Discuss how things are done in your council and what you would change about it, "
+                + "and write down why, as you will have no record otherwise of how you came to those conclusions.\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TrackerReader.read(prose, "toolkit.txt", ReadOptions.named("x")))
+                .isInstanceOf(TrackerFormatException.class).hasMessageStartingWith("no header row found");
     }
 
     @Test
