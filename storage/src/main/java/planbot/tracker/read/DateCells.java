@@ -1,0 +1,189 @@
+package planbot.tracker.read;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import planbot.domain.PlanDate;
+import planbot.domain.PlanDate.Kind;
+import planbot.domain.PlanDate.Precision;
+
+/**
+ * Reads one date cell as UK councils write it. Dates are day first, always: {@code 05/06/2023} is 5 June,
+ * and {@code 05/31/2023} is an error, never 31 May. A month without a day ({@code July 2025}, {@code Jul-25},
+ * {@code Q2 2024}) is a target on the month's last day and a start on its first. Words after a date
+ * ({@code 31/08/2023*}, {@code 01/06/2023 - TBC}) are its remark. The cell as written is kept in
+ * {@link PlanDate#text()} unless it is exactly {@code dd/MM/yyyy}, so an export can write it back unchanged.
+ */
+final class DateCells {
+    /** What a cell said: a date (null for an empty cell), or why it could not be read (then the date is null). */
+    record Reading(PlanDate date, String problem) {
+    }
+
+    private static final Reading EMPTY = new Reading(null, null);
+
+    private static final Pattern PLAIN_UK = Pattern.compile("\\d{2}/\\d{2}/\\d{4}");
+    private static final Pattern NOT_APPLICABLE = Pattern.compile("(?i)n\\s*/\\s*a|n\\.a\\.?|not applicable");
+    private static final Pattern TBC = Pattern.compile("(?is)(?:tbc|tba|tbd|to be (?:confirmed|agreed|decided))\\b(.*)");
+    private static final Pattern ONGOING = Pattern.compile("(?is)(?:on\\s*-?\\s*going|continuous|rolling)\\b(.*)");
+    private static final Pattern BY = Pattern.compile("(?i)(?:by|before|due|no later than)\\s+");
+    private static final Pattern DMY = Pattern.compile("(\\d{1,2})\\s*([/.\\-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4}|\\d{2})(?!\\d)");
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)");
+    private static final Pattern D_MONTH_Y = Pattern.compile(
+            "(?i)(\\d{1,2})(?:st|nd|rd|th)?[\\s\\-]+([a-z]{3,9})\\.?,?[\\s\\-]+(\\d{4}|\\d{2})(?!\\d)");
+    private static final String WHEN_IN_MONTH = "(?:(?:the\\s+)?(end|mid|middle|start|beginning|early|late)(?:\\s+of)?\\s+)?";
+    private static final Pattern MONTH_Y = Pattern.compile(
+            "(?i)" + WHEN_IN_MONTH + "([a-z]{3,9})\\.?[\\s\\-,']+(\\d{4}|\\d{2})(?!\\d)");
+    private static final Pattern QUARTER_Y = Pattern.compile(
+            "(?i)" + WHEN_IN_MONTH + "q([1-4])[\\s\\-/]*(\\d{4}|\\d{2})(?!\\d)");
+    private static final Pattern REMARK_LEAD = Pattern.compile("^[\\s\\-\u2013\u2014:,;]+");
+
+    private DateCells() {
+    }
+
+    /**
+     * @param cell  the cell as plain text
+     * @param start true for a start date (a bare month means its first day), false for a target (its last day)
+     */
+    static Reading read(String cell, boolean start) {
+        String s = cell == null ? "" : cell.replace('\u00a0', ' ').strip();
+        if (s.isEmpty()) {
+            return EMPTY;
+        }
+        String text = PLAIN_UK.matcher(s).matches() ? null : s;
+        if (NOT_APPLICABLE.matcher(s).matches()) {
+            return ok(new PlanDate(Kind.NOT_APPLICABLE, null, Precision.DAY, null, text));
+        }
+        Matcher m = TBC.matcher(s);
+        if (m.matches()) {
+            return ok(new PlanDate(Kind.TBC, null, Precision.DAY, remark(m.group(1)), text));
+        }
+        m = ONGOING.matcher(s);
+        if (m.matches()) {
+            return ok(new PlanDate(Kind.ONGOING, null, Precision.DAY, remark(m.group(1)), text));
+        }
+        Matcher by = BY.matcher(s);
+        String body = by.lookingAt() ? s.substring(by.end()) : s;
+        Dated dated = leadingDate(body, start);
+        if (dated == null) {
+            return new Reading(null, "cannot read this as a date (expected a date such as 31/05/2023, a month such as "
+                    + "July 2025, TBC or N/A); the date is left empty");
+        }
+        if (dated.problem != null) {
+            return new Reading(null, dated.problem);
+        }
+        return ok(new PlanDate(Kind.DATE, dated.date, dated.precision, remark(body.substring(dated.end)), text));
+    }
+
+    /** A date at the start of a text, where it ended, or why it is not a real date. */
+    private static final class Dated {
+        LocalDate date;
+        Precision precision;
+        int end;
+        String problem;
+    }
+
+    private static Dated leadingDate(String s, boolean start) {
+        Matcher m = DMY.matcher(s);
+        if (m.lookingAt()) {
+            return day(year(m.group(4)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), m.end());
+        }
+        m = ISO.matcher(s);
+        if (m.lookingAt()) {
+            return day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.end());
+        }
+        m = D_MONTH_Y.matcher(s);
+        if (m.lookingAt() && monthNamed(m.group(2)) != null) {
+            return day(year(m.group(3)), monthNamed(m.group(2)).getValue(), Integer.parseInt(m.group(1)), m.end());
+        }
+        m = MONTH_Y.matcher(s);
+        if (m.lookingAt() && monthNamed(m.group(2)) != null) {
+            YearMonth ym = YearMonth.of(year(m.group(3)), monthNamed(m.group(2)));
+            return month(ym, ym, m.group(1), start, m.end());
+        }
+        m = QUARTER_Y.matcher(s);
+        if (m.lookingAt()) {
+            int quarter = Integer.parseInt(m.group(2));
+            YearMonth first = YearMonth.of(year(m.group(3)), quarter * 3 - 2);
+            return month(first, first.plusMonths(2), m.group(1), start, m.end());
+        }
+        return null;
+    }
+
+    private static Dated day(int year, int month, int day, int end) {
+        Dated d = new Dated();
+        d.end = end;
+        d.precision = Precision.DAY;
+        if (month < 1 || month > 12) {
+            d.problem = "there is no month " + month + " (dates are read day first, dd/mm/yyyy); the date is left empty";
+            return d;
+        }
+        try {
+            d.date = LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            YearMonth ym = YearMonth.of(year, month);
+            d.problem = "not a real date: " + ym.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + year
+                    + " has " + ym.lengthOfMonth() + " days; the date is left empty";
+        }
+        return d;
+    }
+
+    private static Dated month(YearMonth first, YearMonth last, String when, boolean start, int end) {
+        Dated d = new Dated();
+        d.end = end;
+        d.precision = Precision.MONTH;
+        d.date = inMonth(first, last, when, start);
+        return d;
+    }
+
+    /**
+     * The day meant by a month (or a quarter, from {@code first} to {@code last}) with an optional word before
+     * it: "end" is the last day, "mid" the 15th, "start"/"early" the first; no word means the first day for a
+     * start and the last day for a target.
+     */
+    static LocalDate inMonth(YearMonth first, YearMonth last, String when, boolean start) {
+        switch (when == null ? "" : when.toLowerCase(Locale.ROOT)) {
+            case "end": case "late": return last.atEndOfMonth();
+            case "mid": case "middle": return (start ? first : last).atDay(15);
+            case "start": case "beginning": case "early": return first.atDay(1);
+            default: return start ? first.atDay(1) : last.atEndOfMonth();
+        }
+    }
+
+    /** A month by name or abbreviation ("Jul", "July", "Sept"); null if it is not one. */
+    static Month monthNamed(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.length() < 3) {
+            return null;
+        }
+        for (Month month : Month.values()) {
+            String full = month.getDisplayName(TextStyle.FULL, Locale.UK).toLowerCase(Locale.ROOT);
+            if (full.startsWith(n) || (month == Month.SEPTEMBER && n.equals("sept"))) {
+                return month;
+            }
+        }
+        return null;
+    }
+
+    /** Two-digit years are this century: trackers are about recent and coming work. */
+    static int year(String digits) {
+        int y = Integer.parseInt(digits);
+        return digits.length() == 2 ? 2000 + y : y;
+    }
+
+    private static String remark(String rest) {
+        String r = REMARK_LEAD.matcher(rest).replaceFirst("").strip();
+        if (r.startsWith("(") && r.endsWith(")")) {
+            r = r.substring(1, r.length() - 1).strip();
+        }
+        return r.isEmpty() ? null : r;
+    }
+
+    private static Reading ok(PlanDate date) {
+        return new Reading(date, null);
+    }
+}

@@ -1,0 +1,81 @@
+package planbot.tracker.read;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Loads a file into a {@link Table}, deciding from its first bytes whether it is an XLSX workbook or text
+ * (CSV or TSV). The size limit is checked before anything is read, so a huge file costs nothing.
+ */
+final class TableLoader {
+    private TableLoader() {
+    }
+
+    static Table load(Path file, ReadOptions options) throws TrackerFormatException {
+        String name = String.valueOf(file.getFileName());
+        if (Files.isDirectory(file)) {
+            throw new TrackerFormatException(name + " is a folder, not a tracker file");
+        }
+        byte[] content;
+        try {
+            checkSize(Files.size(file), options);
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new TrackerFormatException("the file " + name + " does not exist", e);
+        } catch (IOException e) {
+            throw new TrackerFormatException("the file " + name + " could not be read (" + e.getMessage() + ")", e);
+        }
+        return load(content, name, options);
+    }
+
+    static Table load(byte[] content, String fileName, ReadOptions options) throws TrackerFormatException {
+        checkSize(content.length, options);
+        if (content.length == 0) {
+            throw new TrackerFormatException("the file is empty");
+        }
+        Table table;
+        if (startsWith(content, 'P', 'K', 3, 4)) {
+            table = XlsxTableLoader.load(content, options);
+        } else if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
+            throw new TrackerFormatException("this is an old Excel 97-2003 (.xls) workbook: save it as .xlsx or CSV "
+                    + "and try again");
+        } else {
+            table = TextTableLoader.load(content, looksLikeXlsx(fileName));
+        }
+        if (table.rows().stream().allMatch(Table.Row::isBlank)) {
+            throw new TrackerFormatException("the file is empty: it has only blank lines");
+        }
+        return table;
+    }
+
+    private static void checkSize(long size, ReadOptions options) throws TrackerFormatException {
+        if (size > options.maxBytes()) {
+            throw new TrackerFormatException("the file is too large (" + megabytes(size) + "); a tracker may be at most "
+                    + megabytes(options.maxBytes()));
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format(Locale.UK, "%.0f MB", bytes / (1024.0 * 1024)) : bytes + " bytes";
+    }
+
+    private static boolean looksLikeXlsx(String fileName) {
+        String n = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        return n.endsWith(".xlsx") || n.endsWith(".xlsm");
+    }
+
+    static boolean startsWith(byte[] content, int... magic) {
+        if (content.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((content[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
