@@ -28,7 +28,7 @@ public final class ImportBenchCommand implements Callable<Integer> {
             throw new UserError("--tasks must be between 1 and 5000000");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(new ImportBenchmark().run(tasks).toJson());
+        out.println(new ImportBenchmark().run(tasks).toPrettyString());
         out.flush();
         return 0;
     }
