@@ -12,8 +12,23 @@ final class Fixtures {
     static final LocalDate TODAY = LocalDate.of(2024, 5, 15);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-15T09:00:00Z"), ZoneOffset.UTC);
     static final DateParser DATES = new DateParser(CLOCK);
+    static final CommandParser COMMANDS = new CommandParser(DATES);
 
     private Fixtures() {
+    }
+
+    static Command parsed(String text) {
+        ParseResult r = COMMANDS.parse(text);
+        assertThat(r).as("parse of <%s>", text).isInstanceOf(ParseResult.Parsed.class);
+        return ((ParseResult.Parsed) r).command();
+    }
+
+    static ParseResult.Failed failed(String text) {
+        ParseResult r = COMMANDS.parse(text);
+        assertThat(r).as("parse of <%s>", text).isInstanceOf(ParseResult.Failed.class);
+        ParseResult.Failed f = (ParseResult.Failed) r;
+        assertThat(f.message()).isNotBlank().isNotEqualTo(CommandParser.INTERNAL_ERROR);
+        return f;
     }
 
     static LocalDate date(String text) {
