@@ -197,9 +197,10 @@ public final class CommandParser {
         StatusPhrases.Match status = StatusPhrases.match(in.text, in.tokens, i);
         if (status == null) {
             String close = StatusPhrases.closest(in.tokens, i);
-            java.util.List<String> suggestions = close == null
+            String ref = Quote.oneLine(r.ref.text());
+            java.util.List<String> suggestions = close == null || ref == null
                     ? java.util.List.of()
-                    : java.util.List.of("update " + r.ref.text() + " " + close);
+                    : java.util.List.of("update " + ref + " " + close);
             throw new Refusal("I don't know the status " + Quote.of(in.rest(i, Math.min(in.tokens.size(), i + 3))) + "."
                     + (close == null ? "" : " Did you mean `" + close + "`?")
                     + " Say " + StatusPhrases.OFFERED + ". " + HelpText.usageSentence("update"), suggestions);
@@ -321,13 +322,24 @@ public final class CommandParser {
             return new Refusal("I don't know " + Quote.of(typed) + ". Did you mean " + orList(close) + "?", close);
         }
         RefAt asRef = leadingRef(in, 0);
-        if (asRef != null && asRef.next == in.tokens.size() && asRef.ref.form().isPresent()) {
+        String ref = asRef == null ? null : Quote.oneLine(asRef.ref.text());
+        if (ref != null && asRef.next == in.tokens.size() && asRef.ref.form().isPresent() && !mentionsKeyword(in, asRef.next)) {
             // Just a ref on its own ("/plan ENF003"): they most likely want its card.
-            String suggestion = "status " + asRef.ref.text();
+            String suggestion = "status " + ref;
             return new Refusal("I don't know " + Quote.of(typed) + " as a command. Did you mean `" + suggestion + "`?",
                     java.util.List.of(suggestion));
         }
         return new Refusal("I don't know " + Quote.of(typed) + ". Type `help` to see what I can do.");
+    }
+
+    /** True when one of the first {@code n} words is a command keyword or the prefix: a muddled command, not a ref. */
+    private static boolean mentionsKeyword(Input in, int n) {
+        for (int k = 0; k < n; k++) {
+            if (HelpText.find(in.word(k)).isPresent() || in.word(k).equals("plan") || in.word(k).equals("/plan")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- refs
@@ -432,7 +444,7 @@ public final class CommandParser {
 
     private static void nothingAfter(Input in, int i, String command) throws Refusal {
         if (in.has(i)) {
-            throw refusal("I don't know what to do with " + Quote.of(in.rest(i)) + " after `" + in.rest(0, i) + "`.", command);
+            throw refusal("I don't know what to do with " + Quote.of(in.rest(i)) + " after " + Quote.of(in.rest(0, i)) + ".", command);
         }
     }
 

@@ -18,6 +18,23 @@ final class Quote {
         return "`" + clean(typed) + "`";
     }
 
+    /**
+     * Typed text to put inside a suggested command: on one line (runs of whitespace become one space),
+     * otherwise cleaned as {@link #clean}; null when it is too long to suggest.
+     */
+    static String oneLine(String typed) {
+        StringBuilder b = new StringBuilder();
+        for (Tokens.Token t : Tokens.split(typed, 0, MAX_CODE_POINTS)) {
+            b.append(b.length() == 0 ? "" : " ").append(t.text());
+        }
+        String s = b.toString();
+        if (s.codePointCount(0, s.length()) > MAX_CODE_POINTS) {
+            return null;
+        }
+        String cleaned = clean(s);
+        return cleaned.endsWith("…") || cleaned.equals("…") ? null : cleaned;
+    }
+
     static String clean(String typed) {
         StringBuilder b = new StringBuilder();
         int count = 0;

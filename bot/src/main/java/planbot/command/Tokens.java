@@ -9,7 +9,8 @@ import java.util.Locale;
  *
  * <p>One left-to-right pass, no regular expressions: linear in the length of the text it looks at, and
  * it stops after {@code max} tokens. "Whitespace" includes no-break and other Unicode spaces, which chat
- * clients like to insert.
+ * clients like to insert; a run of nothing but invisible format characters (a stray right-to-left mark) is
+ * not a token either.
  */
 final class Tokens {
 
@@ -54,13 +55,27 @@ final class Tokens {
             while (i < n && !isSpace(text.codePointAt(i))) {
                 i += Character.charCount(text.codePointAt(i));
             }
-            tokens.add(new Token(text.substring(start, i), start, i));
+            if (!onlyFormat(text, start, i)) {
+                tokens.add(new Token(text.substring(start, i), start, i));
+            }
         }
         return tokens;
     }
 
     static java.util.List<Token> split(String text) {
         return split(text, 0, Integer.MAX_VALUE);
+    }
+
+    /** True when [start, end) holds nothing but invisible format characters (bidi marks, zero-width spaces): not a word. */
+    private static boolean onlyFormat(String text, int start, int end) {
+        for (int i = start; i < end; ) {
+            int cp = text.codePointAt(i);
+            if (Character.getType(cp) != Character.FORMAT) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     static boolean isSpace(int cp) {

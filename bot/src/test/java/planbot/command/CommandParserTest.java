@@ -373,6 +373,27 @@ class CommandParserTest {
         }
 
         @Test
+        void givenARefTypedOverTwoLines_whenSuggested_thenTheSuggestionIsOnOneLine() {
+            assertThat(failed("at risk\nEN3").suggestions()).containsExactly("status at risk EN3");
+            assertThat(failed("update EN3/1 on traget").suggestions()).containsExactly("update EN3/1 on target");
+        }
+
+        @Test
+        void givenAMuddledCommandThatLooksLikeARef_whenParsed_thenNoStatusSuggestion() {
+            ParseResult.Failed f = failed("plan plan status EN3");
+
+            assertThat(f.message()).isEqualTo("I don't know `plan`. Type `help` to see what I can do.");
+            assertThat(f.suggestions()).isEmpty();
+        }
+
+        @Test
+        void givenAStrayInvisibleMarkBetweenWords_whenParsed_thenItIsNotAnArgument() {
+            assertThat(parsed("status EN3/1 \u202E")).isEqualTo(new Command.Status(new RefText("EN3/1")));
+            assertThat(failed("overdue,\u202D\tfor,").message())
+                    .startsWith("I don't know what to do with `for,` after `overdue,`.");
+        }
+
+        @Test
         void givenHostileTextAsTheCommand_whenParsed_thenTheEchoIsShortAndCleaned() {
             String message = failed("\u202E`<!channel>`" + "x".repeat(500)).message();
 
