@@ -13,6 +13,7 @@ final class Fixtures {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-15T09:00:00Z"), ZoneOffset.UTC);
     static final DateParser DATES = new DateParser(CLOCK);
     static final CommandParser COMMANDS = new CommandParser(DATES);
+    static final ReminderReplyParser REPLIES = new ReminderReplyParser(DATES);
 
     private Fixtures() {
     }
