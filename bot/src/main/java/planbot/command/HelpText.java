@@ -95,11 +95,6 @@ public final class HelpText {
         return ENTRIES.stream().filter(e -> e.name().equals(key)).findFirst();
     }
 
-    /** The usage line of a command known to exist ({@code status <ref>}). */
-    static String usage(String name) {
-        return find(name).map(Entry::usage).orElseThrow(() -> new IllegalArgumentException("no command " + name));
-    }
-
     /** {@code Usage: `status <ref>`, e.g. `status ENF003`.} for a command known to exist. */
     static String usageSentence(String name) {
         Entry e = find(name).orElseThrow(() -> new IllegalArgumentException("no command " + name));

@@ -1,7 +1,5 @@
 package planbot.command;
 
-import java.util.Objects;
-
 /** Which tasks {@code list} shows. Text the user typed (a section, a status word, an owner) is kept as typed. */
 public sealed interface ListFilter
         permits ListFilter.All, ListFilter.Section, ListFilter.Mine, ListFilter.Overdue, ListFilter.DueWithin,
@@ -48,7 +46,6 @@ public sealed interface ListFilter
     /** {@code list owner Patsy Dell} or {@code list owner @sam}: the owner as typed. */
     record Owner(String name) implements ListFilter {
         public Owner {
-            Objects.requireNonNull(name, "name");
             name = Texts.required(name, "owner");
         }
     }
