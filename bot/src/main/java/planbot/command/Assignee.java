@@ -1,0 +1,63 @@
+package planbot.command;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who a task is being given to: a chat mention ({@code <@U123>}, {@code <@U123|sam>}, {@code <@!123>},
+ * {@code @sam}) or a plain name as a tracker would write it ({@code Patsy Dell}, {@code HoP}). Turning
+ * either into a person is the command service's job. Group mentions ({@code @everyone}, {@code <!channel>},
+ * {@code <@&role>}) are never assignees.
+ */
+public sealed interface Assignee permits Assignee.Mention, Assignee.Name {
+
+    /** The longest name accepted, in characters. */
+    int MAX_NAME_LENGTH = 100;
+
+    /** As typed, without surrounding whitespace. */
+    String text();
+
+    /**
+     * A mention of one person as typed: the platform's own form {@code <@ID>}, {@code <@ID|label>},
+     * {@code <@!ID>}, or a bare handle {@code @sam}.
+     */
+    record Mention(String text) implements Assignee {
+        public Mention {
+            Objects.requireNonNull(text, "text");
+            text = Tokens.strip(text);
+            if (!Mentions.isPersonMention(text)) {
+                throw new IllegalArgumentException("not a mention of one person: " + text);
+            }
+        }
+
+        /** {@code U123} for {@code <@U123>}, {@code <@U123|sam>} or {@code <@!U123>}; empty for {@code @sam}. */
+        public Optional<String> platformUserId() {
+            if (!text.startsWith("<@")) {
+                return Optional.empty();
+            }
+            String inner = text.substring(text.startsWith("<@!") ? 3 : 2, text.length() - 1);
+            int bar = inner.indexOf('|');
+            return Optional.of(bar < 0 ? inner : inner.substring(0, bar));
+        }
+
+        /** {@code sam} for {@code @sam}; empty for a platform mention. */
+        public Optional<String> handle() {
+            return text.startsWith("@") ? Optional.of(text.substring(1)) : Optional.empty();
+        }
+    }
+
+    /**
+     * @param text a person's name as the plan writes it: not blank, at most {@value Assignee#MAX_NAME_LENGTH}
+     *             characters, not a mention, no angle brackets, control characters or broken surrogates
+     */
+    record Name(String text) implements Assignee {
+        public Name {
+            Objects.requireNonNull(text, "text");
+            text = Tokens.strip(text);
+            String problem = Mentions.nameProblem(text);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package planbot.command;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import planbot.domain.StatusKind;
+
+/**
+ * One parsed {@code /plan} command: what the user asked for, with everything they typed kept as typed
+ * (refs, notes, names). Nothing here has been checked against the plan; the command service resolves refs,
+ * people and permissions. Each record validates itself; {@link CommandParser} only builds valid ones.
+ *
+ * <p>Java 17 has no pattern-matching {@code switch}: dispatch with an {@code instanceof} chain.
+ */
+public sealed interface Command
+        permits Command.Status, Command.List, Command.Mine, Command.Overdue, Command.Update, Command.Done,
+        Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
+        Command.DigestPreview, Command.Help {
+
+    /** {@code status <ref>}: the card for an action (with its tasks) or a task (with its history). */
+    record Status(RefText ref) implements Command {
+        public Status {
+            Objects.requireNonNull(ref, "ref");
+        }
+    }
+
+    /** {@code list [filter]}. */
+    record List(ListFilter filter) implements Command {
+        public List {
+            Objects.requireNonNull(filter, "filter");
+        }
+    }
+
+    /** {@code mine}: the asker's open tasks, soonest first. */
+    record Mine() implements Command {
+    }
+
+    /** {@code overdue}: every overdue task, worst first. */
+    record Overdue() implements Command {
+    }
+
+    /**
+     * {@code update <ref> <status> [note]}.
+     *
+     * @param statusWord the status words as typed ({@code on target}, {@code Closed - no longer required}); one
+     *                   of the words {@link #kind()} knows
+     * @param note       what followed the status, as typed; null if nothing
+     */
+    record Update(RefText ref, String statusWord, String note) implements Command {
+        public Update {
+            Objects.requireNonNull(ref, "ref");
+            statusWord = Texts.required(statusWord, "status word");
+            note = Texts.optional(note);
+        }
+
+        /** What the status word means. */
+        public StatusKind kind() {
+            return StatusKind.of(statusWord);
+        }
+    }
+
+    /** {@code done <ref> [note]} or {@code complete <ref> [note]}: mark completed. @param note as typed; null if none */
+    record Done(RefText ref, String note) implements Command {
+        public Done {
+            Objects.requireNonNull(ref, "ref");
+            note = Texts.optional(note);
+        }
+    }
+
+    /** {@code note <ref> <text>}: a progress note, as typed. */
+    record Note(RefText ref, String text) implements Command {
+        public Note {
+            Objects.requireNonNull(ref, "ref");
+            text = Texts.required(text, "note");
+        }
+    }
+
+    /** {@code date <ref> <date> [reason]}: revise a target date. @param reason as typed; null if none */
+    record Date(RefText ref, LocalDate date, String reason) implements Command {
+        public Date {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(date, "date");
+            reason = Texts.optional(reason);
+        }
+    }
+
+    /** {@code assign <ref> <@user|name>}. */
+    record Assign(RefText ref, Assignee assignee) implements Command {
+        public Assign {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(assignee, "assignee");
+        }
+    }
+
+    /**
+     * {@code snooze <ref> <1d|3d|1w|2w|dd/mm/yyyy> [reason]}.
+     *
+     * @param reason anything typed after the spec ({@code snooze EN3/1 2w on leave}), as typed; null if none.
+     *               Kept rather than refused so that no word the user typed is lost
+     */
+    record Snooze(RefText ref, SnoozeSpec spec, String reason) implements Command {
+        public Snooze {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(spec, "spec");
+            reason = Texts.optional(reason);
+        }
+
+        public Snooze(RefText ref, SnoozeSpec spec) {
+            this(ref, spec, null);
+        }
+    }
+
+    /** {@code history <ref>}. */
+    record History(RefText ref) implements Command {
+        public History {
+            Objects.requireNonNull(ref, "ref");
+        }
+    }
+
+    /** {@code search <words>}: the words as typed. */
+    record Search(String words) implements Command {
+        public Search {
+            words = Texts.required(words, "search words");
+        }
+    }
+
+    /** {@code digest} or {@code digest preview}: show the weekly digest now, to the asker only. */
+    record DigestPreview() implements Command {
+    }
+
+    /**
+     * {@code help [command]}.
+     *
+     * @param topic the command to explain, lower-case and one of {@link HelpText#names()}; null for the overview
+     */
+    record Help(String topic) implements Command {
+        public Help {
+            if (topic != null && HelpText.find(topic).isEmpty()) {
+                throw new IllegalArgumentException("no help for " + topic);
+            }
+            topic = topic == null ? null : HelpText.find(topic).get().name();
+        }
+
+        public static Help overview() {
+            return new Help(null);
+        }
+    }
+}

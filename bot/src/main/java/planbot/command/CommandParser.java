@@ -1,0 +1,557 @@
+package planbot.command;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns the text of a {@code /plan} command into a {@link Command}, or into a friendly sentence saying what
+ * is wrong and how to write it (DESIGN §6). One grammar for every platform; adapters pass the text after the
+ * slash command or bot mention. A leading {@code /plan} or {@code plan} is accepted and dropped; keywords
+ * are case-insensitive; everything else the user typed (refs, notes, names, search words) is kept as typed,
+ * only surrounding whitespace removed.
+ *
+ * <p>Refs are kept as typed ({@link RefText}); a ref is the leading words up to and including the first
+ * word with a digit in it ({@code enforcement 3}, {@code IT INFRASTRUCTURE 012}, {@code EN3/1}), at most
+ * {@value RefSyntax#MAX_WORDS} words. {@code status} and {@code history} also take a ref with no number
+ * ({@code status COMMS}) for the resolver to suggest from.
+ *
+ * <p>Never throws, for any input: failures are {@link ParseResult.Failed} with a non-blank message. Text
+ * longer than {@value #MAX_LENGTH} characters is refused up front; every step after that looks at each
+ * character a bounded number of times (no backtracking regular expressions), so parsing is linear in the
+ * length of the text. Stateless apart from its {@link DateParser}; thread-safe.
+ */
+public final class CommandParser {
+
+    /** The longest command accepted, in chars. A chat command longer than this is a paste, not a command. */
+    public static final int MAX_LENGTH = 4000;
+
+    /** What the user sees if the parser itself has a bug; tests assert that no input produces it. */
+    static final String INTERNAL_ERROR = "Sorry, something went wrong reading that command. Try `help` to see how to write it.";
+
+    private static final System.Logger LOG = System.getLogger(CommandParser.class.getName());
+    private static final String REF_SHAPES = "A ref looks like ENF003, EN3, enforcement 3 or EN003/01.";
+
+    private final DateParser dates;
+
+    public CommandParser(DateParser dates) {
+        this.dates = Objects.requireNonNull(dates, "dates");
+    }
+
+    /** The command in the text, or why there is none. Blank text (a bare {@code /plan}) asks for help. */
+    public ParseResult parse(String text) {
+        try {
+            return new ParseResult.Parsed(command(text));
+        } catch (Refusal r) {
+            return r.failed;
+        } catch (RuntimeException e) {
+            // A bug here must not reach chat as a stack trace; log it with context, answer briefly.
+            LOG.log(System.Logger.Level.ERROR, "command parser failed on a " + (text == null ? 0 : text.length())
+                    + "-character message", e);
+            return new ParseResult.Failed(INTERNAL_ERROR);
+        }
+    }
+
+    private Command command(String text) throws Refusal {
+        if (text == null) {
+            return Command.Help.overview();
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new Refusal(String.format("That's too long for a command: %,d characters, and I take up to %,d. "
+                    + "Put long notes in the tracker, or send them in parts.", text.length(), MAX_LENGTH));
+        }
+        Input in = new Input(text);
+        int k = 0;
+        if (in.has(0) && (in.word(0).equals("/plan") || in.word(0).equals("plan"))) {
+            k = 1;
+        }
+        if (!in.has(k)) {
+            return Command.Help.overview();
+        }
+        Input args = in.from(k);
+        String keyword = args.word(0);
+        switch (keyword) {
+            case "status":
+                return new Command.Status(singleRef(args, "status"));
+            case "history":
+                return new Command.History(singleRef(args, "history"));
+            case "list":
+                return new Command.List(listFilter(args));
+            case "mine":
+                nothingAfter(args, 1, "mine");
+                return new Command.Mine();
+            case "overdue":
+                nothingAfter(args, 1, "overdue");
+                return new Command.Overdue();
+            case "update":
+                return update(args);
+            case "done":
+            case "complete": {
+                RefAt r = ref(args, 1, keyword, false);
+                return new Command.Done(r.ref, args.note(r.next));
+            }
+            case "note": {
+                RefAt r = ref(args, 1, "note", false);
+                String note = args.note(r.next);
+                if (note == null) {
+                    throw refusal("What's the note for " + Quote.of(r.ref.text()) + "?", "note");
+                }
+                return new Command.Note(r.ref, note);
+            }
+            case "date":
+                return date(args);
+            case "assign":
+                return assign(args);
+            case "snooze":
+                return snooze(args);
+            case "search": {
+                if (!args.has(1)) {
+                    throw refusal("What should I search for?", "search");
+                }
+                return new Command.Search(args.rest(1));
+            }
+            case "digest":
+                if (args.has(1) && !(args.word(1).equals("preview") && !args.has(2))) {
+                    throw refusal("`digest` shows a preview; I don't know what to do with " + Quote.of(args.rest(1)) + ".", "digest");
+                }
+                return new Command.DigestPreview();
+            case "help":
+                return help(args);
+            default:
+                throw unknown(args);
+        }
+    }
+
+    // ---- commands with arguments
+
+    private static RefText singleRef(Input in, String command) throws Refusal {
+        RefAt r = ref(in, 1, command, true);
+        if (in.has(r.next)) {
+            throw refusal("`" + command + "` takes one ref; I don't know what to do with " + Quote.of(in.rest(r.next)) + ".", command);
+        }
+        return r.ref;
+    }
+
+    private static ListFilter listFilter(Input in) throws Refusal {
+        if (!in.has(1)) {
+            return new ListFilter.All();
+        }
+        String filter = in.word(1);
+        switch (filter) {
+            case "all":
+                nothingAfter(in, 2, "list");
+                return new ListFilter.All();
+            case "mine":
+                nothingAfter(in, 2, "list");
+                return new ListFilter.Mine();
+            case "overdue":
+                nothingAfter(in, 2, "list");
+                return new ListFilter.Overdue();
+            case "section":
+                return new ListFilter.Section(required(in, 2, "Which section? Give its name, like `list section enforcement`."));
+            case "status":
+                return new ListFilter.WithStatus(required(in, 2, "Which status? Say one of " + StatusPhrases.OFFERED + "."));
+            case "owner":
+                return new ListFilter.Owner(required(in, 2, "Whose tasks? Give a name or mention, like `list owner @sam`."));
+            case "due":
+                return new ListFilter.DueWithin(dueDays(in));
+            default: {
+                java.util.List<String> close = Suggest.closest(filter, java.util.List.of("all", "section", "mine", "overdue", "due", "status", "owner"), 2);
+                java.util.List<String> suggestions = close.stream().map(f -> "list " + f).toList();
+                String didYouMean = suggestions.isEmpty() ? "" : " Did you mean " + orList(suggestions) + "?";
+                throw new Refusal("I don't know the list filter " + Quote.of(in.token(1)) + "." + didYouMean + " "
+                        + HelpText.usageSentence("list"), suggestions);
+            }
+        }
+    }
+
+    private static int dueDays(Input in) throws Refusal {
+        int i = 2;
+        if (in.has(i) && (in.word(i).equals("in") || in.word(i).equals("within"))) {
+            i++;
+        }
+        DateParser.Amount amount = DateParser.Amount.read(in.words(), i, false);
+        if (amount == null) {
+            amount = DateParser.Amount.bareDays(in.words(), i);
+        }
+        if (amount == null) {
+            throw refusal("Due within how long? Say a number of days or weeks, like `list due 14d` or `list due 2w`.", "list");
+        }
+        nothingAfter(in, i + amount.used, "list");
+        int days = amount.days();
+        if (days < 1 || days > ListFilter.MAX_DUE_DAYS) {
+            throw refusal("I can look 1 to " + ListFilter.MAX_DUE_DAYS + " days ahead, not " + days + ".", "list");
+        }
+        return days;
+    }
+
+    private static Command update(Input in) throws Refusal {
+        RefAt r = ref(in, 1, "update", false);
+        int i = r.next;
+        if (!in.has(i)) {
+            throw refusal("What's the new status for " + Quote.of(r.ref.text()) + "? Say " + StatusPhrases.OFFERED + ".", "update");
+        }
+        if (in.word(i).equals("to") && StatusPhrases.match(in.text, in.tokens, i + 1) != null) {
+            i++;
+        }
+        StatusPhrases.Match status = StatusPhrases.match(in.text, in.tokens, i);
+        if (status == null) {
+            String close = StatusPhrases.closest(in.tokens, i);
+            String ref = Quote.oneLine(r.ref.text());
+            java.util.List<String> suggestions = close == null || ref == null
+                    ? java.util.List.of()
+                    : java.util.List.of("update " + ref + " " + close);
+            throw new Refusal("I don't know the status " + Quote.of(in.rest(i, Math.min(in.tokens.size(), i + 3))) + "."
+                    + (close == null ? "" : " Did you mean `" + close + "`?")
+                    + " Say " + StatusPhrases.OFFERED + ". " + HelpText.usageSentence("update"), suggestions);
+        }
+        return new Command.Update(r.ref, status.typed(), in.note(status.next()));
+    }
+
+    private Command date(Input in) throws Refusal {
+        RefAt r = ref(in, 1, "date", false);
+        if (!in.has(r.next)) {
+            throw refusal("What's the new target date for " + Quote.of(r.ref.text()) + "?", "date");
+        }
+        DateResult d = dates.parseAt(in.text, in.tokens.get(r.next).start());
+        if (d instanceof DateResult.Ok) {
+            DateResult.Ok ok = (DateResult.Ok) d;
+            return new Command.Date(r.ref, ok.date(), in.noteFromOffset(ok.end()));
+        }
+        if (d instanceof DateResult.Invalid) {
+            throw new Refusal(((DateResult.Invalid) d).message());
+        }
+        throw refusal(((DateResult.NotADate) d).message(), "date");
+    }
+
+    private static Command assign(Input in) throws Refusal {
+        RefAt r = ref(in, 1, "assign", false);
+        if (!in.has(r.next)) {
+            throw refusal("Who should " + Quote.of(r.ref.text()) + " go to? Mention them or type their name.", "assign");
+        }
+        String first = in.tokens.get(r.next).text();
+        String rest = in.rest(r.next);
+        if (Mentions.looksLikeMention(first) && !Mentions.isGroup(first) && Mentions.isPersonMention(Tokens.strip(first))) {
+            if (in.has(r.next + 1)) {
+                throw refusal("A task goes to one person: I read " + Quote.of(first) + " but not "
+                        + Quote.of(in.rest(r.next + 1)) + ".", "assign");
+            }
+            return new Command.Assign(r.ref, new Assignee.Mention(first));
+        }
+        String problem = Mentions.nameProblem(rest);
+        if (problem != null) {
+            throw refusal(problem, "assign");
+        }
+        return new Command.Assign(r.ref, new Assignee.Name(rest));
+    }
+
+    private Command snooze(Input in) throws Refusal {
+        RefAt r = ref(in, 1, "snooze", false);
+        int i = r.next;
+        if (!in.has(i)) {
+            throw refusal("How long should I snooze " + Quote.of(r.ref.text()) + " for?", "snooze");
+        }
+        Spec spec = snoozeSpec(in, i, dates, HelpText.usageSentence("snooze"));
+        return new Command.Snooze(r.ref, spec.spec, spec.next < 0 ? null : in.note(spec.next));
+    }
+
+    /**
+     * A snooze spec at token {@code i}: {@code 1w}, {@code 3 days}, {@code for 2 weeks}, {@code until 30/06/2024},
+     * {@code friday}. A refusal says what is wrong, then {@code how}.
+     */
+    static Spec snoozeSpec(Input in, int i, DateParser dates, String how) throws Refusal {
+        boolean untilOnly = false;
+        if (in.has(i) && in.word(i).equals("for") && in.has(i + 1)) {
+            i++;
+        } else if (in.has(i) && (in.word(i).equals("until") || in.word(i).equals("till") || in.word(i).equals("til")) && in.has(i + 1)) {
+            untilOnly = true;
+            i++;
+        }
+        DateParser.Amount amount = untilOnly ? null : DateParser.Amount.read(in.words(), i, false);
+        if (amount != null) {
+            if (amount.days() < 1 || amount.days() > SnoozeSpec.MAX_DAYS) {
+                throw new Refusal("I can snooze for 1 to " + SnoozeSpec.MAX_DAYS + " days, not " + amount.days() + ". " + how);
+            }
+            return new Spec(SnoozeSpec.For.days(amount.days()), i + amount.used);
+        }
+        DateResult d = dates.parseAt(in.text, in.tokens.get(i).start());
+        if (d instanceof DateResult.Invalid) {
+            throw new Refusal(((DateResult.Invalid) d).message());
+        }
+        if (d instanceof DateResult.NotADate) {
+            throw new Refusal("I can't read " + Quote.of(in.rest(i)) + " as a snooze: say how long (1d, 3d, 1w, 2w) or until when (dd/mm/yyyy). " + how);
+        }
+        DateResult.Ok ok = (DateResult.Ok) d;
+        LocalDate today = dates.today();
+        if (!ok.date().isAfter(today)) {
+            throw new Refusal("A snooze has to end after today, and " + DateFormats.uk(ok.date()) + " doesn't. " + how);
+        }
+        if (ok.date().isAfter(today.plusDays(SnoozeSpec.MAX_DAYS))) {
+            throw new Refusal("I can snooze for at most " + SnoozeSpec.MAX_DAYS + " days, so not until " + DateFormats.uk(ok.date()) + ". " + how);
+        }
+        return new Spec(new SnoozeSpec.Until(ok.date()), in.tokenAtOrAfter(ok.end()));
+    }
+
+    /** A snooze spec and the index of the token after it (the size when nothing follows). */
+    record Spec(SnoozeSpec spec, int next) {
+    }
+
+    private static Command help(Input in) throws Refusal {
+        if (!in.has(1)) {
+            return Command.Help.overview();
+        }
+        String topic = in.word(1);
+        if (topic.equals("/plan") || topic.equals("plan")) {
+            return Command.Help.overview();
+        }
+        Optional<HelpText.Entry> entry = HelpText.find(topic);
+        if (entry.isPresent() && !in.has(2)) {
+            return new Command.Help(entry.get().name());
+        }
+        java.util.List<String> close = Suggest.closest(topic, HelpText.names(), 2);
+        java.util.List<String> suggestions = close.stream().map(c -> "help " + c).toList();
+        throw new Refusal("I don't have help for " + Quote.of(in.rest(1)) + "."
+                + (suggestions.isEmpty() ? " Type `help` for the list of commands." : " Did you mean " + orList(suggestions) + "?"),
+                suggestions);
+    }
+
+    private static Refusal unknown(Input in) {
+        String typed = in.token(0);
+        java.util.List<String> close = Suggest.closest(in.word(0), HelpText.names(), 3);
+        if (!close.isEmpty()) {
+            return new Refusal("I don't know " + Quote.of(typed) + ". Did you mean " + orList(close) + "?", close);
+        }
+        RefAt asRef = leadingRef(in, 0);
+        String ref = asRef == null ? null : Quote.oneLine(asRef.ref.text());
+        if (ref != null && asRef.next == in.tokens.size() && asRef.ref.form().isPresent() && !mentionsKeyword(in, asRef.next)) {
+            // Just a ref on its own ("/plan ENF003"): they most likely want its card.
+            String suggestion = "status " + ref;
+            return new Refusal("I don't know " + Quote.of(typed) + " as a command. Did you mean `" + suggestion + "`?",
+                    java.util.List.of(suggestion));
+        }
+        return new Refusal("I don't know " + Quote.of(typed) + ". Type `help` to see what I can do.");
+    }
+
+    /** True when one of the first {@code n} words is a command keyword or the prefix: a muddled command, not a ref. */
+    private static boolean mentionsKeyword(Input in, int n) {
+        for (int k = 0; k < n; k++) {
+            if (HelpText.find(in.word(k)).isPresent() || in.word(k).equals("plan") || in.word(k).equals("/plan")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- refs
+
+    /** A ref and the index of the token after it. */
+    private record RefAt(RefText ref, int next) {
+    }
+
+    /**
+     * The ref at token {@code from}: the leading words up to and including the first word with a digit.
+     * With {@code wholeRest}, a short run of words with no number at all is taken whole.
+     */
+    private static RefAt ref(Input in, int from, String command, boolean wholeRest) throws Refusal {
+        if (!in.has(from)) {
+            throw refusal("Which action or task? " + REF_SHAPES, command);
+        }
+        RefAt r = leadingRef(in, from);
+        if (r != null) {
+            return r;
+        }
+        int count = in.tokens.size() - from;
+        if (wholeRest && count <= RefSyntax.MAX_WORDS) {
+            boolean words = true;
+            for (int k = from; k < in.tokens.size(); k++) {
+                words &= isRefWord(in.tokens.get(k).text());
+            }
+            if (words) {
+                return new RefAt(new RefText(trimRef(in.rest(from))), in.tokens.size());
+            }
+        }
+        throw refusal("I couldn't find a ref at the start of " + Quote.of(in.rest(from)) + ". " + REF_SHAPES, command);
+    }
+
+    /** Words then a word with a digit, starting at {@code from}; null if there is no such run. */
+    private static RefAt leadingRef(Input in, int from) {
+        for (int k = from; k < in.tokens.size() && k < from + RefSyntax.MAX_WORDS; k++) {
+            Tokens.Token t = in.tokens.get(k);
+            if (t.hasAsciiDigit()) {
+                if (!isRefNumber(t.text())) {
+                    return null;
+                }
+                String text = trimRef(in.text.substring(in.tokens.get(from).start(), t.end()));
+                return text.isEmpty() ? null : new RefAt(new RefText(text), k + 1);
+            }
+            if (!isRefWord(t.text())) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A word that can be part of a ref before its number: letters, with hyphens, ampersands or apostrophes. */
+    private static boolean isRefWord(String s) {
+        boolean letter = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp)) {
+                letter = true;
+            } else if (!(Tokens.isDash((char) cp) || cp == '&' || cp == '\'' || cp == '.' || cp == '_'
+                    || Character.getType(cp) == Character.FORMAT)) {
+                return false;
+            }
+        }
+        return letter;
+    }
+
+    /** A word that can end a ref: letters, digits and {@code / - . _}, then perhaps sentence punctuation ({@code EN3/1:}). */
+    private static boolean isRefNumber(String s) {
+        String t = trimRef(s);
+        if (t.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!(Character.isLetterOrDigit(cp) || cp == '/' || cp == '.' || cp == '_' || Tokens.isDash((char) cp)
+                    || Character.getType(cp) == Character.FORMAT)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Without trailing punctuation that separates a ref from what follows ({@code EN3/1:}, {@code EN3?}). */
+    private static String trimRef(String s) {
+        int end = s.length();
+        while (end > 0 && ".,;:!?".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    // ---- helpers
+
+    private static String required(Input in, int i, String question) throws Refusal {
+        if (!in.has(i)) {
+            throw refusal(question, "list");
+        }
+        return in.rest(i);
+    }
+
+    private static void nothingAfter(Input in, int i, String command) throws Refusal {
+        if (in.has(i)) {
+            throw refusal("I don't know what to do with " + Quote.of(in.rest(i)) + " after " + Quote.of(in.rest(0, i)) + ".", command);
+        }
+    }
+
+    /** A refusal that says what is wrong, then the command's usage line. */
+    static Refusal refusal(String sentence, String command) {
+        return new Refusal(sentence + " " + HelpText.usageSentence(command));
+    }
+
+    static String orList(java.util.List<String> items) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                b.append(i == items.size() - 1 ? " or " : ", ");
+            }
+            b.append('`').append(items.get(i)).append('`');
+        }
+        return b.toString();
+    }
+
+    /** A user-facing failure, thrown inside the parser only and always caught in {@link #parse}. */
+    static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient ParseResult.Failed failed;
+
+        Refusal(String message) {
+            this(message, java.util.List.of());
+        }
+
+        Refusal(String message, java.util.List<String> suggestions) {
+            super(message, null, false, false);
+            this.failed = new ParseResult.Failed(message, suggestions);
+        }
+    }
+
+    /** The text and its tokens, read from a given token on. */
+    static final class Input {
+        final String text;
+        final java.util.List<Tokens.Token> tokens;
+        private String[] words;
+
+        Input(String text) {
+            this(text, Tokens.split(text));
+        }
+
+        private Input(String text, java.util.List<Tokens.Token> tokens) {
+            this.text = text;
+            this.tokens = tokens;
+        }
+
+        Input from(int k) {
+            return k == 0 ? this : new Input(text, tokens.subList(k, tokens.size()));
+        }
+
+        boolean has(int i) {
+            return i >= 0 && i < tokens.size();
+        }
+
+        /** Token {@code i} for matching (see {@link Tokens.Token#word()}). */
+        String word(int i) {
+            return words()[i];
+        }
+
+        String[] words() {
+            if (words == null) {
+                words = new String[tokens.size()];
+                for (int i = 0; i < words.length; i++) {
+                    words[i] = tokens.get(i).word();
+                }
+            }
+            return words;
+        }
+
+        /** Token {@code i} as typed. */
+        String token(int i) {
+            return tokens.get(i).text();
+        }
+
+        /** From token {@code i} to the end, as typed. */
+        String rest(int i) {
+            return rest(i, tokens.size());
+        }
+
+        /** Tokens {@code [i, j)} as typed, inner spacing kept. */
+        String rest(int i, int j) {
+            return text.substring(tokens.get(i).start(), tokens.get(j - 1).end());
+        }
+
+        /** Free text from token {@code i}, as typed, after one separating dash or colon; null when there is none. */
+        String note(int i) {
+            if (has(i) && Tokens.isSeparator(tokens.get(i).text())) {
+                i++;
+            }
+            return has(i) ? rest(i) : null;
+        }
+
+        /** Free text from the first token starting at or after {@code offset}; null when there is none. */
+        String noteFromOffset(int offset) {
+            return note(tokenAtOrAfter(offset));
+        }
+
+        /** The index of the first token that starts at or after {@code offset}; the size when there is none. */
+        int tokenAtOrAfter(int offset) {
+            int i = 0;
+            while (i < tokens.size() && tokens.get(i).start() < offset) {
+                i++;
+            }
+            return i;
+        }
+    }
+}
