@@ -17,6 +17,17 @@ import planbot.storage.PersonRepository;
 import planbot.storage.PlanRepository;
 import planbot.storage.Tenant;
 import planbot.storage.TenantRepository;
+import planbot.storage.JdbiSnoozeRepository;
+import planbot.storage.JdbiTaskRepository;
+import planbot.storage.SnoozeRepository;
+import planbot.storage.TaskRepository;
+import planbot.command.Actor;
+import planbot.command.CommandService;
+import planbot.command.DateParser;
+import planbot.command.ReminderReplyService;
+import planbot.domain.Person;
+import planbot.domain.Role;
+import java.time.ZoneId;
 import planbot.tracker.ImportService;
 
 /**
@@ -26,6 +37,8 @@ import planbot.tracker.ImportService;
  * <p>One per process (or per CLI verb). Not thread-safe to open or close; the services it hands out are.
  */
 public final class App implements AutoCloseable {
+    /** Councils' time zone: dates typed and shown, and "today", are London's. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/London");
     private final Clock clock;
     private final Database database;
     private final TenantRepository tenants;
@@ -34,6 +47,9 @@ public final class App implements AutoCloseable {
     private final AuditRepository audit;
     private final DateRevisionRepository revisions;
     private final ImportService imports;
+    private final TaskRepository tasks;
+    private final CommandService commands;
+    private final ReminderReplyService reminderReplies;
 
     private App(Database database, Clock clock) {
         this.clock = clock;
@@ -44,6 +60,10 @@ public final class App implements AutoCloseable {
         this.audit = new JdbiAuditRepository(database);
         this.revisions = new JdbiDateRevisionRepository(database);
         this.imports = new ImportService(database, tenants, plans, people, audit, revisions);
+        this.tasks = new JdbiTaskRepository(database);
+        SnoozeRepository snoozes = new JdbiSnoozeRepository(database);
+        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, clock, ZONE);
+        this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */
@@ -68,6 +88,39 @@ public final class App implements AutoCloseable {
 
     public ImportService imports() {
         return imports;
+    }
+
+    public CommandService commands() {
+        return commands;
+    }
+
+    public ReminderReplyService reminderReplies() {
+        return reminderReplies;
+    }
+
+    /**
+     * The actor for the console: the named person with their role, or an admin named "admin" when no name is
+     * given (the person at the terminal owns the installation).
+     *
+     * @throws UserError when the tenant has no plan or no person of that name
+     */
+    public Actor consoleActor(String tenantSlug, String name) {
+        if (name == null) {
+            return Actor.of(new Person("admin", Role.ADMIN));
+        }
+        Tenant tenant = tenants.find(tenantSlug)
+                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one first"));
+        return people.find(tenant, name).map(Actor::of).orElseThrow(() -> {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            people.list(tenant).forEach(p -> names.add(p.name()));
+            return new UserError("nobody called \"" + name + "\" is in the plan"
+                    + (names.isEmpty() ? "" : "; people: " + String.join(", ", names)));
+        });
+    }
+
+    /** True when the tenant exists and has a plan of this name. */
+    public boolean hasPlan(String tenantSlug, String planName) {
+        return tenants.find(tenantSlug).map(t -> plans.planNames(t).contains(planName)).orElse(false);
     }
 
     /**

@@ -18,16 +18,16 @@ import planbot.domain.Rag;
 import planbot.domain.Section;
 import planbot.domain.Task;
 import planbot.tracker.ImportMode;
-import planbot.tracker.ImportReport;
 import planbot.tracker.read.ReadOptions;
 import planbot.tracker.read.TrackerReader;
 
 /**
  * {@code planbot demo}: no credentials, no setup. Imports the bundled sample plan into {@code data/demo.db}
- * (once; later runs find it there) and shows what it holds, as of a day inside the plan's timeframe.
+ * (once; later runs find it there), shows what it holds, and opens a console chat as an admin, with the
+ * clock set to a day inside the plan's timeframe.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Try planbot on the bundled sample plan (stored in data/demo.db; no credentials needed).")
+        description = "Try planbot: the bundled sample plan (kept in data/demo.db) and a console chat; no credentials needed.")
 public final class DemoCommand implements Callable<Integer> {
     static final String DEMO_DB = "jdbc:sqlite:data/demo.db";
     static final String DEMO_TENANT = "demo";
@@ -48,14 +48,21 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String dbUrl = global.dbUrl != null ? global.dbUrl : root.global.dbUrl != null ? root.global.dbUrl : DEMO_DB;
-        try (App app = App.open(dbUrl)) {
-            ImportReport report = app.imports().importPlan(DEMO_TENANT,
-                    TrackerReader.read(BundledSample.bytes(), BundledSample.fileName(), ReadOptions.named(PLAN)),
-                    ImportMode.APPLY, "demo", app.clock());
-            if (report.taskChanges().created() > 0) {
-                out.println("Imported the bundled sample plan into " + dbUrl.replaceFirst("^jdbc:sqlite:", "") + ".");
+        java.time.Clock clock = ChatCommand.clockAt(DEMO_DAY.toString());
+        try (App app = App.open(dbUrl, clock)) {
+            // Import on the first run only: later runs keep what was changed in the chat.
+            if (!app.hasPlan(DEMO_TENANT, PLAN)) {
+                app.imports().importPlan(DEMO_TENANT,
+                        TrackerReader.read(BundledSample.bytes(), BundledSample.fileName(), ReadOptions.named(PLAN)),
+                        ImportMode.APPLY, "demo", app.clock());
+                out.println("Imported the bundled sample plan into " + dbUrl.replaceFirst("^jdbc:sqlite:", "")
+                        + " (delete that file to start again).");
             }
             overview(out, app.loadPlan(DEMO_TENANT, PLAN));
+            out.println("Try: status ENF003 · status EN3/1 · overdue · mine · list due 14d · update EN003/01 completed nearly there");
+            out.println("     history EN003/01 · date EN003/02 30/06/2023 waiting on legal · search website · help");
+            out.println();
+            ChatCommand.chat(app, DEMO_TENANT, null, out);
         }
         out.flush();
         return 0;
@@ -80,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Red is overdue (past its target date and not completed), blue completed, grey closed.");
-        out.println("Next: ./planbot export --db " + DEMO_DB + " --tenant " + DEMO_TENANT + " --format csv   (the plan back in its own layout)");
+        out.println("The clock is set to " + DEMO_DAY + " 09:00 so that some tasks are due soon and some overdue.");
     }
 
     private static String shorten(String s, int max) {

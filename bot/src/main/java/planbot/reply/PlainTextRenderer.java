@@ -100,9 +100,9 @@ public final class PlainTextRenderer {
         } else if (reply instanceof Question) {
             Question q = (Question) reply;
             b.append("? ").append(q.text()).append('\n');
-            for (Question.Choice c : q.choices()) {
-                b.append("  ").append(c.label()).append(": type `").append(c.command()).append("`\n");
-            }
+            java.util.List<String> labels = new java.util.ArrayList<>();
+            q.choices().forEach(c -> labels.add(c.label()));
+            b.append("  Answer yes or no (").append(String.join(" / ", labels)).append(").\n");
         }
         return b.toString();
     }

@@ -108,6 +108,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs work in one write transaction, like {@link #inTransaction}, for callers that only use repositories:
+     * every repository call the work makes on this thread joins the transaction.
+     */
+    public <R> R transaction(java.util.function.Supplier<R> work) {
+        return inTransaction(h -> work.get());
+    }
+
     /** Runs read work on one connection without a transaction. */
     public <R, X extends Exception> R withHandle(HandleCallback<R, X> work) throws X {
         try {

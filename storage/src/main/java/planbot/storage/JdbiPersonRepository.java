@@ -74,10 +74,19 @@ public final class JdbiPersonRepository implements PersonRepository {
 
     @Override
     public Optional<Person> find(Tenant tenant, String name) {
-        return db.withHandle(h -> h.createQuery("SELECT name, role FROM person WHERE tenant_id = ? AND name = ?")
-                .bind(0, tenant.id()).bind(1, name.strip())
+        return db.withHandle(h -> h.createQuery("SELECT name, role FROM person WHERE tenant_id = ? AND lower(name) = lower(?)"
+                        + " ORDER BY CASE WHEN name = ? THEN 0 ELSE 1 END, name LIMIT 1")
+                .bind(0, tenant.id()).bind(1, name.strip()).bind(2, name.strip())
                 .map((rs, ctx) -> new Person(rs.getString("name"), Role.valueOf(rs.getString("role"))))
                 .findOne());
+    }
+
+    @Override
+    public List<Person> list(Tenant tenant) {
+        return db.withHandle(h -> h.createQuery("SELECT name, role FROM person WHERE tenant_id = ? ORDER BY name")
+                .bind(0, tenant.id())
+                .map((rs, ctx) -> new Person(rs.getString("name"), Role.valueOf(rs.getString("role"))))
+                .list());
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import planbot.domain.Action;
 import planbot.domain.Layout;
 import planbot.domain.Plan;
+import planbot.domain.RefKey;
 import planbot.domain.Task;
 
 /** {@link PlanRepository} on the {@link Database}. Rows are written in JDBC batches; a plan is read in four queries. */
@@ -29,21 +30,21 @@ public final class JdbiPlanRepository implements PlanRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String ACTION_SELECT = "SELECT a.id, p.name AS plan_name, s.name AS section_name, a.position,"
+    static final String ACTION_SELECT = "SELECT a.id, p.name AS plan_name, s.name AS section_name, a.position,"
             + " a.action_key, a.label, a.recommendation, a.status_word, a.status_kind, a.lead, a.notes"
             + " FROM action a JOIN section s ON s.id = a.section_id JOIN plan p ON p.id = a.plan_id";
-    private static final String ACTION_ORDER = " ORDER BY p.name, s.position, s.id, a.position, a.id";
+    static final String ACTION_ORDER = " ORDER BY p.name, s.position, s.id, a.position, a.id";
 
-    private static final String TASK_SELECT = "SELECT t.id, p.name AS plan_name, s.name AS section_name, a.action_key,"
+    static final String TASK_SELECT = "SELECT t.id, p.name AS plan_name, s.name AS section_name, a.action_key,"
             + " t.position, t.ref, t.description, t.status_word, t.status_kind, t.term,"
             + " t.start_kind, t.start_date, t.start_precision, t.start_remark, t.start_text,"
             + " t.target_kind, t.target_date, t.target_precision, t.target_remark, t.target_text,"
             + " t.timescale, t.owner, t.notes"
             + " FROM task t JOIN action a ON a.id = t.action_id JOIN section s ON s.id = a.section_id"
             + " JOIN plan p ON p.id = t.plan_id";
-    private static final String TASK_ORDER = " ORDER BY p.name, s.position, s.id, a.position, a.id, t.position, t.id";
+    static final String TASK_ORDER = " ORDER BY p.name, s.position, s.id, a.position, a.id, t.position, t.id";
 
-    private static final String TASK_CONTENT = "ref, description, status_word, status_kind, term,"
+    static final String TASK_CONTENT = "ref, ref_key, description, status_word, status_kind, term,"
             + " start_kind, start_date, start_precision, start_remark, start_text,"
             + " target_kind, target_date, target_precision, target_remark, target_text, timescale, owner, notes";
 
@@ -193,8 +194,9 @@ public final class JdbiPlanRepository implements PlanRepository {
     }
 
     private static void saveActions(Handle h, Tenant tenant, long planId, List<ActionRow> rows, Map<String, Long> sectionIds) {
-        batches(h, "INSERT INTO action (tenant_id, plan_id, section_id, action_key, label, recommendation,"
-                        + " status_word, status_kind, lead, notes, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        batches(h, "INSERT INTO action (tenant_id, plan_id, section_id, action_key, ref_key, label, label_key,"
+                        + " recommendation, status_word, status_kind, lead, notes, position)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 only(rows, true, ActionRow::id), false, (ps, r) -> {
                     ps.setLong(1, tenant.id());
                     ps.setLong(2, planId);
@@ -202,7 +204,8 @@ public final class JdbiPlanRepository implements PlanRepository {
                     int i = bindAction(ps, 4, r.action());
                     ps.setInt(i, r.position());
                 });
-        batches(h, "UPDATE action SET section_id = ?, action_key = ?, label = ?, recommendation = ?, status_word = ?,"
+        batches(h, "UPDATE action SET section_id = ?, action_key = ?, ref_key = ?, label = ?, label_key = ?,"
+                        + " recommendation = ?, status_word = ?,"
                         + " status_kind = ?, lead = ?, notes = ?, position = ? WHERE id = ? AND plan_id = ? AND tenant_id = ?",
                 only(rows, false, ActionRow::id), true, (ps, r) -> {
                     ps.setLong(1, parent(sectionIds, r.sectionName(), "section"));
@@ -218,7 +221,7 @@ public final class JdbiPlanRepository implements PlanRepository {
                                   Instant now) {
         long at = now.toEpochMilli();
         batches(h, "INSERT INTO task (tenant_id, plan_id, action_id, " + TASK_CONTENT + ", position, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 only(rows, true, TaskRow::id), false, (ps, r) -> {
                     ps.setLong(1, tenant.id());
                     ps.setLong(2, planId);
@@ -243,14 +246,15 @@ public final class JdbiPlanRepository implements PlanRepository {
 
     /** Binds an action's stored fields from 1-based position {@code from}; returns the next position. */
     private static int bindAction(PreparedStatement ps, int from, Action a) throws SQLException {
-        int i = Columns.set(ps, from, a.key(), a.label(), a.recommendation());
+        int i = Columns.set(ps, from, a.key(), RefKey.of(a.key()), a.label(),
+                a.label() == null ? null : RefKey.of(a.label()), a.recommendation());
         i = Columns.set(ps, i, Columns.status(a.status()));
         return Columns.set(ps, i, a.lead(), a.notes());
     }
 
     /** Binds a task's stored fields ({@link #TASK_CONTENT}) from 1-based position {@code from}; returns the next position. */
-    private static int bindTask(PreparedStatement ps, int from, Task t) throws SQLException {
-        int i = Columns.set(ps, from, t.ref(), t.description());
+    static int bindTask(PreparedStatement ps, int from, Task t) throws SQLException {
+        int i = Columns.set(ps, from, t.ref(), RefKey.of(t.ref()), t.description());
         i = Columns.set(ps, i, Columns.status(t.status()));
         i = Columns.set(ps, i, t.term());
         i = Columns.set(ps, i, Columns.date(t.start()));
@@ -320,14 +324,14 @@ public final class JdbiPlanRepository implements PlanRepository {
 
     // ---- mapping
 
-    private static ActionRow actionRow(ResultSet rs, StatementContext ctx) throws SQLException {
+    static ActionRow actionRow(ResultSet rs, StatementContext ctx) throws SQLException {
         Action action = new Action(rs.getString("action_key"), rs.getString("label"), rs.getString("recommendation"),
                 Columns.status(rs, "status"), rs.getString("lead"), rs.getString("notes"), List.of());
         return new ActionRow(rs.getLong("id"), rs.getString("plan_name"), rs.getString("section_name"),
                 rs.getInt("position"), action);
     }
 
-    private static TaskRow taskRow(ResultSet rs, StatementContext ctx) throws SQLException {
+    static TaskRow taskRow(ResultSet rs, StatementContext ctx) throws SQLException {
         Task task = new Task(rs.getString("ref"), rs.getString("description"), Columns.status(rs, "status"),
                 rs.getString("term"), Columns.date(rs, "start"), Columns.date(rs, "target"),
                 rs.getString("timescale"), rs.getString("owner"), rs.getString("notes"));

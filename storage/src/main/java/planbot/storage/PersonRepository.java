@@ -1,6 +1,7 @@
 package planbot.storage;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import planbot.domain.Person;
 import planbot.domain.Role;
@@ -22,7 +23,11 @@ public interface PersonRepository {
     /** Sets a person's role exactly (an admin may lower it). Returns false when there is no such person. */
     boolean setRole(Tenant tenant, String name, Role role);
 
+    /** The person with exactly this name (as the tracker writes it), or else the one whose name differs only in case. */
     Optional<Person> find(Tenant tenant, String name);
+
+    /** Every person of the tenant, by name. */
+    List<Person> list(Tenant tenant);
 
     /**
      * Links a chat identity to a person, moving it from whoever had it in this tenant. Returns false when

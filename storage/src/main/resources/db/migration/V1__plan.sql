@@ -35,7 +35,9 @@ CREATE TABLE action (
     plan_id         BIGINT  NOT NULL REFERENCES plan (id),
     section_id      BIGINT  NOT NULL REFERENCES section (id),
     action_key      TEXT    NOT NULL,
+    ref_key         TEXT    NOT NULL, -- RefKey.of(action_key): how typed refs find the action
     label           TEXT,
+    label_key       TEXT,             -- RefKey.of(label)
     recommendation  TEXT    NOT NULL,
     status_word     TEXT,
     status_kind     TEXT,
@@ -45,6 +47,8 @@ CREATE TABLE action (
     UNIQUE (plan_id, action_key)
 );
 CREATE INDEX action_tenant_key ON action (tenant_id, action_key);
+CREATE INDEX action_tenant_ref_key ON action (tenant_id, ref_key);
+CREATE INDEX action_tenant_label_key ON action (tenant_id, label_key);
 CREATE INDEX action_tenant_label ON action (tenant_id, label);
 
 CREATE TABLE task (
@@ -53,6 +57,7 @@ CREATE TABLE task (
     plan_id           BIGINT  NOT NULL REFERENCES plan (id),
     action_id         BIGINT  NOT NULL REFERENCES action (id),
     ref               TEXT    NOT NULL,
+    ref_key           TEXT    NOT NULL, -- RefKey.of(ref): how typed refs find the task
     description       TEXT    NOT NULL,
     status_word       TEXT,
     status_kind       TEXT,
@@ -75,6 +80,7 @@ CREATE TABLE task (
     UNIQUE (plan_id, ref)
 );
 CREATE INDEX task_tenant_ref ON task (tenant_id, ref);
+CREATE INDEX task_tenant_ref_key ON task (tenant_id, ref_key);
 CREATE INDEX task_tenant_target ON task (tenant_id, target_date);
 CREATE INDEX task_tenant_owner ON task (tenant_id, owner);
 CREATE INDEX task_action ON task (action_id);
@@ -134,3 +140,16 @@ CREATE TABLE audit_event (
     note        TEXT
 );
 CREATE INDEX audit_tenant_entity ON audit_event (tenant_id, entity_ref, at);
+
+-- A task's reminders are paused until a day (snooze 1w, snooze 30/06/2024); the latest row wins.
+CREATE TABLE task_snooze (
+    id          ${id},
+    tenant_id   BIGINT NOT NULL REFERENCES tenant (id),
+    task_id     BIGINT NOT NULL REFERENCES task (id),
+    until_date  TEXT   NOT NULL,
+    actor       TEXT   NOT NULL,
+    source      TEXT   NOT NULL,
+    reason      TEXT,
+    at          BIGINT NOT NULL
+);
+CREATE INDEX snooze_task ON task_snooze (task_id, at);

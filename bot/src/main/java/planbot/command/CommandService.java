@@ -1,0 +1,492 @@
+package planbot.command;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import planbot.domain.Action;
+import planbot.domain.AuditEvent;
+import planbot.domain.DateRevision;
+import planbot.domain.PlanDate;
+import planbot.domain.Rag;
+import planbot.domain.RefKey;
+import planbot.domain.Role;
+import planbot.domain.Status;
+import planbot.domain.StatusKind;
+import planbot.domain.Task;
+import planbot.reply.ActionCard;
+import planbot.reply.Confirmation;
+import planbot.reply.Failure;
+import planbot.reply.HelpReply;
+import planbot.reply.HistoryLine;
+import planbot.reply.HistoryReply;
+import planbot.reply.Reply;
+import planbot.reply.TaskCard;
+import planbot.reply.TaskList;
+import planbot.reply.TaskView;
+import planbot.storage.ActionRow;
+import planbot.storage.AuditRepository;
+import planbot.storage.Database;
+import planbot.storage.DateRevisionRepository;
+import planbot.storage.PersonRepository;
+import planbot.storage.SnoozeRepository;
+import planbot.storage.TaskQuery;
+import planbot.storage.TaskRepository;
+import planbot.storage.TaskRow;
+import planbot.storage.Tenant;
+import planbot.storage.TenantRepository;
+
+/**
+ * Executes {@code /plan} commands for an actor in a tenant: parses the text, resolves refs, checks
+ * permission, changes state, and writes the audit event (and any target-date revision) in the same
+ * transaction as the change. Every platform calls this one service.
+ *
+ * <p>Roles: a viewer reads; an officer also changes the tasks they own; a lead also changes the tasks of the
+ * actions they lead (and assigns them); a manager or admin changes anything. A refused command says why and
+ * changes nothing.
+ *
+ * <p>Thread-safe. Never throws: a failure the user can act on is a {@link Failure} with a reason; anything
+ * else is logged and answered with a short generic {@link Failure}, and its transaction is rolled back.
+ */
+public final class CommandService {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
+    private static final int LIST_LIMIT = 25;
+    private static final int RECENT = 3;
+    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
+    static final String GENERIC_FAILURE = "Sorry, something went wrong on my side and nothing was changed. Please try again.";
+
+    private final Database db;
+    private final TenantRepository tenants;
+    private final TaskRepository tasks;
+    private final PersonRepository people;
+    private final AuditRepository audit;
+    private final DateRevisionRepository revisions;
+    private final SnoozeRepository snoozes;
+    private final RefResolver refs;
+    private final CommandParser parser;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PersonRepository people,
+                          AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
+                          Clock clock, ZoneId zone) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.people = Objects.requireNonNull(people, "people");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.revisions = Objects.requireNonNull(revisions, "revisions");
+        this.snoozes = Objects.requireNonNull(snoozes, "snoozes");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.refs = new RefResolver(tasks);
+        this.parser = new CommandParser(new DateParser(clock, zone));
+    }
+
+    /** Parses and executes the request's text. */
+    public Reply handle(CommandRequest request) {
+        ParseResult parsed = parser.parse(request.text());
+        if (parsed instanceof ParseResult.Failed) {
+            ParseResult.Failed f = (ParseResult.Failed) parsed;
+            return new Failure(f.message(), f.suggestions());
+        }
+        return execute(request, ((ParseResult.Parsed) parsed).command());
+    }
+
+    /** Executes an already parsed command (a button click, a reply to a reminder). */
+    public Reply execute(CommandRequest request, Command command) {
+        try {
+            Optional<Tenant> tenant = tenants.find(request.tenant());
+            if (tenant.isEmpty()) {
+                return Failure.of("There is no plan here yet: an admin can import one with `./planbot import FILE`.");
+            }
+            return dispatch(new Ctx(request, tenant.get(), LocalDate.now(clock.withZone(zone))), command);
+        } catch (RuntimeException e) {
+            LOG.error("command failed: {} from {} in tenant {}", command.getClass().getSimpleName(),
+                    request.source().word(), request.tenant(), e);
+            return Failure.of(GENERIC_FAILURE);
+        }
+    }
+
+    /** Everything one execution needs to know. */
+    private record Ctx(CommandRequest request, Tenant tenant, LocalDate today) {
+        Actor actor() {
+            return request.actor();
+        }
+    }
+
+    private Reply dispatch(Ctx c, Command command) {
+        if (command instanceof Command.Status) {
+            return status(c, ((Command.Status) command).ref());
+        } else if (command instanceof Command.List) {
+            return list(c, ((Command.List) command).filter());
+        } else if (command instanceof Command.Mine) {
+            return list(c, new ListFilter.Mine());
+        } else if (command instanceof Command.Overdue) {
+            return list(c, new ListFilter.Overdue());
+        } else if (command instanceof Command.Update) {
+            Command.Update u = (Command.Update) command;
+            return setStatus(c, u.ref(), Status.canonical(u.kind()), u.note());
+        } else if (command instanceof Command.Done) {
+            Command.Done d = (Command.Done) command;
+            return setStatus(c, d.ref(), Status.canonical(StatusKind.COMPLETED), d.note());
+        } else if (command instanceof Command.Note) {
+            Command.Note n = (Command.Note) command;
+            return addNote(c, n.ref(), n.text());
+        } else if (command instanceof Command.Date) {
+            Command.Date d = (Command.Date) command;
+            return setDate(c, d.ref(), d.date(), d.reason());
+        } else if (command instanceof Command.Assign) {
+            Command.Assign a = (Command.Assign) command;
+            return assign(c, a.ref(), a.assignee());
+        } else if (command instanceof Command.Snooze) {
+            Command.Snooze s = (Command.Snooze) command;
+            return snooze(c, s.ref(), s.spec(), s.reason());
+        } else if (command instanceof Command.History) {
+            return history(c, ((Command.History) command).ref());
+        } else if (command instanceof Command.Search) {
+            return search(c, ((Command.Search) command).words());
+        } else if (command instanceof Command.DigestPreview) {
+            return Failure.of("The weekly digest is not available yet: it arrives with reminders.");
+        } else if (command instanceof Command.Help) {
+            return help(((Command.Help) command).topic());
+        }
+        throw new IllegalStateException("no handler for " + command);
+    }
+
+    // ---- reads
+
+    private Reply status(Ctx c, RefText ref) {
+        RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
+        if (r instanceof RefResolver.ToTask) {
+            TaskRow row = ((RefResolver.ToTask) r).task();
+            return new TaskCard(view(c, row, actionOf(c, row)), recentHistory(c, row.ref(), RECENT));
+        }
+        if (r instanceof RefResolver.ToAction) {
+            ActionRow a = ((RefResolver.ToAction) r).action();
+            java.util.List<TaskView> views = new ArrayList<>();
+            for (Task t : a.action().tasks()) {
+                views.add(view(c, new TaskRow(0, a.planName(), a.sectionName(), a.key(), 0, t), a.action()));
+            }
+            Action action = a.action();
+            return new ActionCard(action.key(), action.displayName(), a.sectionName(), action.recommendation(),
+                    action.status(), action.lead(), views);
+        }
+        return unresolved(r);
+    }
+
+    private Reply list(Ctx c, ListFilter filter) {
+        TaskQuery q = TaskQuery.all().open();
+        String title;
+        String empty;
+        if (filter instanceof ListFilter.Mine) {
+            if (c.actor().person() == null) {
+                return Failure.of("You are not linked to anyone in the plan yet, so I can't tell which tasks are yours. "
+                        + "Ask an admin to link your account to your name in the plan.");
+            }
+            q = q.ownedBy(c.actor().person().name());
+            title = "Your open tasks, soonest first";
+            empty = "You have no open tasks.";
+        } else if (filter instanceof ListFilter.Overdue) {
+            q = q.dueBefore(c.today());
+            title = "Overdue, most overdue first";
+            empty = "Nothing is overdue.";
+        } else if (filter instanceof ListFilter.DueWithin) {
+            int days = ((ListFilter.DueWithin) filter).days();
+            q = q.dueOnOrAfter(c.today()).dueBefore(c.today().plusDays(days + 1L));
+            title = "Due in the next " + days + (days == 1 ? " day" : " days");
+            empty = "Nothing is due in the next " + days + (days == 1 ? " day." : " days.");
+        } else if (filter instanceof ListFilter.WithStatus) {
+            String word = ((ListFilter.WithStatus) filter).word();
+            q = TaskQuery.all().withStatus(word);
+            title = "Tasks with status " + Quote.of(word);
+            empty = "No task has the status " + Quote.of(word) + ".";
+        } else if (filter instanceof ListFilter.Owner) {
+            String name = ((ListFilter.Owner) filter).name();
+            q = q.ownedBy(name);
+            title = "Open tasks of " + Quote.of(name);
+            empty = Quote.of(name) + " has no open tasks.";
+        } else if (filter instanceof ListFilter.Section) {
+            String name = ((ListFilter.Section) filter).name();
+            q = q.inSection(name);
+            title = "Open tasks in " + Quote.of(name);
+            empty = "No open tasks in a section called " + Quote.of(name) + ".";
+        } else {
+            title = "Open tasks, soonest first";
+            empty = "There are no open tasks.";
+        }
+        java.util.List<TaskRow> rows = tasks.find(c.tenant(), q);
+        java.util.List<TaskView> views = new ArrayList<>();
+        for (TaskRow row : rows.subList(0, Math.min(LIST_LIMIT, rows.size()))) {
+            views.add(view(c, row, null));
+        }
+        return new TaskList(title, views, rows.size(), empty);
+    }
+
+    private Reply history(Ctx c, RefText ref) {
+        RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
+        String canonical;
+        if (r instanceof RefResolver.ToTask) {
+            canonical = ((RefResolver.ToTask) r).task().ref();
+        } else if (r instanceof RefResolver.ToAction) {
+            canonical = ((RefResolver.ToAction) r).action().key();
+        } else {
+            return unresolved(r);
+        }
+        return new HistoryReply(canonical, "History of " + canonical + ", newest first",
+                recentHistory(c, canonical, Integer.MAX_VALUE));
+    }
+
+    private Reply search(Ctx c, String words) {
+        java.util.List<String> terms = new ArrayList<>(Arrays.asList(words.strip().split("\\s+")));
+        terms.removeIf(String::isBlank);
+        if (terms.size() > 8) {
+            terms = terms.subList(0, 8);
+        }
+        java.util.List<TaskRow> rows = tasks.search(c.tenant(), terms, LIST_LIMIT + 1);
+        java.util.List<TaskView> views = new ArrayList<>();
+        for (TaskRow row : rows.subList(0, Math.min(LIST_LIMIT, rows.size()))) {
+            views.add(view(c, row, null));
+        }
+        return new TaskList("Tasks matching " + Quote.of(words), views, rows.size(),
+                "No task mentions " + Quote.of(words) + ".");
+    }
+
+    private static Reply help(String topic) {
+        if (topic != null) {
+            Optional<HelpText.Entry> e = HelpText.find(topic);
+            if (e.isPresent()) {
+                return new HelpReply("How to use " + e.get().name(),
+                        java.util.List.of(new HelpReply.Entry(e.get().usage(), e.get().description() + " Example: " + e.get().example())));
+            }
+        }
+        java.util.List<HelpReply.Entry> entries = new ArrayList<>();
+        for (HelpText.Entry e : HelpText.entries()) {
+            entries.add(new HelpReply.Entry(e.usage(), e.description()));
+        }
+        return new HelpReply(topic == null ? "What I understand" : "I have no help on " + Quote.of(topic) + "; here is everything",
+                entries);
+    }
+
+    // ---- changes
+
+    /** One change to one task, as a command computes it from the stored task. */
+    private record Edit(Task after, String change, String before, String afterText, String note, String said) {
+    }
+
+    private interface Editor {
+        /** The edit to make, or null when the task is already as asked (nothing to write). */
+        Edit edit(TaskRow row, Action action);
+    }
+
+    private Reply setStatus(Ctx c, RefText ref, Status status, String note) {
+        return change(c, ref, Role.OFFICER, (row, action) -> {
+            Task t = row.task();
+            if (t.status() != null && t.status().kind() == status.kind() && note == null) {
+                return null;
+            }
+            Task after = t.withStatus(status);
+            if (note != null) {
+                after = after.withNotes(appendNote(t.notes(), c, note));
+            }
+            String before = t.status() == null ? "no status" : t.status().word();
+            return new Edit(after, "status", before, status.word(), note,
+                    row.ref() + " is now " + status.word() + (note == null ? "." : ", with your note."));
+        }, "is already " + status.word());
+    }
+
+    private Reply addNote(Ctx c, RefText ref, String text) {
+        return change(c, ref, Role.OFFICER, (row, action) -> new Edit(
+                row.task().withNotes(appendNote(row.task().notes(), c, text)), "note", null, text, null,
+                "Noted on " + row.ref() + "."), "");
+    }
+
+    private Reply setDate(Ctx c, RefText ref, LocalDate date, String reason) {
+        return change(c, ref, Role.OFFICER, (row, action) -> {
+            Task t = row.task();
+            PlanDate to = PlanDate.of(date);
+            if (t.target() != null && t.target().isDate() && t.target().date().equals(date)) {
+                return null;
+            }
+            String from = t.target() == null ? "no target date" : t.target().display();
+            String past = date.isBefore(c.today()) ? " That date has already passed, so it shows as overdue." : "";
+            return new Edit(t.withTarget(to), "target-date", from, UK.format(date), reason,
+                    "The target date of " + row.ref() + " is now " + UK.format(date) + " (was " + from + ")." + past);
+        }, "is already due on " + UK.format(date));
+    }
+
+    private Reply assign(Ctx c, RefText ref, Assignee assignee) {
+        String name;
+        if (assignee instanceof Assignee.Name) {
+            name = assignee.text().strip();
+        } else {
+            Optional<String> handle = ((Assignee.Mention) assignee).handle();
+            if (handle.isEmpty()) {
+                return Failure.of("I can't tell who " + Quote.of(assignee.text()) + " is yet: an admin can link them "
+                        + "to their name in the plan, or assign by name, e.g. `assign EN003/02 Sam Jones`.");
+            }
+            name = handle.get();
+        }
+        return change(c, ref, Role.LEAD, (row, action) -> {
+            Task t = row.task();
+            if (t.owner() != null && Actor.same(t.owner(), name)) {
+                return null;
+            }
+            people.upsert(c.tenant(), java.util.List.of(name), Role.OFFICER);
+            return new Edit(t.withOwner(name), "owner", t.owner(), name, null,
+                    row.ref() + " is now " + name + "'s" + (t.owner() == null ? "." : " (was " + t.owner() + ")."));
+        }, "is already assigned to " + name);
+    }
+
+    private Reply snooze(Ctx c, RefText ref, SnoozeSpec spec, String reason) {
+        LocalDate until = spec.resumesOn(c.today());
+        if (!until.isAfter(c.today())) {
+            return Failure.of("A snooze must end after today: try `snooze " + Quote.of(ref.text()) + " 1w`.");
+        }
+        return change(c, ref, Role.OFFICER, (row, action) -> {
+            snoozes.snooze(c.tenant(), row.id(), until, c.actor().displayName(), c.request().source(), reason,
+                    clock.instant());
+            return new Edit(row.task(), "snooze", null, "until " + UK.format(until), reason,
+                    "Reminders for " + row.ref() + " are paused until " + UK.format(until) + ".");
+        }, "");
+    }
+
+    /**
+     * The shared path of every change: resolve the ref to one task, check the actor may change it (at least
+     * {@code minimum}, and owning or leading it below manager), compute the edit, and write the task, the
+     * audit event and any date revision in one transaction.
+     */
+    private Reply change(Ctx c, RefText ref, Role minimum, Editor editor, String alreadyText) {
+        if (!c.actor().role().atLeast(minimum)) {
+            return Failure.of(c.actor().person() == null
+                    ? "You can read the plan but not change it: ask an admin to link your account to your name in the plan."
+                    : "As a " + c.actor().role().word() + " you can read the plan but not change it.");
+        }
+        return db.transaction(() -> {
+            RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
+            if (r instanceof RefResolver.ToAction) {
+                ActionRow a = ((RefResolver.ToAction) r).action();
+                java.util.List<String> refsOf = new ArrayList<>();
+                a.action().tasks().forEach(t -> refsOf.add(t.ref()));
+                return new Failure(a.action().displayName() + " is an action; name one of its tasks.",
+                        refsOf.subList(0, Math.min(8, refsOf.size())));
+            }
+            if (!(r instanceof RefResolver.ToTask)) {
+                return unresolved(r);
+            }
+            TaskRow row = ((RefResolver.ToTask) r).task();
+            Action action = actionOf(c, row);
+            Optional<String> refusal = refusal(c.actor(), row, action, minimum);
+            if (refusal.isPresent()) {
+                return Failure.of(refusal.get());
+            }
+            Edit edit = editor.edit(row, action);
+            if (edit == null) {
+                return new Confirmation(row.ref() + " " + alreadyText + "; nothing to change.", view(c, row, action), null);
+            }
+            if (!edit.after().equals(row.task())) {
+                tasks.update(c.tenant(), row.id(), edit.after(), clock.instant());
+            }
+            AuditEvent event = new AuditEvent(clock.instant(), c.actor().displayName(), c.request().source(), "task",
+                    row.ref(), edit.change(), edit.before(), edit.afterText(), edit.note());
+            audit.append(c.tenant(), event);
+            if (edit.change().equals("target-date")) {
+                revisions.append(c.tenant(), row.id(), new DateRevision(row.ref(), row.task().target(), edit.after().target(),
+                        c.actor().displayName(), c.request().source(), edit.note(), clock.instant()));
+            }
+            TaskRow now = new TaskRow(row.id(), row.planName(), row.sectionName(), row.actionKey(), row.position(), edit.after());
+            return new Confirmation(edit.said(), view(c, now, action), describe(event));
+        });
+    }
+
+    /** Why the actor may not change this task, or empty when they may. */
+    private static Optional<String> refusal(Actor actor, TaskRow row, Action action, Role minimum) {
+        Role role = actor.role();
+        if (role.atLeast(Role.MANAGER)) {
+            return Optional.empty();
+        }
+        boolean leads = action != null && actor.is(action.lead());
+        if (role.atLeast(Role.LEAD) && leads) {
+            return Optional.empty();
+        }
+        if (minimum == Role.OFFICER && actor.is(row.task().owner())) {
+            return Optional.empty();
+        }
+        String whose = row.task().owner() == null ? "it has no owner" : "it is " + row.task().owner() + "'s";
+        if (minimum == Role.LEAD) {
+            return Optional.of("Only the lead of " + (action == null ? row.actionKey() : action.displayName())
+                    + " or a manager can reassign " + row.ref() + ".");
+        }
+        return Optional.of("You can't change " + row.ref() + ": " + whose + ", and as " + article(role.word())
+                + " you can change only " + (role == Role.LEAD ? "your own tasks and those of actions you lead." : "your own tasks."));
+    }
+
+    // ---- helpers
+
+    private Action actionOf(Ctx c, TaskRow row) {
+        for (ActionRow a : tasks.findActionsByKey(c.tenant(), RefKey.of(row.actionKey()))) {
+            if (a.planName().equals(row.planName()) && a.key().equals(row.actionKey())) {
+                return a.action();
+            }
+        }
+        return null;
+    }
+
+    private TaskView view(Ctx c, TaskRow row, Action action) {
+        Task t = row.task();
+        Rag rag = Rag.of(t.status(), t.target(), c.today());
+        int late = rag == Rag.RED ? (int) ChronoUnit.DAYS.between(t.target().date(), c.today()) : 0;
+        String actionName = action != null ? action.displayName() : row.actionKey();
+        return new TaskView(t.ref(), row.actionKey(), actionName, row.sectionName(), t.description(), t.status(), rag,
+                t.target(), t.owner(), t.notes(), late);
+    }
+
+    private java.util.List<HistoryLine> recentHistory(Ctx c, String ref, int limit) {
+        java.util.List<HistoryLine> lines = new ArrayList<>();
+        for (AuditEvent e : audit.list(c.tenant(), ref)) {
+            if (lines.size() >= limit) {
+                break;
+            }
+            lines.add(new HistoryLine(e.at(), e.actor(), e.source().word(), describe(e)));
+        }
+        return lines;
+    }
+
+    /** An audit event in words: "status In progress → Completed (nearly there)". */
+    static String describe(AuditEvent e) {
+        StringBuilder b = new StringBuilder(e.change());
+        if (e.before() != null || e.after() != null) {
+            b.append(' ');
+            if (e.before() != null) {
+                b.append(e.before()).append(" → ");
+            }
+            b.append(e.after() == null ? "(none)" : e.after());
+        }
+        if (e.note() != null) {
+            b.append(" (").append(e.note()).append(')');
+        }
+        return b.toString();
+    }
+
+    private String appendNote(String existing, Ctx c, String note) {
+        String line = UK.format(c.today()) + " " + c.actor().displayName() + ": " + note;
+        return existing == null ? line : existing + "\n" + line;
+    }
+
+    private static Failure unresolved(RefResolver.Resolution r) {
+        RefResolver.Unresolved u = (RefResolver.Unresolved) r;
+        return new Failure(u.message(), u.candidates());
+    }
+
+    private static String article(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+    }
+}

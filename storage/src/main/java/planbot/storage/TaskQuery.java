@@ -1,0 +1,55 @@
+package planbot.storage;
+
+import java.time.LocalDate;
+
+/**
+ * Which tasks a list wants. Every field is optional (null means "any"); all given fields must hold.
+ *
+ * @param owner        owned by this person (compared without regard to case)
+ * @param dueBefore    a real target date before this day
+ * @param dueOnOrAfter a real target date on or after this day
+ * @param statusWord   this status word (compared without regard to case)
+ * @param section      in this section (compared without regard to case)
+ * @param openOnly     not completed and not closed
+ * @param limit        at most this many, soonest target first; 0 for no limit
+ */
+public record TaskQuery(String owner, LocalDate dueBefore, LocalDate dueOnOrAfter, String statusWord, String section,
+                        boolean openOnly, int limit) {
+    public TaskQuery {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+    }
+
+    public static TaskQuery all() {
+        return new TaskQuery(null, null, null, null, null, false, 0);
+    }
+
+    public TaskQuery ownedBy(String name) {
+        return new TaskQuery(name, dueBefore, dueOnOrAfter, statusWord, section, openOnly, limit);
+    }
+
+    public TaskQuery dueBefore(LocalDate day) {
+        return new TaskQuery(owner, day, dueOnOrAfter, statusWord, section, openOnly, limit);
+    }
+
+    public TaskQuery dueOnOrAfter(LocalDate day) {
+        return new TaskQuery(owner, dueBefore, day, statusWord, section, openOnly, limit);
+    }
+
+    public TaskQuery withStatus(String word) {
+        return new TaskQuery(owner, dueBefore, dueOnOrAfter, word, section, openOnly, limit);
+    }
+
+    public TaskQuery inSection(String name) {
+        return new TaskQuery(owner, dueBefore, dueOnOrAfter, statusWord, name, openOnly, limit);
+    }
+
+    public TaskQuery open() {
+        return new TaskQuery(owner, dueBefore, dueOnOrAfter, statusWord, section, true, limit);
+    }
+
+    public TaskQuery limit(int max) {
+        return new TaskQuery(owner, dueBefore, dueOnOrAfter, statusWord, section, openOnly, max);
+    }
+}
