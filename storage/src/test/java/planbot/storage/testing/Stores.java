@@ -11,11 +11,16 @@ import planbot.storage.JdbiTenantRepository;
 import planbot.storage.PersonRepository;
 import planbot.storage.PlanRepository;
 import planbot.storage.TenantRepository;
+import planbot.storage.JdbiSnoozeRepository;
+import planbot.storage.JdbiTaskRepository;
+import planbot.storage.SnoozeRepository;
+import planbot.storage.TaskRepository;
 import planbot.tracker.ImportService;
 
 /** The Jdbi repositories and the import service on one database, wired as the composition root wires them. */
 public record Stores(Database db, TenantRepository tenants, PlanRepository plans, PersonRepository people,
-                     AuditRepository audit, DateRevisionRepository revisions, ImportService importer) {
+                     AuditRepository audit, DateRevisionRepository revisions, ImportService importer,
+                     TaskRepository tasks, SnoozeRepository snoozes) {
 
     public static Stores on(Database db) {
         TenantRepository tenants = new JdbiTenantRepository(db);
@@ -24,6 +29,7 @@ public record Stores(Database db, TenantRepository tenants, PlanRepository plans
         AuditRepository audit = new JdbiAuditRepository(db);
         DateRevisionRepository revisions = new JdbiDateRevisionRepository(db);
         return new Stores(db, tenants, plans, people, audit, revisions,
-                new ImportService(db, tenants, plans, people, audit, revisions));
+                new ImportService(db, tenants, plans, people, audit, revisions),
+                new JdbiTaskRepository(db), new JdbiSnoozeRepository(db));
     }
 }
