@@ -1,6 +1,10 @@
 package planbot.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,6 +29,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--format", required = true, paramLabel = "csv|xlsx|json", description = "Output format.")
     String format;
@@ -51,9 +58,15 @@ public final class ExportCommand implements Callable<Integer> {
             plan = app.loadPlan(root.tenant(global), planName);
         }
         if (out == null) {
-            OutputStream stdout = new BufferedOutputStream(System.out);
-            PlanExporter.write(plan, fmt, stdout);
-            stdout.flush();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PlanExporter.write(plan, fmt, bytes);
+            if (fmt == ExportFormat.XLSX) {
+                System.out.write(bytes.toByteArray());
+                System.out.flush();
+            } else {
+                spec.commandLine().getOut().print(bytes.toString(StandardCharsets.UTF_8));
+                spec.commandLine().getOut().flush();
+            }
             return 0;
         }
         // Write beside the target and move into place, so a failure never leaves half a file.
@@ -71,7 +84,7 @@ public final class ExportCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        System.err.println("Exported plan \"" + plan.name() + "\" (" + plan.tasks().count() + " tasks) to " + out);
+        spec.commandLine().getErr().println("Exported plan \"" + plan.name() + "\" (" + plan.tasks().count() + " tasks) to " + out);
         return 0;
     }
 }

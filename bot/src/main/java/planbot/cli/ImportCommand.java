@@ -52,6 +52,11 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Read and report, write nothing.")
     boolean dryRun;
 
+    @Option(names = "--allow-problems",
+            description = "Import even when some cells cannot be read (those cells are left empty). "
+                    + "Without it, a file with unreadable cells is reported and nothing is written.")
+    boolean allowProblems;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -70,20 +75,30 @@ public final class ImportCommand implements Callable<Integer> {
         } catch (TrackerFormatException e) {
             throw new UserError("cannot import " + file.getFileName() + ": " + e.getMessage());
         }
+        // A cell planbot cannot read would be stored empty, overwriting what the plan held: refuse the whole
+        // file unless the user accepts that, so that bad input leaves stored data untouched.
+        boolean refused = !dryRun && !allowProblems && !read.problems().isEmpty();
         ImportReport report;
         try (App app = App.open(root.dbUrl(global))) {
-            report = app.imports().importPlan(root.tenant(global), read, dryRun ? ImportMode.DRY_RUN : ImportMode.APPLY,
-                    "cli", app.clock());
+            report = app.imports().importPlan(root.tenant(global), read,
+                    dryRun || refused ? ImportMode.DRY_RUN : ImportMode.APPLY, "cli", app.clock());
         } catch (IllegalArgumentException e) {
             throw new UserError("cannot import " + file.getFileName() + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(ImportReportFormat.json(file, report));
+            out.println(ImportReportFormat.json(file, report, refused));
         } else {
-            out.print(ImportReportFormat.text(file, report));
+            out.print(ImportReportFormat.text(file, report, refused));
         }
         out.flush();
+        if (refused) {
+            int n = read.problems().size();
+            spec.commandLine().getErr().println("planbot: nothing was imported: " + n + (n == 1 ? " cell" : " cells")
+                    + " could not be read (listed above); fix the tracker, or import anyway with --allow-problems"
+                    + " (each such cell is then stored as its line above says)");
+            return 1;
+        }
         return 0;
     }
 

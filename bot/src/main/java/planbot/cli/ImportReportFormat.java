@@ -16,9 +16,9 @@ final class ImportReportFormat {
     private ImportReportFormat() {
     }
 
-    static String text(Path file, ImportReport r) {
+    static String text(Path file, ImportReport r, boolean refused) {
         StringBuilder b = new StringBuilder();
-        b.append(r.dryRun() ? "Dry run (nothing written): " : "Imported ")
+        b.append(refused ? "Not imported (nothing written): " : r.dryRun() ? "Dry run (nothing written): " : "Imported ")
                 .append(file.getFileName()).append(" into plan \"").append(r.plan()).append("\" of tenant '")
                 .append(r.tenant()).append("'\n");
         b.append("  ").append(r.sections()).append(plural(r.sections(), " section")).append(", ")
@@ -47,12 +47,13 @@ final class ImportReportFormat {
         return b.toString();
     }
 
-    static String json(Path file, ImportReport r) {
+    static String json(Path file, ImportReport r, boolean refused) {
         ObjectNode o = JSON.createObjectNode();
         o.put("file", file.toString());
+        o.put("applied", !r.dryRun());
         o.put("tenant", r.tenant());
         o.put("plan", r.plan());
-        o.put("dryRun", r.dryRun());
+        o.put("dryRun", r.dryRun() && !refused);
         o.put("sections", r.sections());
         o.put("actions", r.actions());
         o.put("tasks", r.tasks());
