@@ -25,7 +25,9 @@ import planbot.command.Actor;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
 import planbot.command.ReminderReplyService;
+import planbot.domain.AuditEvent;
 import planbot.domain.Person;
+import planbot.domain.Source;
 import planbot.domain.Role;
 import java.time.ZoneId;
 import planbot.tracker.ImportService;
@@ -115,6 +117,29 @@ public final class App implements AutoCloseable {
             people.list(tenant).forEach(p -> names.add(p.name()));
             return new UserError("nobody called \"" + name + "\" is in the plan"
                     + (names.isEmpty() ? "" : "; people: " + String.join(", ", names)));
+        });
+    }
+
+    /** The tenant's people, by name. */
+    public java.util.List<Person> people(String tenantSlug) {
+        return tenants.find(tenantSlug).map(people::list).orElse(java.util.List.of());
+    }
+
+    /**
+     * Sets a person's role, audited.
+     *
+     * @throws UserError when there is no such tenant or person
+     */
+    public void setRole(String tenantSlug, String name, Role role) {
+        Tenant tenant = tenants.find(tenantSlug)
+                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one first"));
+        Person person = people.find(tenant, name)
+                .orElseThrow(() -> new UserError("nobody called \"" + name + "\" is in the plan: see ./planbot people"));
+        database.transaction(() -> {
+            people.setRole(tenant, person.name(), role);
+            audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "person", person.name(), "role",
+                    person.role().word(), role.word(), null));
+            return null;
         });
     }
 

@@ -55,7 +55,7 @@ class PlanExporterTest {
         // GIVEN a JVM with a small heap (a child process, so that the limit is real and not this JVM's)
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(java, SMALL_HEAP, "-cp", classpath, LargeExport.class.getName(),
+        Process child = new ProcessBuilder(java, SMALL_HEAP, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", classpath, LargeExport.class.getName(),
                 dir.toString())
                 .redirectErrorStream(true)
                 .start();
