@@ -1,7 +1,5 @@
 package planbot.domain;
 
-import java.util.Locale;
-
 /**
  * The comparable form of a ref or REF label, so that the ways people type one ref meet in one index key:
  * letters upper-cased and run together, numbers without leading zeros, and any separator between two
@@ -30,8 +28,11 @@ public final class RefKey {
                 if (afterNumber) {
                     out.append('/'); // a second number: "3/1", "1.2", "3 - 1"
                 }
-                String digits = ref.substring(start, i).replaceFirst("^0+(?=.)", "");
-                out.append(digits);
+                int firstSignificant = start;
+                while (firstSignificant < i - 1 && ref.charAt(firstSignificant) == '0') {
+                    firstSignificant++;
+                }
+                out.append(ref, firstSignificant, i);
                 afterNumber = true;
             } else {
                 if (Character.isLetter(c)) {
@@ -41,6 +42,6 @@ public final class RefKey {
                 i++;
             }
         }
-        return out.toString().toUpperCase(Locale.ROOT);
+        return out.toString();
     }
 }
