@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import planbot.domain.Layout.Role;
 import planbot.domain.Task;
+import planbot.tracker.Markup;
+import planbot.tracker.Timescales;
 import planbot.tracker.read.PlanDraft.ActionDraft;
 
 /**

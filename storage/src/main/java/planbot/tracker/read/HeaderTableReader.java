@@ -9,6 +9,8 @@ import planbot.domain.Layout.Role;
 import planbot.domain.PlanDate;
 import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.tracker.Markup;
+import planbot.tracker.Timescales;
 import planbot.tracker.read.PlanDraft.ActionDraft;
 
 /**

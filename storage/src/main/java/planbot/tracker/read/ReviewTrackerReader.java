@@ -9,6 +9,7 @@ import planbot.domain.Layout.Role;
 import planbot.domain.PlanDate;
 import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.tracker.Markup;
 import planbot.tracker.read.PlanDraft.ActionDraft;
 import planbot.tracker.read.PlanDraft.SectionDraft;
 

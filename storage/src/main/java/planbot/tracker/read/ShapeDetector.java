@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import planbot.domain.Layout;
 import planbot.domain.Layout.Role;
+import planbot.domain.Layout;
+import planbot.tracker.Markup;
 
 /**
  * Finds the header row (the first row whose cells name at least two known columns, one of them the action or

@@ -13,6 +13,7 @@ import planbot.domain.PlanDate;
 import planbot.domain.Section;
 import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.tracker.FormulaGuard;
 
 /**
  * Lays a plan out as the council's own tracker: the rows that {@link CsvPlanWriter} and {@link XlsxPlanWriter}

@@ -10,12 +10,13 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import planbot.domain.Action;
-import planbot.domain.Layout;
 import planbot.domain.Layout.Role;
+import planbot.domain.Layout;
 import planbot.domain.Plan;
 import planbot.domain.Section;
 import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.tracker.FormulaGuard;
 
 /** The council layout as CSV: what CsvPlanWriter writes and what CouncilLayoutWriter decides. */
 class CsvPlanWriterTest {

@@ -1,4 +1,4 @@
-package planbot.tracker.read;
+package planbot.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package planbot.tracker.read;
+package planbot.tracker;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -19,9 +19,9 @@ import planbot.domain.PlanDate.Precision;
  * ({@code 31/08/2023*}, {@code 01/06/2023 - TBC}) are its remark. The cell as written is kept in
  * {@link PlanDate#text()} unless it is exactly {@code dd/MM/yyyy}, so an export can write it back unchanged.
  */
-final class DateCells {
+public final class DateCells {
     /** What a cell said: a date (null for an empty cell), or why it could not be read (then the date is null). */
-    record Reading(PlanDate date, String problem) {
+    public record Reading(PlanDate date, String problem) {
     }
 
     private static final Reading EMPTY = new Reading(null, null);
@@ -49,7 +49,7 @@ final class DateCells {
      * @param cell  the cell as plain text
      * @param start true for a start date (a bare month means its first day), false for a target (its last day)
      */
-    static Reading read(String cell, boolean start) {
+    public static Reading read(String cell, boolean start) {
         String s = cell == null ? "" : cell.replace('\u00a0', ' ').strip();
         if (s.isEmpty()) {
             return EMPTY;

@@ -1,4 +1,4 @@
-package planbot.tracker.read;
+package planbot.tracker;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code &amp;}. Readers want the text; the review tracker also marks remarks inside a cell as a bold
  * parenthesised segment ({@code <b>(DUPLICATE OF 005.)</b>}), which belong in the notes, not the description.
  */
-final class Markup {
+public final class Markup {
     private static final Pattern BREAK = Pattern.compile("<br\\s*/?>", Pattern.CASE_INSENSITIVE);
     // Only things shaped like tags, so that "a < b" or "<5 days" in a cell survive.
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>]*)?/?>");
@@ -28,7 +28,7 @@ final class Markup {
     }
 
     /** A cell's text: tags removed, entities decoded, non-breaking spaces made plain, ends trimmed. */
-    static String plain(String raw) {
+    public static String plain(String raw) {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
@@ -43,10 +43,10 @@ final class Markup {
     }
 
     /** A cell's text with its inline notes taken out, and the notes (without their parentheses). */
-    record Split(String text, List<String> notes) {
+    public record Split(String text, List<String> notes) {
     }
 
-    static Split withoutInlineNotes(String raw) {
+    public static Split withoutInlineNotes(String raw) {
         if (raw == null || raw.indexOf('<') < 0) {
             return new Split(plain(raw), List.of());
         }

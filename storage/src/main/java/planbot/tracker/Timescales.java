@@ -1,4 +1,4 @@
-package planbot.tracker.read;
+package planbot.tracker;
 
 import java.time.YearMonth;
 import java.util.regex.Matcher;
@@ -13,9 +13,9 @@ import planbot.domain.PlanDate.Precision;
  * {@code Ongoing}. A timescale point is month/year, never day/month: a plan's timescale has no days. Each
  * date keeps its own fragment as text; the task keeps the whole cell.
  */
-final class Timescales {
+public final class Timescales {
     /** The dates a timescale names (either may be null), or why it could not be read (then both are null). */
-    record Reading(PlanDate start, PlanDate target, String problem) {
+    public record Reading(PlanDate start, PlanDate target, String problem) {
     }
 
     private static final Pattern RANGE_SEPARATOR = Pattern.compile("\\s*(?:[\\-\u2010-\u2015\u2212]|\\bto\\b)\\s*");
@@ -27,7 +27,7 @@ final class Timescales {
     private Timescales() {
     }
 
-    static Reading read(String cell) {
+    public static Reading read(String cell) {
         String s = cell == null ? "" : cell.replace('\u00a0', ' ').strip();
         if (s.isEmpty()) {
             return new Reading(null, null, null);
