@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * Cells exported from web pages and Word tables carry HTML: {@code <b>PLANNING ENFORCEMENT</b>},
  * {@code &amp;}. Readers want the text; the review tracker also marks remarks inside a cell as a bold
  * parenthesised segment ({@code <b>(DUPLICATE OF 005.)</b>}), which belong in the notes, not the description.
+ * The exporter {@link #escape escapes} the rare text that would read as markup, so that it reads back as written.
+ * Stateless and thread-safe.
  */
 public final class Markup {
     private static final Pattern BREAK = Pattern.compile("<br\\s*/?>", Pattern.CASE_INSENSITIVE);
@@ -40,6 +42,18 @@ public final class Markup {
             s = decodeEntities(s);
         }
         return s.replace('\u00a0', ' ').strip();
+    }
+
+    /**
+     * The cell to write for a text so that {@link #plain} gives the text back: text holding something shaped like
+     * a tag or an entity ({@code <b>}, {@code &amp;}, {@code &#163;}) has every {@code &} and {@code <} written
+     * as an entity; any other text, "Fees & income" and "<5 days" included, is written as it is.
+     */
+    public static String escape(String text) {
+        if (text == null || plain(text).equals(text.replace('\u00a0', ' ').strip())) {
+            return text;
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;");
     }
 
     /** A cell's text with its inline notes taken out, and the notes (without their parentheses). */

@@ -151,22 +151,6 @@ class CsvPlanWriterTest {
     }
 
     @Test
-    void buildsATimescaleFromTheDatesWhenThereIsNoTimescaleText() {
-        // GIVEN tasks whose dates planbot set, so there is no timescale text
-        Task both = new Task("W1/01", "x", null, null, day("01/10/2016"), Plans.month(2017, 3, true), null, null,
-                null);
-        Task revised = both.withTarget(day("31/03/2017"));
-        Task startOnly = new Task("W1/02", "x", null, null, day("01/10/2016"), null, null, null, null);
-
-        // WHEN / THEN
-        assertThat(CouncilLayoutWriter.timescale(both)).isEqualTo("01/10/2016 \u2013 March 2017");
-        assertThat(CouncilLayoutWriter.timescale(new Task("W1/03", "x", null, null, null, day("31/03/2017"), null,
-                null, null))).isEqualTo("31/03/2017");
-        assertThat(CouncilLayoutWriter.timescale(startOnly)).isEqualTo("from 01/10/2016");
-        assertThat(CouncilLayoutWriter.timescale(revised)).isEqualTo("01/10/2016 \u2013 31/03/2017");
-    }
-
-    @Test
     void keepsStatusesAndLeadsSetInChatOnAnActivityPlan() throws IOException {
         // GIVEN an activity plan where a task got a status and the workstream a lead through planbot
         Plan base = Plans.activity();
