@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param term        the tracker's term word ("Short", "Medium", "Long", "TBC"), verbatim; null if none
  * @param start       start date; null if none
  * @param target      target (end) date; null if none
- * @param timescale   the original timescale text when start and target came from one cell ("10/16 – 3/17")
+ * @param timescale   the tracker's timescale cell as written ("10/16-mid 12/16"), when start and target came from
+ *                    one cell and it says more than the dates do; null when the dates say it all, and cleared
+ *                    whenever the start or target changes, so that the text never contradicts the dates
  * @param owner       who does it, as the tracker names them ("HoP", "PM/Business Managers"); null if nobody
  * @param notes       progress notes and inline remarks; null if none
  */
@@ -34,8 +36,16 @@ public record Task(String ref, String description, Status status, String term, P
         return new Task(ref, description, newStatus, term, start, target, timescale, owner, notes);
     }
 
+    /** The task with a new target; a changed target drops the timescale text, which named the old one. */
     public Task withTarget(PlanDate newTarget) {
-        return new Task(ref, description, status, term, start, newTarget, timescale, owner, notes);
+        String keep = Objects.equals(newTarget, target) ? timescale : null;
+        return new Task(ref, description, status, term, start, newTarget, keep, owner, notes);
+    }
+
+    /** The task with a new start; a changed start drops the timescale text, which named the old one. */
+    public Task withStart(PlanDate newStart) {
+        String keep = Objects.equals(newStart, start) ? timescale : null;
+        return new Task(ref, description, status, term, newStart, target, keep, owner, notes);
     }
 
     public Task withOwner(String newOwner) {

@@ -7,21 +7,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import planbot.domain.Layout.Role;
 import planbot.domain.Task;
+import planbot.tracker.CouncilLayout.Field;
+import planbot.tracker.Markup;
+import planbot.tracker.Timescales;
 import planbot.tracker.read.PlanDraft.ActionDraft;
 
 /**
  * Reads an activity plan: WORKSTREAM | INITIAL ACTIVITIES | TIMESCALE | LEAD. Each workstream is an action
  * (the plan has one unnamed section: a section per workstream would only repeat the workstream's name) and
  * its activities are tasks. Activity plans have no refs, so the action key is made from the workstream's
- * initials (Smart Sharing → SS, Governance → GOV) and tasks are numbered SS/01, SS/02, … in tracker order.
+ * initials (Smart Sharing → SS, Governance → GOV) and tasks are numbered SS/01, SS/02, … in tracker order. The
+ * workstream's name is the action's label, unless it is just that key. Statuses, notes and action leads, which
+ * an activity plan has no columns for, come from planbot's trailing columns when the file is planbot's own
+ * export ({@link planbot.tracker.CouncilLayout}).
  *
  * <p>Two slips are repaired, each with a notice: a new workstream written one column to the right (in the
  * activities column, its activity under TIMESCALE and its timescale under LEAD), and an activity written in
  * the workstream column with the activities cell empty, which belongs to the current workstream.
  */
 final class ActivityPlanReader {
+    private static final String UNASSIGNED = "Unassigned";
     private static final Set<String> SMALL_WORDS = Set.of("and", "of", "the", "for", "in", "to", "on", "with", "a", "an");
 
     private final Header header;
@@ -36,10 +42,10 @@ final class ActivityPlanReader {
 
     private ActivityPlanReader(Header header) {
         this.header = header;
-        workstreamCol = header.column(Role.ACTION);
-        activityCol = header.column(Role.TASK);
-        timescaleCol = header.column(Role.TIMESCALE);
-        leadCol = header.column(Role.OWNER);
+        workstreamCol = header.column(Field.ACTION_REF);
+        activityCol = header.column(Field.TASK);
+        timescaleCol = header.column(Field.TIMESCALE);
+        leadCol = header.column(Field.OWNER);
     }
 
     static ReadResult read(Table table, Header header, String planName) {
@@ -68,38 +74,50 @@ final class ActivityPlanReader {
         Markup.Split activity = Markup.withoutInlineNotes(row.cell(activityCol));
         if (!workstream.isEmpty() && activity.text().isEmpty() && current != null && isSentence(workstream)) {
             log.notice(n, "an activity is written in the " + header.name(workstreamCol) + " column; it is read as an "
-                    + "activity of '" + current.label + "'");
+                    + "activity of '" + current.displayName() + "'");
             activity = Markup.withoutInlineNotes(row.cell(workstreamCol));
             workstream = "";
         }
         if (!workstream.isEmpty()) {
-            current = byName.get(workstream.toLowerCase(Locale.ROOT)); // a workstream named again continues
-            if (current == null) {
-                current = draft.action(key(workstream));
-                current.label = workstream;
-                current.labelRow = n;
-                byName.put(workstream.toLowerCase(Locale.ROOT), current);
-            }
+            current = workstream(workstream, n);
         }
-        String timescale = row.text(timescaleCol);
-        if (activity.text().isEmpty() && timescale.isEmpty() && row.text(leadCol).isEmpty()) {
+        RowFields cells = new RowFields(header, log, row);
+        if (activity.text().isEmpty() && !cells.hasTaskData()) {
+            if (current != null) {
+                cells.addActionCells(current);
+            }
             return; // a workstream named on a row of its own
         }
         if (current == null) {
             log.problem(n, header.name(activityCol), activity.text(), "this activity comes before any workstream; it "
-                    + "is read into a workstream named 'Unassigned'");
-            current = draft.action(key("Unassigned"));
-            current.label = "Unassigned";
+                    + "is read into a workstream named '" + UNASSIGNED + "'");
+            current = workstream(UNASSIGNED, n);
         }
-        Timescales.Reading dates = Timescales.read(timescale);
-        if (dates.problem() != null) {
-            log.problem(n, header.name(timescaleCol), timescale, dates.problem());
-        }
+        cells.addActionCells(current);
+        RowFields.Dates dates = cells.dates();
         String ref = String.format(Locale.ROOT, "%s/%02d", current.key, current.tasks.size() + 1);
         draft.claimTaskRef(ref);
-        String notes = activity.notes().isEmpty() ? null : String.join("\n", activity.notes());
-        current.tasks.add(new Task(ref, activity.text(), null, null, dates.start(), dates.target(), timescale,
-                row.text(leadCol), notes));
+        current.tasks.add(new Task(ref, activity.text(), cells.status(Field.STATUS), cells.text(Field.TERM),
+                dates.start(), dates.target(), dates.timescale(), cells.text(Field.OWNER),
+                cells.notes(activity.notes())));
+    }
+
+    /**
+     * The action for a workstream named on row {@code n}: the one already read under that name (a workstream named
+     * again continues), or a new one keyed by its initials and labelled with its name unless that is the key.
+     */
+    private ActionDraft workstream(String name, int n) {
+        String known = name.toLowerCase(Locale.ROOT);
+        ActionDraft action = byName.get(known);
+        if (action == null) {
+            action = draft.action(key(name));
+            if (!name.equals(action.key)) {
+                action.label = name;
+                action.labelRow = n;
+            }
+            byName.put(known, action);
+        }
+        return action;
     }
 
     private static boolean isTimescale(String text) {

@@ -1,14 +1,13 @@
 package planbot.tracker.read;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import planbot.domain.Layout.Role;
-import planbot.domain.PlanDate;
-import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.tracker.CouncilLayout.Field;
+import planbot.tracker.Markup;
 import planbot.tracker.read.PlanDraft.ActionDraft;
 
 /**
@@ -52,27 +51,22 @@ final class HeaderTableReader {
             current = null;
             return;
         }
-        String section = row.text(col(Role.SECTION));
+        RowFields cells = new RowFields(header, log, row);
+        String section = cells.text(Field.SECTION);
         if (!section.isEmpty() && !section.equals(draft.currentSectionName())) {
             draft.startSection(section);
             current = null;
         }
-        String taskRef = row.text(col(Role.TASK_REF));
-        Markup.Split actionText = Markup.withoutInlineNotes(row.cell(col(Role.ACTION)));
-        Markup.Split taskText = Markup.withoutInlineNotes(row.cell(col(Role.TASK)));
+        String taskRef = cells.text(Field.TASK_REF);
+        Markup.Split actionText = Markup.withoutInlineNotes(cells.raw(Field.ACTION));
+        Markup.Split taskText = Markup.withoutInlineNotes(cells.raw(Field.TASK));
 
-        ActionDraft action = draft.action(actionKey(row.text(col(Role.ACTION_REF)), taskRef, actionText.text()));
+        ActionDraft action = draft.action(actionKey(cells.text(Field.ACTION_REF), taskRef, actionText.text()));
         current = action;
         action.addRecommendation(actionText.text());
+        cells.addActionCells(action);
         action.notes.addAll(actionText.notes());
-        Status actionStatus = log.status(n, name(Role.ACTION_STATUS), row.text(col(Role.ACTION_STATUS)));
-        if (action.status == null) {
-            action.status = actionStatus;
-        }
-        if (action.lead == null && !row.text(col(Role.LEAD)).isEmpty()) {
-            action.lead = row.text(col(Role.LEAD));
-        }
-        if (isActionOnly(row, taskRef, taskText)) {
+        if (isActionOnly(cells, taskRef, taskText)) {
             return; // "1 | Improve validation" above its tasks 1.1, 1.2: it says what the action is, nothing more
         }
 
@@ -80,30 +74,20 @@ final class HeaderTableReader {
                 ? taskRef : String.format(Locale.ROOT, "%s/%02d", action.key, action.tasks.size() + 1);
         if (!draft.claimTaskRef(ref)) {
             String free = draft.freeTaskRef(ref);
-            log.problem(n, name(Role.TASK_REF), ref, "another task already has this ref; this one is read as " + free);
+            log.problem(n, cells.name(Field.TASK_REF), ref, "another task already has this ref; this one is read as "
+                    + free);
             ref = free;
         }
-        String timescale = row.text(col(Role.TIMESCALE));
-        Timescales.Reading span = Timescales.read(timescale);
-        if (span.problem() != null) {
-            log.problem(n, name(Role.TIMESCALE), timescale, span.problem());
-        }
-        PlanDate start = log.date(n, name(Role.START), row.text(col(Role.START)), true);
-        PlanDate target = log.date(n, name(Role.TARGET), row.text(col(Role.TARGET)), false);
-        List<String> notes = new ArrayList<>(taskText.notes());
-        String noteCell = row.text(col(Role.NOTES));
-        if (!noteCell.isEmpty()) {
-            notes.add(0, noteCell);
-        }
+        RowFields.Dates dates = cells.dates();
         action.tasks.add(new Task(ref,
                 taskText.text().isEmpty() ? actionText.text() : taskText.text(),
-                log.status(n, name(Role.STATUS), row.text(col(Role.STATUS))),
-                row.text(col(Role.TERM)),
-                start != null ? start : span.start(),
-                target != null ? target : span.target(),
-                timescale,
-                row.text(col(Role.OWNER)),
-                notes.isEmpty() ? null : String.join("\n", notes)));
+                cells.status(Field.STATUS),
+                cells.text(Field.TERM),
+                dates.start(),
+                dates.target(),
+                dates.timescale(),
+                cells.text(Field.OWNER),
+                cells.notes(taskText.notes())));
     }
 
     private String actionKey(String actionRef, String taskRef, String actionText) {
@@ -126,16 +110,9 @@ final class HeaderTableReader {
     }
 
     /** A row that only names its action: a task column exists but is empty, and the row has no task data. */
-    private boolean isActionOnly(Table.Row row, String taskRef, Markup.Split taskText) {
-        if (!header.has(Role.TASK) || !taskText.text().isEmpty() || HIERARCHICAL.matcher(taskRef).matches()) {
-            return false;
-        }
-        for (Role r : List.of(Role.STATUS, Role.TERM, Role.START, Role.TARGET, Role.TIMESCALE, Role.OWNER, Role.NOTES)) {
-            if (!row.text(col(r)).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+    private boolean isActionOnly(RowFields cells, String taskRef, Markup.Split taskText) {
+        return header.has(Field.TASK) && taskText.text().isEmpty() && !HIERARCHICAL.matcher(taskRef).matches()
+                && !cells.hasTaskData();
     }
 
     /**
@@ -149,7 +126,7 @@ final class HeaderTableReader {
                 return false;
             }
         }
-        if (filled != 0 && filled != col(Role.SECTION)) {
+        if (filled != 0 && filled != header.column(Field.SECTION)) {
             return false;
         }
         String text = row.text(filled);
@@ -170,13 +147,5 @@ final class HeaderTableReader {
             }
         }
         return -1;
-    }
-
-    private int col(Role role) {
-        return header.column(role);
-    }
-
-    private String name(Role role) {
-        return header.name(header.column(role));
     }
 }

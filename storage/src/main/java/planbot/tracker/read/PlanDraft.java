@@ -52,6 +52,11 @@ final class PlanDraft {
             }
         }
 
+        /** The name people know it by, as {@link Action#displayName()} gives it. */
+        String displayName() {
+            return label != null ? label : key;
+        }
+
         Task lastTask() {
             return tasks.isEmpty() ? null : tasks.get(tasks.size() - 1);
         }

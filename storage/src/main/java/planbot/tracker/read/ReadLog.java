@@ -7,6 +7,7 @@ import planbot.domain.Plan;
 import planbot.domain.PlanDate;
 import planbot.domain.Status;
 import planbot.domain.StatusKind;
+import planbot.tracker.DateCells;
 import planbot.tracker.Problem;
 
 /**

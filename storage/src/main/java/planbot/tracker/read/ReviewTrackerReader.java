@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import planbot.domain.Layout.Role;
-import planbot.domain.PlanDate;
 import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.tracker.CouncilLayout.Field;
+import planbot.tracker.Markup;
 import planbot.tracker.read.PlanDraft.ActionDraft;
 import planbot.tracker.read.PlanDraft.SectionDraft;
 
@@ -19,10 +19,13 @@ import planbot.tracker.read.PlanDraft.SectionDraft;
  * <p>The internal ref ({@code EN003/01}) is the one cell that is always there and always looks the same, so it
  * is the anchor: an action is the prefix of its tasks' refs, wherever its REF label turns up, and a row shifted
  * by one column (a REF split over two cells, an extra empty cell) is put back by lining its internal ref up
- * with the header. Section rows are a lone cell in the REF column.
+ * with the header. Section rows are a lone cell in the REF column (or the first column, where planbot's export
+ * puts them). Owners, notes and action leads, which the review tracker has no columns for, come from planbot's
+ * trailing columns when the file is planbot's own export ({@link planbot.tracker.CouncilLayout}).
  */
 final class ReviewTrackerReader {
-    private static final Pattern TASK_REF = Pattern.compile("[A-Za-z]+\\d+/\\d+");
+    /** EN003/01; with "-2" when it was read as a second task of the same ref and exported so. */
+    private static final Pattern TASK_REF = Pattern.compile("[A-Za-z]+\\d+/\\d+(?:-\\d+)?");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Pattern LABEL_NUMBER = Pattern.compile("\\s*\\d+$");
 
@@ -30,7 +33,6 @@ final class ReviewTrackerReader {
     private final ReadLog log = new ReadLog();
     private final PlanDraft draft = new PlanDraft();
     private final int refCol;
-    private final int mainStatusCol;
     private final int recCol;
     private final int taskCol;
     private final int anchorCol;
@@ -38,11 +40,10 @@ final class ReviewTrackerReader {
 
     private ReviewTrackerReader(Header header) {
         this.header = header;
-        refCol = header.column(Role.ACTION_REF);
-        mainStatusCol = header.column(Role.ACTION_STATUS);
-        recCol = header.column(Role.ACTION);
-        taskCol = header.column(Role.TASK);
-        anchorCol = header.column(Role.TASK_REF);
+        refCol = header.column(Field.ACTION_REF);
+        recCol = header.column(Field.ACTION);
+        taskCol = header.column(Field.TASK);
+        anchorCol = header.column(Field.TASK_REF);
     }
 
     static ReadResult read(Table table, Header header, String planName) {
@@ -141,12 +142,13 @@ final class ReviewTrackerReader {
 
     private void readTask(Table.Row row) {
         int n = row.number();
+        RowFields cells = new RowFields(header, log, row);
         String ref = row.text(anchorCol);
         ActionDraft action = draft.action(ref.substring(0, ref.indexOf('/')));
         current = action;
 
         String label = row.text(refCol);
-        if (!label.isEmpty()) {
+        if (!label.isEmpty() && !label.equals(action.key)) { // a REF cell that is just the key is no label
             if (action.label == null) {
                 action.label = label;
                 action.labelRow = n;
@@ -155,29 +157,21 @@ final class ReviewTrackerReader {
                         + action.label + "'; the first is kept");
             }
         }
-        Status mainStatus = log.status(n, header.name(mainStatusCol), row.text(mainStatusCol));
-        if (mainStatus != null && action.status == null) {
-            action.status = mainStatus;
-        }
+        cells.addActionCells(action);
         Markup.Split recommendation = Markup.withoutInlineNotes(row.cell(recCol));
         action.addRecommendation(recommendation.text());
         action.notes.addAll(recommendation.notes());
 
         Markup.Split description = Markup.withoutInlineNotes(row.cell(taskCol));
-        int statusCol = header.column(Role.STATUS);
-        int startCol = header.column(Role.START);
-        int targetCol = header.column(Role.TARGET);
-        Status status = log.status(n, header.name(statusCol), row.text(statusCol));
-        PlanDate start = log.date(n, header.name(startCol), row.text(startCol), true);
-        PlanDate target = log.date(n, header.name(targetCol), row.text(targetCol), false);
+        Status status = cells.status(Field.STATUS);
+        RowFields.Dates dates = cells.dates();
         String taskRef = ref;
         if (!draft.claimTaskRef(ref)) {
             taskRef = draft.freeTaskRef(ref);
             log.problem(n, header.name(anchorCol), ref, "another task already has this ref; this one is read as " + taskRef);
         }
-        String notes = description.notes().isEmpty() ? null : String.join("\n", description.notes());
-        action.tasks.add(new Task(taskRef, description.text(), status, row.text(header.column(Role.TERM)), start,
-                target, null, null, notes));
+        action.tasks.add(new Task(taskRef, description.text(), status, cells.text(Field.TERM), dates.start(),
+                dates.target(), dates.timescale(), cells.text(Field.OWNER), cells.notes(description.notes())));
     }
 
     /** A row without an internal ref: a section heading, a recommendation carried over, or unreadable. */
@@ -188,7 +182,7 @@ final class ReviewTrackerReader {
                 filled.add(i);
             }
         }
-        if (filled.size() == 1 && filled.get(0) == Math.max(refCol, 0)) {
+        if (filled.size() == 1 && (filled.get(0) == 0 || filled.get(0) == refCol)) {
             draft.startSection(row.text(filled.get(0)));
             current = null;
         } else if (current != null && filled.equals(List.of(recCol))) {

@@ -10,13 +10,16 @@ import java.util.Map;
 import java.util.Set;
 import planbot.domain.Layout;
 import planbot.domain.Layout.Role;
+import planbot.tracker.CouncilLayout;
+import planbot.tracker.Markup;
 
 /**
  * Finds the header row (the first row whose cells name at least two known columns, one of them the action or
  * the task: trackers put titles and blank lines above it) and decides the shape from its words, never from
  * the file name: "INTERNAL REF" and "KEY TASKS" make the review tracker; "WORKSTREAM", "ACTIVITIES" and
  * "TIMESCALE" an activity plan; anything else is a table mapped column by column. A --map entry for a header
- * beats the guess.
+ * beats the guess. Planbot's own trailing columns at the end of the header are told apart from the council's
+ * by the rule in {@link CouncilLayout}, so that they never become part of the plan's layout.
  */
 final class ShapeDetector {
     private static final int MAX_HEADER_LENGTH = 60;
@@ -35,7 +38,14 @@ final class ShapeDetector {
             if (looksLikeHeader(roles)) {
                 Layout.Shape shape = shape(cells);
                 List<Boolean> mapped = cells.stream().map(c -> mapped(c, options.columnMap()) != null).toList();
-                return new Header(shape, i, columns(cells, settle(roles, cells, mapped, shape)));
+                int own = trailingStart(cells, roles, mapped, shape);
+                List<String> ownCells = cells.subList(0, own);
+                List<Role> ownRoles = settle(roles.subList(0, own), ownCells, mapped.subList(0, own), shape);
+                List<CouncilLayout.Trailing> trailing = new ArrayList<>();
+                for (String cell : cells.subList(own, cells.size())) {
+                    trailing.add(CouncilLayout.trailing(cell));
+                }
+                return new Header(shape, i, columns(ownCells, ownRoles), trailing);
             }
         }
         throw new TrackerFormatException("no header row found: expected a row naming the columns, such as REF, ACTION "
@@ -51,6 +61,44 @@ final class ShapeDetector {
             cells.remove(cells.size() - 1);
         }
         return cells;
+    }
+
+    /**
+     * Where planbot's trailing columns begin: the first index from which every cell is a trailing column's exact
+     * header (and not one the --map names), no two hold the same field, the cells before make a header on their
+     * own, do not end in an empty cell, and their settled roles hold none of those fields. The size of the header
+     * when there are none.
+     * Choosing the longest such run is what makes a layout read back from its own export come back the same:
+     * the council's columns never end in a run that this rule would take.
+     */
+    private static int trailingStart(List<String> cells, List<Role> guessed, List<Boolean> mapped, Layout.Shape shape) {
+        int first = cells.size();
+        while (first > 0 && !mapped.get(first - 1) && CouncilLayout.trailing(cells.get(first - 1)) != null) {
+            first--;
+        }
+        for (int start = first; start < cells.size(); start++) {
+            if (isTrailingRun(cells, guessed, mapped, shape, start)) {
+                return start;
+            }
+        }
+        return cells.size();
+    }
+
+    private static boolean isTrailingRun(List<String> cells, List<Role> guessed, List<Boolean> mapped,
+                                         Layout.Shape shape, int start) {
+        // the council's columns must not end in an empty header: written last, it would read as no column at all
+        if (start == 0 || cells.get(start - 1).isEmpty() || !looksLikeHeader(guessed.subList(0, start))) {
+            return false;
+        }
+        List<Role> own = settle(guessed.subList(0, start), cells.subList(0, start), mapped.subList(0, start), shape);
+        Set<CouncilLayout.Field> fields = EnumSet.noneOf(CouncilLayout.Field.class);
+        for (String cell : cells.subList(start, cells.size())) {
+            CouncilLayout.Trailing trailing = CouncilLayout.trailing(cell);
+            if (!fields.add(trailing.field()) || CouncilLayout.covers(shape, own, trailing)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksLikeHeader(List<Role> roles) {
@@ -95,8 +143,8 @@ final class ShapeDetector {
             }
         }
         if (shape == Layout.Shape.ACTIVITY) {
-            // An activity plan's workstream is the action; its activities are the tasks.
-            replace(roles, mapped, Role.SECTION, Role.ACTION);
+            // An activity plan's workstream names the action (its label); its activities are the tasks.
+            replace(roles, mapped, Role.SECTION, Role.ACTION_REF);
         }
         if (!roles.contains(Role.OWNER)) {
             replace(roles, mapped, Role.LEAD, Role.OWNER);

@@ -2,6 +2,7 @@ package planbot.tracker.read;
 
 import java.util.List;
 import java.util.Objects;
+import planbot.tracker.Markup;
 
 /**
  * A tracker loaded as text, before anyone has decided what it means: its rows in file order, blank rows

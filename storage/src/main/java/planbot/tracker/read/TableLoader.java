@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import planbot.tracker.FormulaGuard;
 
 /**
  * Loads a file into a {@link Table}, deciding from its first bytes whether it is an XLSX workbook or text
- * (CSV or TSV). The size limit is checked before anything is read, so a huge file costs nothing.
+ * (CSV or TSV). The size limit is checked before anything is read, so a huge file costs nothing. Every cell is
+ * passed through {@link FormulaGuard#restore} here, before anything else reads it, so that a cell planbot's
+ * export neutralised ({@code '=1+1}) reads as the text it stood for.
  */
 final class TableLoader {
     private TableLoader() {
@@ -48,7 +53,15 @@ final class TableLoader {
         if (table.rows().stream().allMatch(Table.Row::isBlank)) {
             throw new TrackerFormatException("the file is empty: it has only blank lines");
         }
-        return table;
+        return restored(table);
+    }
+
+    private static Table restored(Table table) {
+        List<Table.Row> rows = new ArrayList<>(table.rows().size());
+        for (Table.Row row : table.rows()) {
+            rows.add(new Table.Row(row.number(), row.cells().stream().map(FormulaGuard::restore).toList()));
+        }
+        return new Table(rows);
     }
 
     private static void checkSize(long size, ReadOptions options) throws TrackerFormatException {

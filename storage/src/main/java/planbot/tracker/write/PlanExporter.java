@@ -7,7 +7,7 @@ import planbot.domain.Plan;
 
 /**
  * Exports a plan: CSV or XLSX in the council's own layout (the rules a reader honours to import it back into an
- * equal plan are in {@link CouncilLayoutWriter}), or planbot's JSON ({@link PlanJson}).
+ * equal plan are in {@link planbot.tracker.CouncilLayout}), or planbot's JSON ({@link PlanJson}).
  *
  * <p>Called by the CLI's {@code export} and the web download. Stateless and thread-safe. Memory stays small
  * whatever the plan's size: CSV and JSON stream, XLSX streams through a temporary file.

@@ -43,7 +43,7 @@ final class XlsxPlanWriter {
             List<CouncilLayoutWriter.Column> columns = layout.columns();
             int[] widths = new int[columns.size()];
             for (int i = 0; i < widths.length; i++) {
-                widths[i] = columns.get(i).field().isLongText() ? WIDE_CHARS : NARROW_CHARS;
+                widths[i] = columns.get(i).isLongText() ? WIDE_CHARS : NARROW_CHARS;
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
             Styles styles = new Styles(workbook);

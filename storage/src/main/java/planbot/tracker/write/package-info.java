@@ -4,6 +4,7 @@
  * again into an equal plan) or as JSON (planbot's own lossless format, read back by
  * {@link planbot.tracker.write.PlanJson}). The council layout's rules, which the readers in
  * {@code planbot.tracker.read} honour for the round trip, are written down once, in
- * {@code CouncilLayoutWriter}; the formula guard both formats share is {@link planbot.tracker.write.FormulaGuard}.
+ * {@link planbot.tracker.CouncilLayout}, with the cell rules both sides share ({@link planbot.tracker.FormulaGuard},
+ * {@link planbot.tracker.Markup}, {@link planbot.tracker.Timescales}).
  */
 package planbot.tracker.write;

@@ -12,6 +12,7 @@ import planbot.domain.Layout.Role;
 import planbot.domain.Plan;
 import planbot.domain.PlanDate;
 import planbot.domain.Task;
+import planbot.tracker.Timescales;
 
 /** The activity plan sample: 4 workstreams and 12 activities, counted by hand from the file. */
 class ActivityPlanReaderTest {
@@ -28,7 +29,7 @@ class ActivityPlanReaderTest {
     void GIVEN_activity_sample_WHEN_read_THEN_four_workstreams_with_twelve_activities_in_one_section() {
         assertThat(plan.layout().shape()).isEqualTo(Layout.Shape.ACTIVITY);
         assertThat(plan.layout().columns()).extracting(Layout.Column::role)
-                .containsExactly(Role.ACTION, Role.TASK, Role.TIMESCALE, Role.OWNER);
+                .containsExactly(Role.ACTION_REF, Role.TASK, Role.TIMESCALE, Role.OWNER);
         assertThat(plan.sections()).hasSize(1);
         assertThat(plan.sections().get(0).name()).isEmpty();
         assertThat(plan.actions()).extracting(Action::key, Action::label).containsExactly(
@@ -54,10 +55,18 @@ class ActivityPlanReaderTest {
         assertSpan("BCOA/03", "mid 12/16 – mid 2/17", LocalDate.of(2016, 12, 15), LocalDate.of(2017, 2, 15));
         assertSpan("BCOA/04", "by end 3/17", null, LocalDate.of(2017, 3, 31));
         for (String ref : new String[] {"CSE/01", "GOV/01"}) {
-            assertThat(task(ref).timescale()).isEqualTo("Ongoing");
+            assertThat(Timescales.text(task(ref))).isEqualTo("Ongoing");
             assertThat(task(ref).start()).isNull();
             assertThat(task(ref).target().kind()).isEqualTo(PlanDate.Kind.ONGOING);
         }
+    }
+
+    @Test
+    void GIVEN_activity_sample_WHEN_read_THEN_timescale_text_is_kept_only_where_the_dates_would_not_give_it_back() {
+        // "3/17 forwards" would be written "from 3/17", and "10/16-mid 12/16" with a spaced en dash
+        assertThat(plan.tasks().filter(t -> t.timescale() != null)).extracting(Task::ref, Task::timescale)
+                .containsExactly(tuple("SS/02", "3/17 forwards"), tuple("BCOA/01", "10/16-mid 12/16"),
+                        tuple("BCOA/02", "11/16-mid 12/16"));
     }
 
     @Test
@@ -83,9 +92,32 @@ class ActivityPlanReaderTest {
                 "row 17: an activity is written in the WORKSTREAM column; it is read as an activity of 'Building Control Options Appraisal'");
     }
 
+    @Test
+    void GIVEN_planbots_export_with_what_was_changed_in_chat_WHEN_read_THEN_statuses_leads_and_notes_come_back()
+            throws Exception {
+        String csv = "WORKSTREAM,INITIAL ACTIVITIES,TIMESCALE,LEAD,NOTES,ACTION LEAD,STATUS,ACTION STATUS\r\n"
+                + "Governance,Continue the work stream group.,10/16 \u2013 30/06/2017,PM,Chased,Head of Planning,"
+                + "Completed,At risk\r\n"
+                + "GOV2,Report to the board.,,,,,Paused,\r\n";
+
+        ReadResult read = TrackerReader.read(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "export.csv",
+                ReadOptions.named("export"));
+
+        assertThat(read.plan().layout().columns()).extracting(Layout.Column::role)
+                .containsExactly(Role.ACTION_REF, Role.TASK, Role.TIMESCALE, Role.OWNER);
+        assertThat(read.plan().actions()).extracting(Action::key, Action::label, Action::lead)
+                .containsExactly(tuple("GOV", "Governance", "Head of Planning"), tuple("GOV2", null, null));
+        Task gov = read.plan().tasks().findFirst().orElseThrow();
+        assertThat(gov.status().word()).isEqualTo("Completed");
+        assertThat(gov.notes()).isEqualTo("Chased");
+        assertThat(gov.target()).isEqualTo(PlanDate.of(LocalDate.of(2017, 6, 30)));
+        assertThat(gov.timescale()).isNull();
+        assertThat(read.plan().actions().findFirst().orElseThrow().status().word()).isEqualTo("At risk");
+    }
+
     private static void assertSpan(String ref, String timescale, LocalDate start, LocalDate target) {
         Task task = task(ref);
-        assertThat(task.timescale()).as(ref).isEqualTo(timescale);
+        assertThat(Timescales.text(task)).as(ref).isEqualTo(timescale);
         if (start == null) {
             assertThat(task.start()).as(ref + " start").isNull();
         } else {

@@ -194,10 +194,12 @@ class ReviewTrackerReaderTest {
 
     @Test
     void GIVEN_dates_with_remarks_WHEN_read_THEN_date_remark_and_original_text_are_kept() {
+        // the text is kept only where display() would not give the cell back
         PlanDate com002 = task("COM002/01").target();
         assertThat(com002.kind()).isEqualTo(PlanDate.Kind.TBC);
         assertThat(com002.remark()).isEqualTo("interdependency on Website Redesign Project");
-        assertThat(com002.text()).isEqualTo("TBC - interdependency on Website Redesign Project");
+        assertThat(com002.text()).isNull();
+        assertThat(com002.display()).isEqualTo("TBC - interdependency on Website Redesign Project");
 
         PlanDate bus = task("BUS001/04").target();
         assertThat(bus.date()).isEqualTo(LocalDate.of(2023, 8, 31));
@@ -207,7 +209,8 @@ class ReviewTrackerReaderTest {
         PlanDate it009 = task("IT009/02").target();
         assertThat(it009.date()).isEqualTo(LocalDate.of(2023, 8, 30));
         assertThat(it009.remark()).isEqualTo("TBC");
-        assertThat(it009.text()).isEqualTo("30/08/2023 - TBC");
+        assertThat(it009.text()).isNull();
+        assertThat(it009.display()).isEqualTo("30/08/2023 - TBC");
         assertThat(task("IT009/02").start().date()).isEqualTo(LocalDate.of(2023, 6, 1));
 
         PlanDate org003 = task("ORG003/04").start();
@@ -261,6 +264,34 @@ class ReviewTrackerReaderTest {
                 new Problem(6, null, null, "this row has no internal ref (such as EN003/01) and is not a section "
                         + "heading, so it was not read"),
                 new Problem(7, "INTERNAL REF", "EN001/01", "another task already has this ref; this one is read as EN001/01-2"));
+    }
+
+    @Test
+    void GIVEN_planbots_export_with_trailing_columns_and_a_key_for_a_label_WHEN_read_THEN_fields_back_and_layout_the_councils()
+            throws Exception {
+        String csv = "REF.,MAIN ACTION RAG STATUS,RED QUADRANT RECOMMENDATION,KEY TASKS FOR DELIVERY,INTERNAL REF,"
+                + "PROGRESS RAG STATUS,REVISED SHORT / MEDIUM / LONG TERM,REVISED START DATE,"
+                + "REVISED PLANNED TARGET END DATE,OWNER,NOTES,ACTION NOTES,ACTION LEAD\r\n"
+                + "PLANNING ENFORCEMENT,,,,,,,,,,,,\r\n"
+                + "EN007,Not started,Review the charter.,Draft,EN007/01,Not started,Short,01/02/2023,"
+                + "TBC - with legal,Sam Patel,'=see the log,Budget agreed.,Head of Planning\r\n"
+                + "\"\",,,Consult,EN007/01-2,At risk,,,,,,,\r\n";
+
+        ReadResult read = TrackerReader.read(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "export.csv",
+                ReadOptions.named("export"));
+
+        assertThat(read.plan().layout().columns()).hasSize(9);
+        Action en007 = read.plan().actions().findFirst().orElseThrow();
+        assertThat(en007.key()).isEqualTo("EN007");
+        assertThat(en007.label()).isNull(); // the REF cell was just the key
+        assertThat(en007.lead()).isEqualTo("Head of Planning");
+        assertThat(en007.notes()).isEqualTo("Budget agreed.");
+        Task draft = en007.tasks().get(0);
+        assertThat(draft.owner()).isEqualTo("Sam Patel");
+        assertThat(draft.notes()).isEqualTo("=see the log");
+        assertThat(draft.target()).isEqualTo(PlanDate.tbc("with legal", null));
+        assertThat(en007.tasks()).extracting(Task::ref).containsExactly("EN007/01", "EN007/01-2");
+        assertThat(read.problems()).isEmpty();
     }
 
     private static Action action(String key) {

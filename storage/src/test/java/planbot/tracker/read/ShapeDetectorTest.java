@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import planbot.domain.Layout;
 import planbot.domain.Layout.Role;
+import planbot.tracker.CouncilLayout;
+import planbot.tracker.CouncilLayout.Field;
 
 class ShapeDetectorTest {
 
@@ -80,5 +86,85 @@ class ShapeDetectorTest {
                 .isEqualTo(Layout.Shape.REVIEW);
         assertThat(TrackerReader.read(activity, "review.xlsx", ReadOptions.named("x")).plan().layout().shape())
                 .isEqualTo(Layout.Shape.ACTIVITY);
+    }
+
+    @Test
+    void GIVEN_planbots_trailing_columns_after_the_councils_WHEN_detected_THEN_they_are_read_but_not_in_the_layout()
+            throws Exception {
+        Header header = detect(Map.of(), "REF.", "MAIN ACTION RAG STATUS", "RECOMMENDATION", "KEY TASKS FOR DELIVERY",
+                "INTERNAL REF", "PROGRESS RAG STATUS", "TERM", "START DATE", "TARGET END DATE", "OWNER", "NOTES",
+                "ACTION NOTES");
+
+        assertThat(header.shape()).isEqualTo(Layout.Shape.REVIEW);
+        assertThat(header.columns()).hasSize(9);
+        assertThat(header.trailing()).extracting(CouncilLayout.Trailing::field)
+                .containsExactly(Field.OWNER, Field.NOTES, Field.ACTION_NOTES);
+        assertThat(header.column(Field.NOTES)).isEqualTo(10);
+        assertThat(header.column(Field.STATUS)).isEqualTo(5);
+    }
+
+    @Test
+    void GIVEN_an_exact_word_the_councils_own_columns_already_hold_or_not_at_the_end_WHEN_detected_THEN_it_is_the_councils()
+            throws Exception {
+        assertThat(detect(Map.of(), "Ref", "Task", "Status", "STATUS").trailing()).isEmpty();
+        assertThat(detect(Map.of(), "Ref", "Task", "NOTES", "Budget").trailing()).isEmpty();
+        assertThat(detect(Map.of(), "Ref", "Task", "Timescale", "START", "TARGET").trailing()).isEmpty();
+        // a column the --map names is the council's, whatever its header
+        assertThat(detect(Map.of("NOTES", Role.NOTES), "Ref", "Task", "NOTES").trailing()).isEmpty();
+        // and the cells before planbot's must make a header on their own
+        assertThat(detect(Map.of(), "Task", "OWNER").columns()).extracting(Layout.Column::header)
+                .containsExactly("Task", "OWNER");
+    }
+
+    /**
+     * The rule that tells planbot's trailing columns from the council's must give a layout back from its own
+     * export, whatever trailing columns the export adds: tried on many headers made of council words and the
+     * exact trailing words.
+     */
+    @Test
+    void GIVEN_any_header_read_into_a_layout_WHEN_the_export_adds_trailing_columns_THEN_reading_that_gives_the_layout_back()
+            throws Exception {
+        List<String> words = new ArrayList<>(List.of("Ref", "No.", "Action", "Task", "How", "Owner", "Lead",
+                "Lead officer", "Due", "Start", "Status", "RAG", "Notes", "Budget", "Timescale", "Theme",
+                "INTERNAL REF", "KEY TASKS", "WORKSTREAM", "ACTIVITIES", "MAIN ACTION STATUS", ""));
+        CouncilLayout.TRAILING.forEach(t -> words.add(t.header()));
+        Random random = new Random(7);
+        int checked = 0;
+        for (int i = 0; i < 3000; i++) {
+            List<String> cells = new ArrayList<>();
+            for (int n = 2 + random.nextInt(7); n > 0; n--) {
+                String word = words.get(random.nextInt(words.size()));
+                if (CouncilLayout.trailing(word) == null || !cells.contains(word)) {
+                    cells.add(word); // the same exact trailing word twice is a known limit, not tried here
+                }
+            }
+            Header read;
+            try {
+                read = detect(Map.of(), cells.toArray(new String[0]));
+            } catch (TrackerFormatException notAHeader) {
+                continue;
+            }
+            List<Role> roles = read.columns().stream().map(Layout.Column::role).toList();
+            for (int subset = 0; subset < 8; subset++) {
+                List<String> exported = new ArrayList<>(read.columns().stream().map(Layout.Column::header).toList());
+                List<Field> added = new ArrayList<>();
+                for (CouncilLayout.Trailing t : CouncilLayout.TRAILING) {
+                    if (random.nextBoolean() && !CouncilLayout.covers(read.shape(), roles, t)) {
+                        exported.add(t.header());
+                        added.add(t.field());
+                    }
+                }
+                Header again = detect(Map.of(), exported.toArray(new String[0]));
+                assertThat(again.layout()).as("%s exported as %s", cells, exported).isEqualTo(read.layout());
+                assertThat(again.trailing()).extracting(CouncilLayout.Trailing::field).isEqualTo(added);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(5000);
+    }
+
+    private static Header detect(Map<String, Role> columnMap, String... header) throws TrackerFormatException {
+        Table table = new Table(List.of(new Table.Row(1, List.of(header))));
+        return ShapeDetector.detect(table, new ReadOptions("x", null, columnMap, ReadOptions.DEFAULT_MAX_BYTES));
     }
 }

@@ -18,6 +18,12 @@ class TableLoaderTest {
     }
 
     @Test
+    void GIVEN_cells_the_export_neutralised_WHEN_loaded_THEN_the_formula_guard_is_taken_off_every_cell() throws Exception {
+        assertThat(cells("'=1+1,'-5 days,''=quoted,'plain,it's\n", "x.csv"))
+                .containsExactly("=1+1", "-5 days", "'=quoted", "'plain", "it's");
+    }
+
+    @Test
     void GIVEN_utf8_with_bom_WHEN_loaded_THEN_the_bom_is_not_part_of_the_first_cell() throws Exception {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'N', 'o', '.', ',', 'x'};
         assertThat(TableLoader.load(bom, "x.csv", OPTIONS).rows().get(0).cells()).containsExactly("No.", "x");

@@ -10,12 +10,13 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import planbot.domain.Action;
-import planbot.domain.Layout;
 import planbot.domain.Layout.Role;
+import planbot.domain.Layout;
 import planbot.domain.Plan;
 import planbot.domain.Section;
 import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.tracker.FormulaGuard;
 
 /** The council layout as CSV: what CsvPlanWriter writes and what CouncilLayoutWriter decides. */
 class CsvPlanWriterTest {
@@ -147,22 +148,6 @@ class CsvPlanWriterTest {
                 List.of("", "Evaluate impact of test projects.", "3/17 forwards", "HoP"),
                 List.of("", "Consult with staff on priorities.", "End 2/17", ""),
                 List.of("Governance", "Continue with existing arrangements.", "Ongoing", "PM"));
-    }
-
-    @Test
-    void buildsATimescaleFromTheDatesWhenThereIsNoTimescaleText() {
-        // GIVEN tasks whose dates planbot set, so there is no timescale text
-        Task both = new Task("W1/01", "x", null, null, day("01/10/2016"), Plans.month(2017, 3, true), null, null,
-                null);
-        Task revised = both.withTarget(day("31/03/2017"));
-        Task startOnly = new Task("W1/02", "x", null, null, day("01/10/2016"), null, null, null, null);
-
-        // WHEN / THEN
-        assertThat(CouncilLayoutWriter.timescale(both)).isEqualTo("01/10/2016 \u2013 March 2017");
-        assertThat(CouncilLayoutWriter.timescale(new Task("W1/03", "x", null, null, null, day("31/03/2017"), null,
-                null, null))).isEqualTo("31/03/2017");
-        assertThat(CouncilLayoutWriter.timescale(startOnly)).isEqualTo("from 01/10/2016");
-        assertThat(CouncilLayoutWriter.timescale(revised)).isEqualTo("01/10/2016 \u2013 31/03/2017");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package planbot.tracker.read;
+package planbot.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,5 +38,19 @@ class MarkupTest {
         Markup.Split split = Markup.withoutInlineNotes("Agree process. <b>Hold initial workshop.</b>");
         assertThat(split.text()).isEqualTo("Agree process. Hold initial workshop.");
         assertThat(split.notes()).isEmpty();
+    }
+
+    @Test
+    void GIVEN_text_that_would_read_as_markup_WHEN_escaped_THEN_plain_gives_it_back() {
+        for (String text : java.util.List.of("Use <b> for headings", "&amp; is an ampersand", "a &lt; b",
+                "<br/> breaks a line", "&#163;12k", "Fees & income", "<5 days", "R&D; budget", "plain")) {
+            assertThat(Markup.plain(Markup.escape(text))).as(text).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void GIVEN_text_without_anything_shaped_like_markup_WHEN_escaped_THEN_written_as_it_is() {
+        assertThat(Markup.escape("Fees & income, <5 days")).isEqualTo("Fees & income, <5 days");
+        assertThat(Markup.escape("Use <b> & <i>")).isEqualTo("Use &lt;b> &amp; &lt;i>");
     }
 }

@@ -1,4 +1,4 @@
-package planbot.tracker.read;
+package planbot.tracker;
 
 import java.time.YearMonth;
 import java.util.regex.Matcher;
@@ -6,16 +6,24 @@ import java.util.regex.Pattern;
 import planbot.domain.PlanDate;
 import planbot.domain.PlanDate.Kind;
 import planbot.domain.PlanDate.Precision;
+import planbot.domain.Task;
 
 /**
- * Reads an activity plan's timescale cell into a start and a target: {@code 10/16 – 3/17} (month/year, en
- * dash or hyphen), {@code 3/17 forwards}, {@code End 2/17}, {@code by end 3/17}, {@code mid 12/16 – mid 2/17},
- * {@code Ongoing}. A timescale point is month/year, never day/month: a plan's timescale has no days. Each
- * date keeps its own fragment as text; the task keeps the whole cell.
+ * An activity plan's timescale cell, both ways: {@link #read} turns it into a start and a target, {@link #format}
+ * writes dates back as a timescale that {@link #read} reads into the same dates.
+ *
+ * <p>Read: {@code 10/16 – 3/17} (month/year, en dash or hyphen), {@code 3/17 forwards}, {@code End 2/17},
+ * {@code by end 3/17}, {@code mid 12/16 – mid 2/17}, {@code Ongoing}, and full dates as {@link DateCells} reads
+ * them. A timescale point is month/year, never day/month: a plan's timescale has no days. Each date keeps its
+ * own fragment as text.
+ *
+ * <p>Write: {@code "start – target"} (a spaced en dash), {@code "target"} alone, or {@code "from start"}, each
+ * date as {@link PlanDate#display()} shows it. A reader keeps the cell as {@link Task#timescale()} only when it
+ * differs from what {@link #format} makes of the dates read from it. Stateless and thread-safe.
  */
-final class Timescales {
+public final class Timescales {
     /** The dates a timescale names (either may be null), or why it could not be read (then both are null). */
-    record Reading(PlanDate start, PlanDate target, String problem) {
+    public record Reading(PlanDate start, PlanDate target, String problem) {
     }
 
     private static final Pattern RANGE_SEPARATOR = Pattern.compile("\\s*(?:[\\-\u2010-\u2015\u2212]|\\bto\\b)\\s*");
@@ -24,10 +32,28 @@ final class Timescales {
     private static final Pattern OPEN_ENDED = Pattern.compile(
             "(?i)(?:from\\s+)?(.+?)\\s+(?:forwards?|onwards?)|from\\s+(.+)");
 
+    private static final String RANGE = " \u2013 ";
+
     private Timescales() {
     }
 
-    static Reading read(String cell) {
+    /** The timescale text for dates: "start – target", "target" or "from start"; empty when there are none. */
+    public static String format(PlanDate start, PlanDate target) {
+        if (start != null && target != null) {
+            return start.display() + RANGE + target.display();
+        }
+        if (target != null) {
+            return target.display();
+        }
+        return start == null ? "" : "from " + start.display();
+    }
+
+    /** A task's timescale as written: its own text when it has one, else {@link #format} of its dates. */
+    public static String text(Task task) {
+        return task.timescale() != null ? task.timescale() : format(task.start(), task.target());
+    }
+
+    public static Reading read(String cell) {
         String s = cell == null ? "" : cell.replace('\u00a0', ' ').strip();
         if (s.isEmpty()) {
             return new Reading(null, null, null);

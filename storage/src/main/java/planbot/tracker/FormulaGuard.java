@@ -1,4 +1,4 @@
-package planbot.tracker.write;
+package planbot.tracker;
 
 /**
  * Keeps spreadsheet programs from running exported text as a formula ("CSV injection"). Excel, LibreOffice and

@@ -1,4 +1,4 @@
-package planbot.tracker.write;
+package planbot.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package planbot.tracker.read;
+package planbot.tracker;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -16,17 +16,20 @@ import planbot.domain.PlanDate.Precision;
  * Reads one date cell as UK councils write it. Dates are day first, always: {@code 05/06/2023} is 5 June,
  * and {@code 05/31/2023} is an error, never 31 May. A month without a day ({@code July 2025}, {@code Jul-25},
  * {@code Q2 2024}) is a target on the month's last day and a start on its first. Words after a date
- * ({@code 31/08/2023*}, {@code 01/06/2023 - TBC}) are its remark. The cell as written is kept in
- * {@link PlanDate#text()} unless it is exactly {@code dd/MM/yyyy}, so an export can write it back unchanged.
+ * ({@code 31/08/2023*}, {@code 01/06/2023 - TBC}) are its remark.
+ *
+ * <p>The cell as written is kept in {@link PlanDate#text()} only when it differs from what
+ * {@link PlanDate#display()} shows without it ({@code 31/05/2023}, {@code July 2025}, {@code TBC - remark},
+ * {@code N/A}, {@code Ongoing}), so that an export writes it back unchanged and a date planbot set itself, which
+ * has no text, reads back without one. Stateless and thread-safe.
  */
-final class DateCells {
+public final class DateCells {
     /** What a cell said: a date (null for an empty cell), or why it could not be read (then the date is null). */
-    record Reading(PlanDate date, String problem) {
+    public record Reading(PlanDate date, String problem) {
     }
 
     private static final Reading EMPTY = new Reading(null, null);
 
-    private static final Pattern PLAIN_UK = Pattern.compile("\\d{2}/\\d{2}/\\d{4}");
     private static final Pattern NOT_APPLICABLE = Pattern.compile("(?i)n\\s*/\\s*a|n\\.a\\.?|not applicable");
     private static final Pattern TBC = Pattern.compile("(?is)(?:tbc|tba|tbd|to be (?:confirmed|agreed|decided))\\b(.*)");
     private static final Pattern ONGOING = Pattern.compile("(?is)(?:on\\s*-?\\s*going|continuous|rolling)\\b(.*)");
@@ -49,22 +52,21 @@ final class DateCells {
      * @param cell  the cell as plain text
      * @param start true for a start date (a bare month means its first day), false for a target (its last day)
      */
-    static Reading read(String cell, boolean start) {
+    public static Reading read(String cell, boolean start) {
         String s = cell == null ? "" : cell.replace('\u00a0', ' ').strip();
         if (s.isEmpty()) {
             return EMPTY;
         }
-        String text = PLAIN_UK.matcher(s).matches() ? null : s;
         if (NOT_APPLICABLE.matcher(s).matches()) {
-            return ok(new PlanDate(Kind.NOT_APPLICABLE, null, Precision.DAY, null, text));
+            return ok(s, new PlanDate(Kind.NOT_APPLICABLE, null, Precision.DAY, null, null));
         }
         Matcher m = TBC.matcher(s);
         if (m.matches()) {
-            return ok(new PlanDate(Kind.TBC, null, Precision.DAY, remark(m.group(1)), text));
+            return ok(s, new PlanDate(Kind.TBC, null, Precision.DAY, remark(m.group(1)), null));
         }
         m = ONGOING.matcher(s);
         if (m.matches()) {
-            return ok(new PlanDate(Kind.ONGOING, null, Precision.DAY, remark(m.group(1)), text));
+            return ok(s, new PlanDate(Kind.ONGOING, null, Precision.DAY, remark(m.group(1)), null));
         }
         Matcher by = BY.matcher(s);
         String body = by.lookingAt() ? s.substring(by.end()) : s;
@@ -76,7 +78,7 @@ final class DateCells {
         if (dated.problem != null) {
             return new Reading(null, dated.problem);
         }
-        return ok(new PlanDate(Kind.DATE, dated.date, dated.precision, remark(body.substring(dated.end)), text));
+        return ok(s, new PlanDate(Kind.DATE, dated.date, dated.precision, remark(body.substring(dated.end)), null));
     }
 
     /** A date at the start of a text, where it ended, or why it is not a real date. */
@@ -183,7 +185,11 @@ final class DateCells {
         return r.isEmpty() ? null : r;
     }
 
-    private static Reading ok(PlanDate date) {
-        return new Reading(date, null);
+    /** The date read from a cell, with the cell as its text when {@code display()} would not give it back. */
+    private static Reading ok(String cell, PlanDate read) {
+        if (read.display().equals(cell)) {
+            return new Reading(read, null);
+        }
+        return new Reading(new PlanDate(read.kind(), read.date(), read.precision(), read.remark(), cell), null);
     }
 }

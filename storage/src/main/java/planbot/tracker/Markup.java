@@ -1,4 +1,4 @@
-package planbot.tracker.read;
+package planbot.tracker;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  * Cells exported from web pages and Word tables carry HTML: {@code <b>PLANNING ENFORCEMENT</b>},
  * {@code &amp;}. Readers want the text; the review tracker also marks remarks inside a cell as a bold
  * parenthesised segment ({@code <b>(DUPLICATE OF 005.)</b>}), which belong in the notes, not the description.
+ * The exporter {@link #escape escapes} the rare text that would read as markup, so that it reads back as written.
+ * Stateless and thread-safe.
  */
-final class Markup {
+public final class Markup {
     private static final Pattern BREAK = Pattern.compile("<br\\s*/?>", Pattern.CASE_INSENSITIVE);
     // Only things shaped like tags, so that "a < b" or "<5 days" in a cell survive.
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>]*)?/?>");
@@ -28,7 +30,7 @@ final class Markup {
     }
 
     /** A cell's text: tags removed, entities decoded, non-breaking spaces made plain, ends trimmed. */
-    static String plain(String raw) {
+    public static String plain(String raw) {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
@@ -42,11 +44,23 @@ final class Markup {
         return s.replace('\u00a0', ' ').strip();
     }
 
-    /** A cell's text with its inline notes taken out, and the notes (without their parentheses). */
-    record Split(String text, List<String> notes) {
+    /**
+     * The cell to write for a text so that {@link #plain} gives the text back: text holding something shaped like
+     * a tag or an entity ({@code <b>}, {@code &amp;}, {@code &#163;}) has every {@code &} and {@code <} written
+     * as an entity; any other text, "Fees & income" and "<5 days" included, is written as it is.
+     */
+    public static String escape(String text) {
+        if (text == null || plain(text).equals(text.replace('\u00a0', ' ').strip())) {
+            return text;
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;");
     }
 
-    static Split withoutInlineNotes(String raw) {
+    /** A cell's text with its inline notes taken out, and the notes (without their parentheses). */
+    public record Split(String text, List<String> notes) {
+    }
+
+    public static Split withoutInlineNotes(String raw) {
         if (raw == null || raw.indexOf('<') < 0) {
             return new Split(plain(raw), List.of());
         }

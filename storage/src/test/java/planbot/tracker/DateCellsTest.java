@@ -1,4 +1,4 @@
-package planbot.tracker.read;
+package planbot.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,12 +57,39 @@ class DateCellsTest {
         assertThat(DateCells.read("31 May 2023", false).date().text()).isEqualTo("31 May 2023");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "31/05/2023       | false",
+            "July 2025        | false",
+            "N/A              | false",
+            "TBC              | false",
+            "Ongoing          | false",
+            "TBC - to follow  | false",
+            "01/06/2023 - TBC | false",
+            "01/07/22         | true",
+            "n/a              | true",
+            "tbc              | true",
+            "TBC (to follow)  | true",
+            "31/08/2023*      | true",
+            "mid July 2025    | true",
+            "31 May 2023      | true",
+            "by 30/06/2024    | true",
+    })
+    void GIVEN_a_cell_WHEN_read_THEN_its_text_is_kept_exactly_when_display_would_not_give_it_back(String cell,
+                                                                                              boolean kept) {
+        PlanDate read = DateCells.read(cell, false).date();
+        assertThat(read.text()).isEqualTo(kept ? cell : null);
+        assertThat(read.display()).isEqualTo(cell);
+        assertThat(DateCells.read(read.display(), false).date()).isEqualTo(read);
+    }
+
     @Test
     void GIVEN_words_instead_of_dates_WHEN_read_THEN_kind_and_remark() {
         PlanDate tbc = DateCells.read("TBC - interdependency with Website Redesign Project", false).date();
         assertThat(tbc.kind()).isEqualTo(Kind.TBC);
         assertThat(tbc.remark()).isEqualTo("interdependency with Website Redesign Project");
-        assertThat(tbc.text()).isEqualTo("TBC - interdependency with Website Redesign Project");
+        assertThat(tbc.text()).isNull(); // display() gives the cell back
+        assertThat(tbc.display()).isEqualTo("TBC - interdependency with Website Redesign Project");
         assertThat(DateCells.read("TBC", false).date().remark()).isNull();
         assertThat(DateCells.read("N/A", false).date().kind()).isEqualTo(Kind.NOT_APPLICABLE);
         assertThat(DateCells.read("n/a", false).date().kind()).isEqualTo(Kind.NOT_APPLICABLE);
