@@ -30,6 +30,11 @@ import planbot.domain.Person;
 import planbot.domain.Source;
 import planbot.domain.Role;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import planbot.scheduler.digest.Digest;
+import planbot.scheduler.digest.DigestBuilder;
+import planbot.scheduler.digest.DigestScope;
+import planbot.scheduler.digest.DigestSource;
 import planbot.tracker.ImportService;
 
 /**
@@ -52,6 +57,7 @@ public final class App implements AutoCloseable {
     private final TaskRepository tasks;
     private final CommandService commands;
     private final ReminderReplyService reminderReplies;
+    private final DigestSource digests;
 
     private App(Database database, Clock clock) {
         this.clock = clock;
@@ -66,6 +72,7 @@ public final class App implements AutoCloseable {
         SnoozeRepository snoozes = new JdbiSnoozeRepository(database);
         this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
+        this.digests = new DigestSource(database);
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */
@@ -118,6 +125,15 @@ public final class App implements AutoCloseable {
             return new UserError("nobody called \"" + name + "\" is in the plan"
                     + (names.isEmpty() ? "" : "; people: " + String.join(", ", names)));
         });
+    }
+
+    /**
+     * The weekly digest of a scope at a moment, covering the week before it.
+     *
+     * @throws IllegalArgumentException for an unknown tenant, plan or section
+     */
+    public Digest digest(DigestScope scope, ZonedDateTime now) {
+        return DigestBuilder.build(digests.read(scope, null, now));
     }
 
     /** The tenant's people, by name. */
