@@ -48,6 +48,16 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void givenAMigratedDatabase_whenItsTablesAreListed_thenTheTestDumpCoversEveryOne() {
+        // A dump that misses a table would let "the database is unchanged" assertions pass over writes to it.
+        List<String> tables = db.withHandle(h -> h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
+                        + " AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history'")
+                .mapTo(String.class).list());
+
+        assertThat(TestDatabases.TABLES).containsExactlyInAnyOrderElementsOf(tables);
+    }
+
+    @Test
     void aRowPointingAtNoParentIsRefused() {
         assertThatThrownBy(() -> db.inTransaction(h -> h.execute(
                 "INSERT INTO plan (tenant_id, name, layout, created_at, updated_at) VALUES (999, 'x', '{}', 0, 0)")))

@@ -20,9 +20,9 @@ import planbot.storage.Database;
  */
 public final class TestDatabases {
 
-    /** Every table of the schema, parents first. */
+    /** Every table of the schema, parents first (SqliteDatabaseTest checks that none is missing). */
     public static final List<String> TABLES = List.of("tenant", "plan", "section", "action", "task", "person",
-            "chat_identity", "target_date_revision", "audit_event");
+            "chat_identity", "target_date_revision", "audit_event", "task_snooze");
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
