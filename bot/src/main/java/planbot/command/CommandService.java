@@ -206,7 +206,10 @@ public final class CommandService {
             empty = "Nothing is due in the next " + days + (days == 1 ? " day." : " days.");
         } else if (filter instanceof ListFilter.WithStatus) {
             String word = ((ListFilter.WithStatus) filter).word();
-            q = TaskQuery.all().withStatus(word);
+            // Match by meaning when the word has one ("closed" finds "Closed - no longer required"); a word
+            // planbot does not know can only be matched as the council wrote it.
+            StatusKind kind = StatusKind.of(word);
+            q = kind == StatusKind.UNKNOWN ? TaskQuery.all().withStatus(word) : TaskQuery.all().withStatus(kind);
             title = "Tasks with status " + Quote.of(word);
             empty = "No task has the status " + Quote.of(word) + ".";
         } else if (filter instanceof ListFilter.Owner) {
@@ -233,16 +236,33 @@ public final class CommandService {
 
     private Reply history(Ctx c, RefText ref) {
         RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
-        String canonical;
         if (r instanceof RefResolver.ToTask) {
-            canonical = ((RefResolver.ToTask) r).task().ref();
-        } else if (r instanceof RefResolver.ToAction) {
-            canonical = ((RefResolver.ToAction) r).action().key();
-        } else {
-            return unresolved(r);
+            String taskRef = ((RefResolver.ToTask) r).task().ref();
+            return new HistoryReply(taskRef, "History of " + taskRef + ", newest first",
+                    recentHistory(c, taskRef, Integer.MAX_VALUE));
         }
-        return new HistoryReply(canonical, "History of " + canonical + ", newest first",
-                recentHistory(c, canonical, Integer.MAX_VALUE));
+        if (r instanceof RefResolver.ToAction) {
+            ActionRow a = ((RefResolver.ToAction) r).action();
+            return new HistoryReply(a.key(), "History of " + a.action().displayName() + " and its tasks, newest first",
+                    actionHistory(c, a));
+        }
+        return unresolved(r);
+    }
+
+    /**
+     * An action's own events and its tasks' (each line naming its task), newest first: what happens to an
+     * action happens to its tasks.
+     */
+    private java.util.List<HistoryLine> actionHistory(Ctx c, ActionRow a) {
+        java.util.List<HistoryLine> lines = new ArrayList<>(recentHistory(c, a.key(), Integer.MAX_VALUE));
+        for (Task t : a.action().tasks()) {
+            for (AuditEvent e : audit.list(c.tenant(), t.ref())) {
+                lines.add(new HistoryLine(e.at(), e.actor(), e.source().word(), t.ref() + ": " + describe(e)));
+            }
+        }
+        // Stable: events at the same instant keep the order each list gave them (latest written first).
+        lines.sort(java.util.Comparator.comparing(HistoryLine::at).reversed());
+        return lines;
     }
 
     private Reply search(Ctx c, String words) {
@@ -365,11 +385,12 @@ public final class CommandService {
      * audit event and any date revision in one transaction.
      */
     private Reply change(Ctx c, RefText ref, Role minimum, Editor editor, String alreadyText) {
-        if (!c.actor().role().atLeast(minimum)) {
+        if (c.actor().role() == Role.VIEWER) {
             return Failure.of(c.actor().person() == null
                     ? "You can read the plan but not change it: ask an admin to link your account to your name in the plan."
-                    : "As a " + c.actor().role().word() + " you can read the plan but not change it.");
+                    : "As " + article(c.actor().role().word()) + " you can read the plan but not change it.");
         }
+        // Anyone else may change some tasks: whether this one is theirs is known only once the ref is resolved.
         return db.transaction(() -> {
             RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
             if (r instanceof RefResolver.ToAction) {

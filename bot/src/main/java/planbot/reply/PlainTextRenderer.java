@@ -22,11 +22,11 @@ public final class PlainTextRenderer {
         StringBuilder b = new StringBuilder();
         if (reply instanceof TaskCard) {
             TaskCard c = (TaskCard) reply;
-            task(b, c.task(), true);
+            task(b, c.task(), true, "");
             if (!c.recent().isEmpty()) {
-                b.append("  Recent:\n");
+                b.append("    Recent:\n");
                 for (HistoryLine h : c.recent()) {
-                    b.append("    ").append(line(h)).append('\n');
+                    b.append("      ").append(line(h)).append('\n');
                 }
             }
         } else if (reply instanceof ActionCard) {
@@ -50,8 +50,7 @@ public final class PlainTextRenderer {
             }
             b.append("  Tasks (").append(a.tasks().size()).append("):\n");
             for (TaskView t : a.tasks()) {
-                b.append("  ");
-                task(b, t, false);
+                task(b, t, false, "    ");
             }
         } else if (reply instanceof TaskList) {
             TaskList l = (TaskList) reply;
@@ -60,8 +59,7 @@ public final class PlainTextRenderer {
                 b.append("  ").append(l.emptyText()).append('\n');
             }
             for (TaskView t : l.tasks()) {
-                b.append("  ");
-                task(b, t, false);
+                task(b, t, false, "  ");
             }
             if (l.total() > l.tasks().size()) {
                 b.append("  … and ").append(l.total() - l.tasks().size()).append(" more\n");
@@ -79,8 +77,7 @@ public final class PlainTextRenderer {
             Confirmation c = (Confirmation) reply;
             b.append("✓ ").append(c.text()).append('\n');
             if (c.task() != null) {
-                b.append("  ");
-                task(b, c.task(), false);
+                task(b, c.task(), false, "  ");
             }
             if (c.auditLine() != null) {
                 b.append("  Recorded: ").append(c.auditLine()).append('\n');
@@ -107,8 +104,10 @@ public final class PlainTextRenderer {
         return b.toString();
     }
 
-    private void task(StringBuilder b, TaskView t, boolean full) {
-        b.append(t.ref()).append("  [").append(rag(t)).append("] ");
+    /** One task: its line at {@code indent}, then its details four spaces further in. */
+    private void task(StringBuilder b, TaskView t, boolean full, String indent) {
+        String details = indent + "    ";
+        b.append(indent).append(t.ref()).append("  [").append(rag(t)).append("] ");
         b.append(t.status() == null ? "no status" : t.status().word());
         b.append(" — due ").append(t.target() == null ? "not set" : t.target().display());
         if (t.owner() != null) {
@@ -117,16 +116,17 @@ public final class PlainTextRenderer {
         b.append('\n');
         String desc = t.description();
         if (!desc.isEmpty()) {
-            b.append("      ").append(full ? desc : shorten(desc, 110)).append('\n');
+            b.append(details).append(full ? desc.replace("\n", "\n" + details) : shorten(desc, 110)).append('\n');
         }
         if (full) {
-            b.append("      Action: ").append(t.actionName());
+            b.append(details).append("Action: ").append(t.actionName());
             if (!t.section().isEmpty()) {
                 b.append(" — ").append(t.section());
             }
             b.append('\n');
             if (t.notes() != null) {
-                b.append("      Notes: ").append(t.notes()).append('\n');
+                // Each note is a line of its own ("15/05/2023 Sam: called legal"): keep them under one another.
+                b.append(details).append("Notes: ").append(t.notes().replace("\n", "\n" + details + "       ")).append('\n');
             }
         }
     }

@@ -90,6 +90,10 @@ public final class JdbiTaskRepository implements TaskRepository {
             sql.append(" AND lower(t.status_word) = ?");
             args.add(q.statusWord().strip().toLowerCase(Locale.ROOT));
         }
+        if (q.statusKind() != null) {
+            sql.append(" AND t.status_kind = ?");
+            args.add(q.statusKind().name());
+        }
         if (q.section() != null) {
             sql.append(" AND lower(s.name) = ?");
             args.add(q.section().strip().toLowerCase(Locale.ROOT));
