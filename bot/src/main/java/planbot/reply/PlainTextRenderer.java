@@ -7,7 +7,8 @@ import planbot.domain.Rag;
 
 /**
  * Renders any {@link Reply} as plain text for the console and for platforms' plain fallbacks. User text is
- * written as typed: a terminal interprets nothing, and chat renderers escape on their own.
+ * written as typed, except that control characters (but line breaks and tabs) are shown as symbols, so that
+ * stored text cannot drive a terminal; chat renderers escape platform markup on their own.
  *
  * <p>Thread-safe and stateless apart from the zone used to show times.
  */
@@ -101,7 +102,28 @@ public final class PlainTextRenderer {
             q.choices().forEach(c -> labels.add(c.label()));
             b.append("  Answer yes or no (").append(String.join(" / ", labels)).append(").\n");
         }
-        return b.toString();
+        return visibleControls(b);
+    }
+
+    /**
+     * The text with control characters other than line breaks and tabs shown as symbols (ESC as ␛, BEL as ␇):
+     * a note typed on one platform must not recolour, clear or ring someone's terminal.
+     */
+    static String visibleControls(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
+                out.append(c);
+            } else if (c < 0x20) {
+                out.append((char) (0x2400 + c));
+            } else if (c == 0x7F) {
+                out.append('\u2421');
+            } else {
+                out.append('\uFFFD');
+            }
+        }
+        return out.toString();
     }
 
     /** One task: its line at {@code indent}, then its details four spaces further in. */
