@@ -221,7 +221,7 @@ public final class CommandService {
             String name = ((ListFilter.Section) filter).name();
             q = q.inSection(name);
             title = "Open tasks in " + Quote.of(name);
-            empty = "No open tasks in a section called " + Quote.of(name) + ".";
+            empty = "No section with " + Quote.of(name) + " in its name has open tasks.";
         } else {
             title = "Open tasks, soonest first";
             empty = "There are no open tasks.";
@@ -257,7 +257,7 @@ public final class CommandService {
         java.util.List<HistoryLine> lines = new ArrayList<>(recentHistory(c, a.key(), Integer.MAX_VALUE));
         for (Task t : a.action().tasks()) {
             for (AuditEvent e : audit.list(c.tenant(), t.ref())) {
-                lines.add(new HistoryLine(e.at(), e.actor(), e.source().word(), t.ref() + ": " + describe(e)));
+                lines.add(new HistoryLine(e.at(), e.actor(), e.source().word(), t.ref() + " " + describe(e)));
             }
         }
         // Stable: events at the same instant keep the order each list gave them (latest written first).

@@ -236,6 +236,21 @@ class CommandServiceReadTest {
         }
 
         @Test
+        void givenAWordOfASectionsName_whenListedBySection_thenThatSectionsOpenTasksAreListed() {
+            // The help's own example: the sample's section is "PLANNING ENFORCEMENT".
+            TaskList list = (TaskList) bot.send(VERA, "list section enforcement");
+
+            assertThat(list.total()).isEqualTo(9);
+            assertThat(list.tasks()).allSatisfy(t -> assertThat(t.section()).isEqualTo("PLANNING ENFORCEMENT"));
+        }
+
+        @Test
+        void givenASectionFilterWithLikeWildcards_whenListed_thenTheyMatchLiterally() {
+            assertThat(bot.sendText(VERA, "list section %")).contains("No section with `%` in its name has open tasks.");
+            assertThat(((TaskList) bot.send(VERA, "list section _")).tasks()).isEmpty();
+        }
+
+        @Test
         void givenTheWholePlan_whenListIsAsked_thenAllOpenTasksAreCountedAndTheFirstTwentyFiveShown() {
             TaskList list = (TaskList) bot.send(VERA, "list");
 
@@ -276,7 +291,7 @@ class CommandServiceReadTest {
 
             assertThat(history.ref()).isEqualTo("EN003");
             assertThat(history.lines()).extracting(h -> h.what()).containsExactly(
-                    "EN003/03: note booked the room", "EN003/01: status In progress → Completed");
+                    "EN003/03 note booked the room", "EN003/01 status In progress → Completed");
         }
     }
 

@@ -95,8 +95,8 @@ public final class JdbiTaskRepository implements TaskRepository {
             args.add(q.statusKind().name());
         }
         if (q.section() != null) {
-            sql.append(" AND lower(s.name) = ?");
-            args.add(q.section().strip().toLowerCase(Locale.ROOT));
+            sql.append(" AND lower(s.name) LIKE ? ESCAPE '!'");
+            args.add("%" + likeLiteral(q.section().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (q.openOnly()) {
             sql.append(OPEN);
@@ -125,11 +125,15 @@ public final class JdbiTaskRepository implements TaskRepository {
         return db.withHandle(h -> {
             Query query = h.createQuery(sql.toString()).bind(0, tenant.id());
             for (int i = 0; i < words.size(); i++) {
-                String w = words.get(i).toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-                query.bind(i + 1, "%" + w + "%");
+                query.bind(i + 1, "%" + likeLiteral(words.get(i).toLowerCase(Locale.ROOT)) + "%");
             }
             return query.map(JdbiPlanRepository::taskRow).list();
         });
+    }
+
+    /** Text to match literally inside a LIKE pattern with {@code ESCAPE '!'}. */
+    private static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @Override

@@ -11,7 +11,8 @@ import planbot.domain.StatusKind;
  * @param dueOnOrAfter a real target date on or after this day
  * @param statusWord   this status word (compared without regard to case)
  * @param statusKind   a status word that means this ("closed" finds "Closed - no longer required")
- * @param section      in this section (compared without regard to case)
+ * @param section      in a section whose name contains this, without regard to case ("enforcement" finds
+ *                     "PLANNING ENFORCEMENT")
  * @param openOnly     not completed and not closed
  * @param limit        at most this many, soonest target first; 0 for no limit
  */
