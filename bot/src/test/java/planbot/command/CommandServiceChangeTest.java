@@ -225,6 +225,47 @@ class CommandServiceChangeTest {
     }
 
     @Test
+    void givenTheAuditTrailRefusesToBeWritten_whenAStatusChanges_thenTheChangeIsRolledBackAndTheAnswerIsShortAndGeneric() {
+        refuseInserts("audit_event");
+        var before = bot.dump();
+
+        Reply reply = bot.send(OLIVIA, "update EN003/01 at risk waiting on legal");
+
+        assertThat(reply).isEqualTo(Failure.of(CommandService.GENERIC_FAILURE));
+        assertThat(bot.dump()).isEqualTo(before);
+    }
+
+    @Test
+    void givenTheDateHistoryRefusesToBeWritten_whenATargetDateChanges_thenTheTaskAndItsAuditAreRolledBack() {
+        refuseInserts("target_date_revision");
+        var before = bot.dump();
+
+        Reply reply = bot.send(OLIVIA, "date EN003/01 30/06/2023");
+
+        assertThat(reply).isEqualTo(Failure.of(CommandService.GENERIC_FAILURE));
+        assertThat(bot.dump()).isEqualTo(before);
+        assertThat(bot.task("EN003/01").target().date()).isEqualTo(LocalDate.of(2023, 5, 31));
+    }
+
+    /** Makes the database itself refuse any new row in the table, as a full disk or a broken constraint would. */
+    private void refuseInserts(String table) {
+        bot.app().database().withHandle(h -> h.execute("CREATE TRIGGER refuse_" + table + " BEFORE INSERT ON " + table
+                + " BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"));
+    }
+
+    @Test
+    void givenATenantWithNoPlanYet_whenAPlanIsImportedAfterTheFirstCommand_thenTheNextCommandFindsIt() {
+        planbot.command.CommandRequest request = new planbot.command.CommandRequest("newcomer",
+                planbot.command.Actor.guest("someone"), Source.CONSOLE, "status EN003/01");
+        assertThat(bot.app().commands().handle(request)).isInstanceOf(Failure.class);
+
+        bot.app().imports().importPlan("newcomer", planbot.storage.testing.TestPlans.read(
+                planbot.storage.testing.TestPlans.review("Review")), planbot.tracker.ImportMode.APPLY, "test", bot.clock());
+
+        assertThat(bot.app().commands().handle(request)).isInstanceOf(planbot.reply.TaskCard.class);
+    }
+
+    @Test
     void givenAChangeFromAPlatform_whenStored_thenTheAuditNamesThatPlatformAsTheSource() {
         bot.source(Source.SLACK).send(OLIVIA, "done EN003/01");
 

@@ -148,7 +148,8 @@ public final class TestBot implements AutoCloseable {
     }
 
     public TaskRow taskRow(String ref) {
-        List<TaskRow> rows = new ArrayList<>(app.tasks().findTasksByKey(tenant, RefKey.of(ref)));
+        List<TaskRow> rows = new ArrayList<>();
+        app.tasks().findTasksByKey(tenant, RefKey.of(ref)).forEach(found -> rows.add(found.task()));
         rows.removeIf(r -> !r.ref().equals(ref));
         if (rows.size() != 1) {
             throw new IllegalArgumentException(rows.size() + " stored tasks have the ref " + ref);
