@@ -55,6 +55,7 @@ public final class App implements AutoCloseable {
     private final DateRevisionRepository revisions;
     private final ImportService imports;
     private final TaskRepository tasks;
+    private final SnoozeRepository snoozes;
     private final CommandService commands;
     private final ReminderReplyService reminderReplies;
     private final DigestSource digests;
@@ -69,7 +70,7 @@ public final class App implements AutoCloseable {
         this.revisions = new JdbiDateRevisionRepository(database);
         this.imports = new ImportService(database, tenants, plans, people, audit, revisions);
         this.tasks = new JdbiTaskRepository(database);
-        SnoozeRepository snoozes = new JdbiSnoozeRepository(database);
+        this.snoozes = new JdbiSnoozeRepository(database);
         this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.digests = new DigestSource(database);
@@ -105,6 +106,37 @@ public final class App implements AutoCloseable {
 
     public ReminderReplyService reminderReplies() {
         return reminderReplies;
+    }
+
+    // The parts below are handed out for tools and test fixtures that look at what the services stored
+    // (a benchmark's baseline query, a test's read-back); services get theirs through their constructors.
+
+    public Database database() {
+        return database;
+    }
+
+    public TenantRepository tenants() {
+        return tenants;
+    }
+
+    public PersonRepository people() {
+        return people;
+    }
+
+    public TaskRepository tasks() {
+        return tasks;
+    }
+
+    public AuditRepository audit() {
+        return audit;
+    }
+
+    public DateRevisionRepository revisions() {
+        return revisions;
+    }
+
+    public SnoozeRepository snoozes() {
+        return snoozes;
     }
 
     /**

@@ -59,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
                         + " (delete that file to start again).");
             }
             overview(out, app.loadPlan(DEMO_TENANT, PLAN));
-            out.println("Try: status ENF003 · status EN3/1 · overdue · mine · list due 14d · update EN003/01 completed nearly there");
+            out.println("Try: status ENF003 · status EN3/1 · overdue · list section enforcement · list due 30d · update EN003/01 completed nearly there");
             out.println("     history EN003/01 · date EN003/02 30/06/2023 waiting on legal · search website · help");
             out.println();
             ChatCommand.chat(app, DEMO_TENANT, null, out);

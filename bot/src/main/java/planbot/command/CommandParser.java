@@ -17,7 +17,8 @@ import java.util.Optional;
  * ({@code status COMMS}) for the resolver to suggest from.
  *
  * <p>Never throws, for any input: failures are {@link ParseResult.Failed} with a non-blank message. Text
- * longer than {@value #MAX_LENGTH} characters is refused up front; every step after that looks at each
+ * longer than {@value #MAX_LENGTH} characters is refused up front, and so is text with a character no database
+ * stores as typed (a lone surrogate, NUL), since what is typed is kept verbatim; every step after that looks at each
  * character a bounded number of times (no backtracking regular expressions), so parsing is linear in the
  * length of the text. Stateless apart from its {@link DateParser}; thread-safe.
  */
@@ -59,6 +60,9 @@ public final class CommandParser {
         if (text.length() > MAX_LENGTH) {
             throw new Refusal(String.format("That's too long for a command: %,d characters, and I take up to %,d. "
                     + "Put long notes in the tracker, or send them in parts.", text.length(), MAX_LENGTH));
+        }
+        if (Texts.hasUnstorableChar(text)) {
+            throw new Refusal(Texts.UNSTORABLE);
         }
         Input in = new Input(text);
         int k = 0;

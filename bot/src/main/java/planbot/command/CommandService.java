@@ -17,7 +17,6 @@ import planbot.domain.AuditEvent;
 import planbot.domain.DateRevision;
 import planbot.domain.PlanDate;
 import planbot.domain.Rag;
-import planbot.domain.RefKey;
 import planbot.domain.Role;
 import planbot.domain.Status;
 import planbot.domain.StatusKind;
@@ -40,6 +39,7 @@ import planbot.storage.PersonRepository;
 import planbot.storage.SnoozeRepository;
 import planbot.storage.TaskQuery;
 import planbot.storage.TaskRepository;
+import planbot.storage.TaskInAction;
 import planbot.storage.TaskRow;
 import planbot.storage.Tenant;
 import planbot.storage.TenantRepository;
@@ -74,6 +74,7 @@ public final class CommandService {
     private final CommandParser parser;
     private final Clock clock;
     private final ZoneId zone;
+    private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
@@ -104,16 +105,34 @@ public final class CommandService {
     /** Executes an already parsed command (a button click, a reply to a reminder). */
     public Reply execute(CommandRequest request, Command command) {
         try {
-            Optional<Tenant> tenant = tenants.find(request.tenant());
+            Optional<Tenant> tenant = tenant(request.tenant());
             if (tenant.isEmpty()) {
                 return Failure.of("There is no plan here yet: an admin can import one with `./planbot import FILE`.");
             }
-            return dispatch(new Ctx(request, tenant.get(), LocalDate.now(clock.withZone(zone))), command);
+            Ctx c = new Ctx(request, tenant.get(), LocalDate.now(clock.withZone(zone)));
+            // One handle (one pooled connection) for the whole command: every repository call joins it, so a
+            // card's four reads cost one checkout, not four. A change still runs in its own write transaction.
+            return db.withHandle(h -> dispatch(c, command));
         } catch (RuntimeException e) {
             LOG.error("command failed: {} from {} in tenant {}", command.getClass().getSimpleName(),
                     request.source().word(), request.tenant(), e);
             return Failure.of(GENERIC_FAILURE);
         }
+    }
+
+    /**
+     * The tenant with this slug. Found tenants are remembered: a tenant is never renamed or removed, and every
+     * command needs one, so the lookup would otherwise be a fifth of the cost of a card. Slugs not found are
+     * asked again next time (an import may have created the tenant since).
+     */
+    private Optional<Tenant> tenant(String slug) {
+        Tenant known = knownTenants.get(slug);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Tenant> found = tenants.find(slug);
+        found.ifPresent(t -> knownTenants.put(slug, t));
+        return found;
     }
 
     /** Everything one execution needs to know. */
@@ -167,14 +186,14 @@ public final class CommandService {
     private Reply status(Ctx c, RefText ref) {
         RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
         if (r instanceof RefResolver.ToTask) {
-            TaskRow row = ((RefResolver.ToTask) r).task();
-            return new TaskCard(view(c, row, actionOf(c, row)), recentHistory(c, row.ref(), RECENT));
+            TaskInAction found = ((RefResolver.ToTask) r).found();
+            return new TaskCard(view(c, found.task(), found.actionName()), recentHistory(c, found.task().ref(), RECENT));
         }
         if (r instanceof RefResolver.ToAction) {
             ActionRow a = ((RefResolver.ToAction) r).action();
             java.util.List<TaskView> views = new ArrayList<>();
             for (Task t : a.action().tasks()) {
-                views.add(view(c, new TaskRow(0, a.planName(), a.sectionName(), a.key(), 0, t), a.action()));
+                views.add(view(c, new TaskRow(0, a.planName(), a.sectionName(), a.key(), 0, t), a.action().displayName()));
             }
             Action action = a.action();
             return new ActionCard(action.key(), action.displayName(), a.sectionName(), action.recommendation(),
@@ -206,7 +225,10 @@ public final class CommandService {
             empty = "Nothing is due in the next " + days + (days == 1 ? " day." : " days.");
         } else if (filter instanceof ListFilter.WithStatus) {
             String word = ((ListFilter.WithStatus) filter).word();
-            q = TaskQuery.all().withStatus(word);
+            // Match by meaning when the word has one ("closed" finds "Closed - no longer required"); a word
+            // planbot does not know can only be matched as the council wrote it.
+            StatusKind kind = StatusKind.of(word);
+            q = kind == StatusKind.UNKNOWN ? TaskQuery.all().withStatus(word) : TaskQuery.all().withStatus(kind);
             title = "Tasks with status " + Quote.of(word);
             empty = "No task has the status " + Quote.of(word) + ".";
         } else if (filter instanceof ListFilter.Owner) {
@@ -218,7 +240,7 @@ public final class CommandService {
             String name = ((ListFilter.Section) filter).name();
             q = q.inSection(name);
             title = "Open tasks in " + Quote.of(name);
-            empty = "No open tasks in a section called " + Quote.of(name) + ".";
+            empty = "No section with " + Quote.of(name) + " in its name has open tasks.";
         } else {
             title = "Open tasks, soonest first";
             empty = "There are no open tasks.";
@@ -233,16 +255,33 @@ public final class CommandService {
 
     private Reply history(Ctx c, RefText ref) {
         RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
-        String canonical;
         if (r instanceof RefResolver.ToTask) {
-            canonical = ((RefResolver.ToTask) r).task().ref();
-        } else if (r instanceof RefResolver.ToAction) {
-            canonical = ((RefResolver.ToAction) r).action().key();
-        } else {
-            return unresolved(r);
+            String taskRef = ((RefResolver.ToTask) r).task().ref();
+            return new HistoryReply(taskRef, "History of " + taskRef + ", newest first",
+                    recentHistory(c, taskRef, Integer.MAX_VALUE));
         }
-        return new HistoryReply(canonical, "History of " + canonical + ", newest first",
-                recentHistory(c, canonical, Integer.MAX_VALUE));
+        if (r instanceof RefResolver.ToAction) {
+            ActionRow a = ((RefResolver.ToAction) r).action();
+            return new HistoryReply(a.key(), "History of " + a.action().displayName() + " and its tasks, newest first",
+                    actionHistory(c, a));
+        }
+        return unresolved(r);
+    }
+
+    /**
+     * An action's own events and its tasks' (each line naming its task), newest first: what happens to an
+     * action happens to its tasks.
+     */
+    private java.util.List<HistoryLine> actionHistory(Ctx c, ActionRow a) {
+        java.util.List<HistoryLine> lines = new ArrayList<>(recentHistory(c, a.key(), Integer.MAX_VALUE));
+        for (Task t : a.action().tasks()) {
+            for (AuditEvent e : audit.list(c.tenant(), t.ref())) {
+                lines.add(new HistoryLine(e.at(), e.actor(), e.source().word(), t.ref() + " " + describe(e)));
+            }
+        }
+        // Stable: events at the same instant keep the order each list gave them (latest written first).
+        lines.sort(java.util.Comparator.comparing(HistoryLine::at).reversed());
+        return lines;
     }
 
     private Reply search(Ctx c, String words) {
@@ -284,11 +323,11 @@ public final class CommandService {
 
     private interface Editor {
         /** The edit to make, or null when the task is already as asked (nothing to write). */
-        Edit edit(TaskRow row, Action action);
+        Edit edit(TaskRow row);
     }
 
     private Reply setStatus(Ctx c, RefText ref, Status status, String note) {
-        return change(c, ref, Role.OFFICER, (row, action) -> {
+        return change(c, ref, Role.OFFICER, row -> {
             Task t = row.task();
             if (t.status() != null && t.status().kind() == status.kind() && note == null) {
                 return null;
@@ -304,13 +343,13 @@ public final class CommandService {
     }
 
     private Reply addNote(Ctx c, RefText ref, String text) {
-        return change(c, ref, Role.OFFICER, (row, action) -> new Edit(
+        return change(c, ref, Role.OFFICER, row -> new Edit(
                 row.task().withNotes(appendNote(row.task().notes(), c, text)), "note", null, text, null,
                 "Noted on " + row.ref() + "."), "");
     }
 
     private Reply setDate(Ctx c, RefText ref, LocalDate date, String reason) {
-        return change(c, ref, Role.OFFICER, (row, action) -> {
+        return change(c, ref, Role.OFFICER, row -> {
             Task t = row.task();
             PlanDate to = PlanDate.of(date);
             if (t.target() != null && t.target().isDate() && t.target().date().equals(date)) {
@@ -335,7 +374,7 @@ public final class CommandService {
             }
             name = handle.get();
         }
-        return change(c, ref, Role.LEAD, (row, action) -> {
+        return change(c, ref, Role.LEAD, row -> {
             Task t = row.task();
             if (t.owner() != null && Actor.same(t.owner(), name)) {
                 return null;
@@ -351,7 +390,7 @@ public final class CommandService {
         if (!until.isAfter(c.today())) {
             return Failure.of("A snooze must end after today: try `snooze " + Quote.of(ref.text()) + " 1w`.");
         }
-        return change(c, ref, Role.OFFICER, (row, action) -> {
+        return change(c, ref, Role.OFFICER, row -> {
             snoozes.snooze(c.tenant(), row.id(), until, c.actor().displayName(), c.request().source(), reason,
                     clock.instant());
             return new Edit(row.task(), "snooze", null, "until " + UK.format(until), reason,
@@ -365,11 +404,12 @@ public final class CommandService {
      * audit event and any date revision in one transaction.
      */
     private Reply change(Ctx c, RefText ref, Role minimum, Editor editor, String alreadyText) {
-        if (!c.actor().role().atLeast(minimum)) {
+        if (c.actor().role() == Role.VIEWER) {
             return Failure.of(c.actor().person() == null
                     ? "You can read the plan but not change it: ask an admin to link your account to your name in the plan."
-                    : "As a " + c.actor().role().word() + " you can read the plan but not change it.");
+                    : "As " + article(c.actor().role().word()) + " you can read the plan but not change it.");
         }
+        // Anyone else may change some tasks: whether this one is theirs is known only once the ref is resolved.
         return db.transaction(() -> {
             RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
             if (r instanceof RefResolver.ToAction) {
@@ -382,15 +422,15 @@ public final class CommandService {
             if (!(r instanceof RefResolver.ToTask)) {
                 return unresolved(r);
             }
-            TaskRow row = ((RefResolver.ToTask) r).task();
-            Action action = actionOf(c, row);
-            Optional<String> refusal = refusal(c.actor(), row, action, minimum);
+            TaskInAction found = ((RefResolver.ToTask) r).found();
+            TaskRow row = found.task();
+            Optional<String> refusal = refusal(c.actor(), found, minimum);
             if (refusal.isPresent()) {
                 return Failure.of(refusal.get());
             }
-            Edit edit = editor.edit(row, action);
+            Edit edit = editor.edit(row);
             if (edit == null) {
-                return new Confirmation(row.ref() + " " + alreadyText + "; nothing to change.", view(c, row, action), null);
+                return new Confirmation(row.ref() + " " + alreadyText + "; nothing to change.", view(c, row, found.actionName()), null);
             }
             if (!edit.after().equals(row.task())) {
                 tasks.update(c.tenant(), row.id(), edit.after(), clock.instant());
@@ -403,17 +443,18 @@ public final class CommandService {
                         c.actor().displayName(), c.request().source(), edit.note(), clock.instant()));
             }
             TaskRow now = new TaskRow(row.id(), row.planName(), row.sectionName(), row.actionKey(), row.position(), edit.after());
-            return new Confirmation(edit.said(), view(c, now, action), describe(event));
+            return new Confirmation(edit.said(), view(c, now, found.actionName()), describe(event));
         });
     }
 
     /** Why the actor may not change this task, or empty when they may. */
-    private static Optional<String> refusal(Actor actor, TaskRow row, Action action, Role minimum) {
+    private static Optional<String> refusal(Actor actor, TaskInAction found, Role minimum) {
+        TaskRow row = found.task();
         Role role = actor.role();
         if (role.atLeast(Role.MANAGER)) {
             return Optional.empty();
         }
-        boolean leads = action != null && actor.is(action.lead());
+        boolean leads = actor.is(found.actionLead());
         if (role.atLeast(Role.LEAD) && leads) {
             return Optional.empty();
         }
@@ -422,8 +463,7 @@ public final class CommandService {
         }
         String whose = row.task().owner() == null ? "it has no owner" : "it is " + row.task().owner() + "'s";
         if (minimum == Role.LEAD) {
-            return Optional.of("Only the lead of " + (action == null ? row.actionKey() : action.displayName())
-                    + " or a manager can reassign " + row.ref() + ".");
+            return Optional.of("Only the lead of " + found.actionName() + " or a manager can reassign " + row.ref() + ".");
         }
         return Optional.of("You can't change " + row.ref() + ": " + whose + ", and as " + article(role.word())
                 + " you can change only " + (role == Role.LEAD ? "your own tasks and those of actions you lead." : "your own tasks."));
@@ -431,21 +471,12 @@ public final class CommandService {
 
     // ---- helpers
 
-    private Action actionOf(Ctx c, TaskRow row) {
-        for (ActionRow a : tasks.findActionsByKey(c.tenant(), RefKey.of(row.actionKey()))) {
-            if (a.planName().equals(row.planName()) && a.key().equals(row.actionKey())) {
-                return a.action();
-            }
-        }
-        return null;
-    }
-
-    private TaskView view(Ctx c, TaskRow row, Action action) {
+    /** A task as replies show it; {@code actionName} null shows the action by its key. */
+    private TaskView view(Ctx c, TaskRow row, String actionName) {
         Task t = row.task();
         Rag rag = Rag.of(t.status(), t.target(), c.today());
         int late = rag == Rag.RED ? (int) ChronoUnit.DAYS.between(t.target().date(), c.today()) : 0;
-        String actionName = action != null ? action.displayName() : row.actionKey();
-        return new TaskView(t.ref(), row.actionKey(), actionName, row.sectionName(), t.description(), t.status(), rag,
+        return new TaskView(t.ref(), row.actionKey(), actionName != null ? actionName : row.actionKey(), row.sectionName(), t.description(), t.status(), rag,
                 t.target(), t.owner(), t.notes(), late);
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import planbot.domain.RefKey;
 import planbot.storage.ActionRow;
 import planbot.storage.RefIndexEntry;
+import planbot.storage.TaskInAction;
 import planbot.storage.TaskRepository;
 import planbot.storage.TaskRow;
 import planbot.storage.Tenant;
@@ -30,7 +31,11 @@ public final class RefResolver {
     public sealed interface Resolution permits ToTask, ToAction, Unresolved {
     }
 
-    public record ToTask(TaskRow task) implements Resolution {
+    /** One task, with its action's name and lead (read with it). */
+    public record ToTask(TaskInAction found) implements Resolution {
+        public TaskRow task() {
+            return found.task();
+        }
     }
 
     public record ToAction(ActionRow action) implements Resolution {
@@ -75,14 +80,14 @@ public final class RefResolver {
 
     /** An exact match on the indexed key: a task ref first (EN3/1), then an action's key or label (EN3, ENFORCEMENT3). */
     private Optional<Resolution> exact(Tenant tenant, String key) {
-        java.util.List<TaskRow> byRef = tasks.findTasksByKey(tenant, key);
+        java.util.List<TaskInAction> byRef = tasks.findTasksByKey(tenant, key);
         if (byRef.size() == 1) {
             return Optional.of(new ToTask(byRef.get(0)));
         }
         if (byRef.size() > 1) {
             java.util.List<String> where = new ArrayList<>();
-            byRef.forEach(t -> where.add(t.ref() + " in " + t.planName()));
-            return Optional.of(new Unresolved("More than one plan has " + byRef.get(0).ref() + "; say which plan.", where));
+            byRef.forEach(t -> where.add(t.task().ref() + " in " + t.task().planName()));
+            return Optional.of(new Unresolved("More than one plan has " + byRef.get(0).task().ref() + "; say which plan.", where));
         }
         java.util.List<ActionRow> actions = tasks.findActionsByKey(tenant, key);
         if (actions.size() == 1) {

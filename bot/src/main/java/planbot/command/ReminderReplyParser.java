@@ -63,6 +63,9 @@ public final class ReminderReplyParser {
             return new ReminderReply.Failed(String.format("That reply is too long: %,d characters, and I take up to %,d. "
                     + "Put long notes in the tracker, or send them in parts.", text.length(), MAX_LENGTH));
         }
+        if (Texts.hasUnstorableChar(text)) {
+            return new ReminderReply.Failed(Texts.UNSTORABLE);
+        }
         CommandParser.Input in = new CommandParser.Input(text);
         if (in.word(0).equals("snooze")) {
             if (!in.has(1)) {

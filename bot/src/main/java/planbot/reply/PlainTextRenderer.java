@@ -7,7 +7,8 @@ import planbot.domain.Rag;
 
 /**
  * Renders any {@link Reply} as plain text for the console and for platforms' plain fallbacks. User text is
- * written as typed: a terminal interprets nothing, and chat renderers escape on their own.
+ * written as typed, except that control characters (but line breaks and tabs) are shown as symbols, so that
+ * stored text cannot drive a terminal; chat renderers escape platform markup on their own.
  *
  * <p>Thread-safe and stateless apart from the zone used to show times.
  */
@@ -22,11 +23,11 @@ public final class PlainTextRenderer {
         StringBuilder b = new StringBuilder();
         if (reply instanceof TaskCard) {
             TaskCard c = (TaskCard) reply;
-            task(b, c.task(), true);
+            task(b, c.task(), true, "");
             if (!c.recent().isEmpty()) {
-                b.append("  Recent:\n");
+                b.append("    Recent:\n");
                 for (HistoryLine h : c.recent()) {
-                    b.append("    ").append(line(h)).append('\n');
+                    b.append("      ").append(line(h)).append('\n');
                 }
             }
         } else if (reply instanceof ActionCard) {
@@ -50,8 +51,7 @@ public final class PlainTextRenderer {
             }
             b.append("  Tasks (").append(a.tasks().size()).append("):\n");
             for (TaskView t : a.tasks()) {
-                b.append("  ");
-                task(b, t, false);
+                task(b, t, false, "    ");
             }
         } else if (reply instanceof TaskList) {
             TaskList l = (TaskList) reply;
@@ -60,8 +60,7 @@ public final class PlainTextRenderer {
                 b.append("  ").append(l.emptyText()).append('\n');
             }
             for (TaskView t : l.tasks()) {
-                b.append("  ");
-                task(b, t, false);
+                task(b, t, false, "  ");
             }
             if (l.total() > l.tasks().size()) {
                 b.append("  … and ").append(l.total() - l.tasks().size()).append(" more\n");
@@ -79,8 +78,7 @@ public final class PlainTextRenderer {
             Confirmation c = (Confirmation) reply;
             b.append("✓ ").append(c.text()).append('\n');
             if (c.task() != null) {
-                b.append("  ");
-                task(b, c.task(), false);
+                task(b, c.task(), false, "  ");
             }
             if (c.auditLine() != null) {
                 b.append("  Recorded: ").append(c.auditLine()).append('\n');
@@ -104,11 +102,34 @@ public final class PlainTextRenderer {
             q.choices().forEach(c -> labels.add(c.label()));
             b.append("  Answer yes or no (").append(String.join(" / ", labels)).append(").\n");
         }
-        return b.toString();
+        return visibleControls(b);
     }
 
-    private void task(StringBuilder b, TaskView t, boolean full) {
-        b.append(t.ref()).append("  [").append(rag(t)).append("] ");
+    /**
+     * The text with control characters other than line breaks and tabs shown as symbols (ESC as ␛, BEL as ␇):
+     * a note typed on one platform must not recolour, clear or ring someone's terminal.
+     */
+    static String visibleControls(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
+                out.append(c);
+            } else if (c < 0x20) {
+                out.append((char) (0x2400 + c));
+            } else if (c == 0x7F) {
+                out.append('\u2421');
+            } else {
+                out.append('\uFFFD');
+            }
+        }
+        return out.toString();
+    }
+
+    /** One task: its line at {@code indent}, then its details four spaces further in. */
+    private void task(StringBuilder b, TaskView t, boolean full, String indent) {
+        String details = indent + "    ";
+        b.append(indent).append(t.ref()).append("  [").append(rag(t)).append("] ");
         b.append(t.status() == null ? "no status" : t.status().word());
         b.append(" — due ").append(t.target() == null ? "not set" : t.target().display());
         if (t.owner() != null) {
@@ -117,16 +138,17 @@ public final class PlainTextRenderer {
         b.append('\n');
         String desc = t.description();
         if (!desc.isEmpty()) {
-            b.append("      ").append(full ? desc : shorten(desc, 110)).append('\n');
+            b.append(details).append(full ? desc.replace("\n", "\n" + details) : shorten(desc, 110)).append('\n');
         }
         if (full) {
-            b.append("      Action: ").append(t.actionName());
+            b.append(details).append("Action: ").append(t.actionName());
             if (!t.section().isEmpty()) {
                 b.append(" — ").append(t.section());
             }
             b.append('\n');
             if (t.notes() != null) {
-                b.append("      Notes: ").append(t.notes()).append('\n');
+                // Each note is a line of its own ("15/05/2023 Sam: called legal"): keep them under one another.
+                b.append(details).append("Notes: ").append(t.notes().replace("\n", "\n" + details + "       ")).append('\n');
             }
         }
     }

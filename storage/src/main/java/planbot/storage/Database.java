@@ -16,8 +16,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The one gateway to the database. It owns the connection rules (SQLite: WAL, busy timeout, foreign keys,
- * write transactions begun IMMEDIATE; PostgreSQL: a small pool), runs the migrations on open, and
- * translates driver exceptions into {@link StorageException}.
+ * write transactions begun IMMEDIATE, prepared SELECTs kept per connection; PostgreSQL: a small pool), runs the
+ * migrations on open, and translates driver exceptions into {@link StorageException}.
  *
  * <p>Thread-safe. Open one per process with {@link #open(String)} and {@link #close()} it on shutdown.
  */
@@ -29,11 +29,17 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Vendor vendor;
+    /** SQLite's prepared SELECTs, kept per connection; null for PostgreSQL, whose driver keeps its own. */
+    private final SqliteStatementCache statements;
 
     private Database(HikariDataSource dataSource, Vendor vendor) {
         this.dataSource = dataSource;
         this.vendor = vendor;
         this.jdbi = Jdbi.create(dataSource);
+        this.statements = vendor == Vendor.SQLITE ? new SqliteStatementCache() : null;
+        if (statements != null) {
+            jdbi.setStatementBuilderFactory(statements);
+        }
     }
 
     /**
@@ -180,6 +186,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (statements != null) {
+            statements.clear();
+        }
         dataSource.close();
     }
 }

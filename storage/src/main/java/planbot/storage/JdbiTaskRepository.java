@@ -18,6 +18,10 @@ public final class JdbiTaskRepository implements TaskRepository {
     private static final String SOONEST_FIRST = " ORDER BY CASE WHEN t.target_kind = 'DATE' THEN 0 ELSE 1 END,"
             + " t.target_date, p.name, s.position, a.position, t.position, t.id";
 
+    /** A task's columns and its action's label and lead (the task select already joins the action). */
+    private static final String TASK_IN_ACTION_SELECT = JdbiPlanRepository.TASK_SELECT.replace(" FROM task t ",
+            ", a.label AS action_label, a.lead AS action_lead FROM task t ");
+
     private final Database db;
 
     public JdbiTaskRepository(Database db) {
@@ -25,11 +29,15 @@ public final class JdbiTaskRepository implements TaskRepository {
     }
 
     @Override
-    public List<TaskRow> findTasksByKey(Tenant tenant, String refKey) {
-        return db.withHandle(h -> h.createQuery(JdbiPlanRepository.TASK_SELECT
+    public List<TaskInAction> findTasksByKey(Tenant tenant, String refKey) {
+        return db.withHandle(h -> h.createQuery(TASK_IN_ACTION_SELECT
                         + " WHERE t.tenant_id = ? AND t.ref_key = ?" + JdbiPlanRepository.TASK_ORDER)
                 .bind(0, tenant.id()).bind(1, refKey)
-                .map(JdbiPlanRepository::taskRow).list());
+                .map((rs, ctx) -> {
+                    String label = rs.getString("action_label");
+                    TaskRow row = JdbiPlanRepository.taskRow(rs, ctx);
+                    return new TaskInAction(row, label != null ? label : row.actionKey(), rs.getString("action_lead"));
+                }).list());
     }
 
     @Override
@@ -90,9 +98,13 @@ public final class JdbiTaskRepository implements TaskRepository {
             sql.append(" AND lower(t.status_word) = ?");
             args.add(q.statusWord().strip().toLowerCase(Locale.ROOT));
         }
+        if (q.statusKind() != null) {
+            sql.append(" AND t.status_kind = ?");
+            args.add(q.statusKind().name());
+        }
         if (q.section() != null) {
-            sql.append(" AND lower(s.name) = ?");
-            args.add(q.section().strip().toLowerCase(Locale.ROOT));
+            sql.append(" AND lower(s.name) LIKE ? ESCAPE '!'");
+            args.add("%" + likeLiteral(q.section().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (q.openOnly()) {
             sql.append(OPEN);
@@ -121,11 +133,15 @@ public final class JdbiTaskRepository implements TaskRepository {
         return db.withHandle(h -> {
             Query query = h.createQuery(sql.toString()).bind(0, tenant.id());
             for (int i = 0; i < words.size(); i++) {
-                String w = words.get(i).toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-                query.bind(i + 1, "%" + w + "%");
+                query.bind(i + 1, "%" + likeLiteral(words.get(i).toLowerCase(Locale.ROOT)) + "%");
             }
             return query.map(JdbiPlanRepository::taskRow).list();
         });
+    }
+
+    /** Text to match literally inside a LIKE pattern with {@code ESCAPE '!'}. */
+    private static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @Override

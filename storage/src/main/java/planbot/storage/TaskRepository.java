@@ -14,8 +14,11 @@ import planbot.domain.Task;
  */
 public interface TaskRepository {
 
-    /** Tasks whose ref has this {@link planbot.domain.RefKey} ("EN3/1"), in any of the tenant's plans. */
-    List<TaskRow> findTasksByKey(Tenant tenant, String refKey);
+    /**
+     * Tasks whose ref has this {@link planbot.domain.RefKey} ("EN3/1"), in any of the tenant's plans, each with
+     * its action's name and lead: the read behind every command on one task, so it is one indexed query.
+     */
+    List<TaskInAction> findTasksByKey(Tenant tenant, String refKey);
 
     /** Actions whose key or REF label has this ref key ("EN3", "ENFORCEMENT3"), each with its tasks. */
     List<ActionRow> findActionsByKey(Tenant tenant, String refKey);

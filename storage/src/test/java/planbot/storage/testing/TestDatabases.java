@@ -20,7 +20,7 @@ import planbot.storage.Database;
  */
 public final class TestDatabases {
 
-    /** Every table of the schema, parents first. */
+    /** Every table of the schema, parents first (SqliteDatabaseTest checks that none is missing). */
     public static final List<String> TABLES = List.of("tenant", "plan", "section", "action", "task", "person",
             "chat_identity", "target_date_revision", "audit_event", "task_snooze");
 
