@@ -82,7 +82,8 @@ CREATE TABLE task (
 CREATE INDEX task_tenant_ref ON task (tenant_id, ref);
 CREATE INDEX task_tenant_ref_key ON task (tenant_id, ref_key);
 CREATE INDEX task_tenant_target ON task (tenant_id, target_date);
-CREATE INDEX task_tenant_owner ON task (tenant_id, owner);
+-- Lists by owner ("mine", "list owner Sam") compare names without regard to case: lower(owner) = ?.
+CREATE INDEX task_tenant_owner_lower ON task (tenant_id, lower(owner));
 CREATE INDEX task_action ON task (action_id);
 
 CREATE TABLE person (
