@@ -43,12 +43,14 @@ abstract class TaskRepositoryContractTest extends DatabaseTestBase {
     @Test
     void findsATaskByItsRefKeyWhateverTheZeroPaddingAndOnlyInItsTenant() {
         // WHEN EN003/01 is looked up by its key EN3/1
-        List<TaskRow> found = tasks.findTasksByKey(tenant, "EN3/1");
-        // THEN exactly this tenant's task comes back, with where it sits
+        List<TaskInAction> found = tasks.findTasksByKey(tenant, "EN3/1");
+        // THEN exactly this tenant's task comes back, with where it sits and its action's name and lead
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).ref()).isEqualTo("EN003/01");
-        assertThat(found.get(0).actionKey()).isEqualTo("EN003");
-        assertThat(found.get(0).sectionName()).isEqualTo("PLANNING ENFORCEMENT");
+        assertThat(found.get(0).task().ref()).isEqualTo("EN003/01");
+        assertThat(found.get(0).task().actionKey()).isEqualTo("EN003");
+        assertThat(found.get(0).task().sectionName()).isEqualTo("PLANNING ENFORCEMENT");
+        assertThat(found.get(0).actionName()).isEqualTo("ENFORCEMENT 003");
+        assertThat(found.get(0).actionLead()).isEqualTo("Head of Planning");
         assertThat(tasks.findTasksByKey(tenant, "EN3/9")).isEmpty();
     }
 
@@ -80,13 +82,13 @@ abstract class TaskRepositoryContractTest extends DatabaseTestBase {
         List<TaskRow> openDated = tasks.find(tenant, TaskQuery.all().open().dueOnOrAfter(LocalDate.of(2020, 1, 1)));
         List<TaskRow> overdueIn2025 = tasks.find(tenant, TaskQuery.all().open().dueBefore(LocalDate.of(2025, 1, 1)));
         List<TaskRow> completed = tasks.find(tenant, TaskQuery.all().withStatus("COMPLETED"));
-        List<TaskRow> unnamedSection = tasks.find(tenant, TaskQuery.all().inSection(""));
+        List<TaskRow> enforcement = tasks.find(tenant, TaskQuery.all().open().inSection("enforcement"));
         // THEN each gives exactly the matching tasks, soonest real target date first
         assertThat(hop).extracting(TaskRow::ref).containsExactly("EN003/01", "EN004/01"); // dated first, N/A after
         assertThat(openDated).extracting(TaskRow::ref).containsExactly("IT012/01", "EN003/02");
         assertThat(overdueIn2025).extracting(TaskRow::ref).containsExactly("IT012/01");
         assertThat(completed).extracting(TaskRow::ref).containsExactly("EN003/01");
-        assertThat(unnamedSection).extracting(TaskRow::ref).containsExactly("IT012/01");
+        assertThat(enforcement).extracting(TaskRow::ref).containsExactly("EN003/02", "EN003/03", "EN004/01", "EN004/03");
         assertThat(tasks.find(tenant, TaskQuery.all().limit(2))).hasSize(2);
     }
 
@@ -101,7 +103,7 @@ abstract class TaskRepositoryContractTest extends DatabaseTestBase {
     @Test
     void updateReplacesOneTasksContentAndStampsTheTime() {
         // GIVEN a task
-        TaskRow row = tasks.findTasksByKey(tenant, "EN3/2").get(0);
+        TaskRow row = tasks.findTasksByKey(tenant, "EN3/2").get(0).task();
         Task changed = row.task().withStatus(Status.of("Completed")).withTarget(PlanDate.of(LocalDate.of(2025, 9, 30)));
         Instant later = NOW.plusSeconds(3600);
         // WHEN it is updated
@@ -109,12 +111,12 @@ abstract class TaskRepositoryContractTest extends DatabaseTestBase {
         // THEN it reads back changed, with the new time; the other tenant's copy is untouched
         assertThat(tasks.get(tenant, row.id()).orElseThrow().task()).isEqualTo(changed);
         assertThat(tasks.updatedAt(tenant, row.id())).contains(later);
-        assertThat(tasks.findTasksByKey(other, "EN3/2").get(0).task()).isEqualTo(row.task());
+        assertThat(tasks.findTasksByKey(other, "EN3/2").get(0).task().task()).isEqualTo(row.task());
     }
 
     @Test
     void aTaskOfAnotherTenantCanBeNeitherReadNorWrittenById() {
-        TaskRow theirs = tasks.findTasksByKey(other, "EN3/1").get(0);
+        TaskRow theirs = tasks.findTasksByKey(other, "EN3/1").get(0).task();
         assertThat(tasks.get(tenant, theirs.id())).isEmpty();
         assertThatThrownBy(() -> tasks.update(tenant, theirs.id(), theirs.task().withNotes("hijack"), NOW))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -123,8 +125,8 @@ abstract class TaskRepositoryContractTest extends DatabaseTestBase {
 
     @Test
     void theLatestSnoozeIsInForceAndAnotherTenantsTaskCannotBeSnoozed() {
-        TaskRow row = tasks.findTasksByKey(tenant, "EN3/2").get(0);
-        TaskRow theirs = tasks.findTasksByKey(other, "EN3/2").get(0);
+        TaskRow row = tasks.findTasksByKey(tenant, "EN3/2").get(0).task();
+        TaskRow theirs = tasks.findTasksByKey(other, "EN3/2").get(0).task();
         SnoozeRepository snoozes = stores.snoozes();
         assertThat(snoozes.snoozedUntil(tenant, row.id())).isEmpty();
         snoozes.snooze(tenant, row.id(), LocalDate.of(2024, 5, 8), "PM", Source.CONSOLE, "on leave", NOW);

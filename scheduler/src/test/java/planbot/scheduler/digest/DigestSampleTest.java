@@ -25,6 +25,7 @@ import planbot.domain.Status;
 import planbot.domain.StatusKind;
 import planbot.domain.Task;
 import planbot.storage.Database;
+import planbot.storage.TaskInAction;
 import planbot.storage.TaskRow;
 import planbot.storage.Tenant;
 import planbot.storage.testing.Stores;
@@ -210,9 +211,9 @@ class DigestSampleTest {
     }
 
     private TaskRow row(Tenant tenant, String ref) {
-        List<TaskRow> rows = stores.tasks().findTasksByKey(tenant, RefKey.of(ref));
+        List<TaskInAction> rows = stores.tasks().findTasksByKey(tenant, RefKey.of(ref));
         assertThat(rows).hasSize(1);
-        return rows.get(0);
+        return rows.get(0).task();
     }
 
     private void setDate(Tenant tenant, String ref, String isoDate, Instant at) {

@@ -102,7 +102,7 @@ class DigestSourceTest {
         revise(it, PlanDate.of(LocalDate.of(2024, 5, 31)), PlanDate.of(LocalDate.of(2024, 6, 28)), london("2024-03-05T10:00")); // after now
         TaskRow en = row("Review", "EN004/03");
         revise(en, null, PlanDate.of(LocalDate.of(2024, 6, 28)), london("2024-03-01T11:00")); // a first date: no slip
-        TaskRow other = stores.tasks().findTasksByKey(stores.tenants().find("neighbour").orElseThrow(), RefKey.of("IT012/01")).get(0);
+        TaskRow other = stores.tasks().findTasksByKey(stores.tenants().find("neighbour").orElseThrow(), RefKey.of("IT012/01")).get(0).task();
         stores.revisions().append(stores.tenants().find("neighbour").orElseThrow(), other.id(), new DateRevision("IT012/01",
                 PlanDate.of(LocalDate.of(2024, 3, 29)), PlanDate.of(LocalDate.of(2024, 4, 30)), "x", Source.CLI, null,
                 london("2024-03-01T10:00")));
@@ -143,8 +143,8 @@ class DigestSourceTest {
     }
 
     private TaskRow row(String plan, String ref) {
-        return stores.tasks().findTasksByKey(council, RefKey.of(ref)).stream().filter(r -> r.planName().equals(plan))
-                .findFirst().orElseThrow();
+        return stores.tasks().findTasksByKey(council, RefKey.of(ref)).stream().map(t -> t.task())
+                .filter(r -> r.planName().equals(plan)).findFirst().orElseThrow();
     }
 
     private void revise(TaskRow row, PlanDate from, PlanDate to, Instant at) {

@@ -83,7 +83,7 @@ class DigestSpeedTest {
 
     /** 500 target dates revised and 300 tasks completed during the week, written as commands write them. */
     private static void weekOfActivity(Database db, Stores stores, Tenant tenant) {
-        List<TaskRow> rows = stores.tasks().find(tenant, new TaskQuery(null, null, null, null, null, true, 0));
+        List<TaskRow> rows = stores.tasks().find(tenant, TaskQuery.all().open());
         db.transaction(() -> {
             List<AuditEvent> events = new ArrayList<>();
             for (int i = 0; i < 800; i++) {
