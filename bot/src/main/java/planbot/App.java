@@ -71,9 +71,9 @@ public final class App implements AutoCloseable {
         this.imports = new ImportService(database, tenants, plans, people, audit, revisions);
         this.tasks = new JdbiTaskRepository(database);
         this.snoozes = new JdbiSnoozeRepository(database);
-        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, clock, ZONE);
-        this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.digests = new DigestSource(database);
+        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, digests, clock, ZONE);
+        this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */

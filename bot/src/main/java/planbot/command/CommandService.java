@@ -23,6 +23,11 @@ import planbot.domain.StatusKind;
 import planbot.domain.Task;
 import planbot.reply.ActionCard;
 import planbot.reply.Confirmation;
+import planbot.reply.DigestReply;
+import planbot.scheduler.digest.DigestBuilder;
+import planbot.scheduler.digest.DigestScope;
+import planbot.scheduler.digest.DigestSource;
+import java.time.ZonedDateTime;
 import planbot.reply.Failure;
 import planbot.reply.HelpReply;
 import planbot.reply.HistoryLine;
@@ -72,13 +77,14 @@ public final class CommandService {
     private final SnoozeRepository snoozes;
     private final RefResolver refs;
     private final CommandParser parser;
+    private final DigestSource digests;
     private final Clock clock;
     private final ZoneId zone;
     private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
-                          Clock clock, ZoneId zone) {
+                          DigestSource digests, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -86,6 +92,7 @@ public final class CommandService {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.snoozes = Objects.requireNonNull(snoozes, "snoozes");
+        this.digests = Objects.requireNonNull(digests, "digests");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.refs = new RefResolver(tasks);
@@ -174,7 +181,8 @@ public final class CommandService {
         } else if (command instanceof Command.Search) {
             return search(c, ((Command.Search) command).words());
         } else if (command instanceof Command.DigestPreview) {
-            return Failure.of("The weekly digest is not available yet: it arrives with reminders.");
+            return new DigestReply(DigestBuilder.build(digests.read(DigestScope.all(c.tenant().slug()), null,
+                    ZonedDateTime.now(clock.withZone(zone)))));
         } else if (command instanceof Command.Help) {
             return help(((Command.Help) command).topic());
         }

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import planbot.domain.Rag;
+import planbot.scheduler.digest.DigestText;
 
 /**
  * Renders any {@link Reply} as plain text for the console and for platforms' plain fallbacks. User text is
@@ -95,6 +96,8 @@ public final class PlainTextRenderer {
             for (HelpReply.Entry e : h.entries()) {
                 b.append("  ").append(e.usage()).append("\n      ").append(e.description()).append('\n');
             }
+        } else if (reply instanceof DigestReply) {
+            b.append(DigestText.render(((DigestReply) reply).digest()));
         } else if (reply instanceof Question) {
             Question q = (Question) reply;
             b.append("? ").append(q.text()).append('\n');

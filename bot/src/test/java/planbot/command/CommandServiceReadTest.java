@@ -19,6 +19,7 @@ import planbot.domain.PlanDate;
 import planbot.domain.Rag;
 import planbot.domain.StatusKind;
 import planbot.reply.ActionCard;
+import planbot.reply.DigestReply;
 import planbot.reply.Failure;
 import planbot.reply.HelpReply;
 import planbot.reply.HistoryReply;
@@ -318,11 +319,13 @@ class CommandServiceReadTest {
         }
 
         @Test
-        void givenNoDigestYet_whenADigestPreviewIsAsked_thenTheAnswerIsThatItIsNotYetAvailable() {
+        void givenThePlan_whenADigestPreviewIsAsked_thenTheWeeksDigestComesBackToTheAsker() {
             for (String command : List.of("digest", "digest preview")) {
                 Reply reply = bot.send(ADA, command);
-                assertThat(reply).isInstanceOf(Failure.class);
-                assertThat(((Failure) reply).message()).contains("not available yet");
+                assertThat(reply).isInstanceOf(DigestReply.class);
+                assertThat(reply.visibleToChannel()).isFalse();
+                assertThat(((DigestReply) reply).digest().totals().total()).isEqualTo(210);
+                assertThat(bot.sendText(ADA, command)).startsWith("Weekly digest").contains("Overdue (");
             }
         }
 
