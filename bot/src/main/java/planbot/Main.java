@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import java.util.Locale;
 import planbot.cli.PlanbotCommand;
+import planbot.domain.Layout;
 import planbot.cli.UserError;
 import planbot.config.ConfigException;
 import planbot.config.Settings;
@@ -37,6 +39,16 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // --map "Lead officer=action-ref": roles in any case, with '-' or '_'
+        cli.registerConverter(Layout.Role.class, word -> {
+            try {
+                return Layout.Role.valueOf(word.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + word + "' is not a column role: use one of section, "
+                        + "action-ref, action-status, action, task, task-ref, status, term, start, target, timescale, "
+                        + "owner, lead, notes, ignored");
+            }
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UserError || e instanceof ConfigException) {
                 err.println("planbot: " + e.getMessage());

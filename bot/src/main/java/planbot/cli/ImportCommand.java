@@ -46,7 +46,7 @@ public final class ImportCommand implements Callable<Integer> {
     String sheet;
 
     @Option(names = "--map", paramLabel = "HEADER=ROLE",
-            description = "Say what a column holds, overriding the guess; repeatable. Roles: ${COMPLETION-CANDIDATES}")
+            description = "Say what a column holds, overriding the guess; repeatable. ROLE is one of: section, action-ref, action-status, action, task, task-ref, status, term, start, target, timescale, owner, lead, notes, ignored.")
     Map<String, Layout.Role> columnMap = new LinkedHashMap<>();
 
     @Option(names = "--dry-run", description = "Read and report, write nothing.")
