@@ -21,7 +21,7 @@ public interface OutboxRepository {
      * Enqueues entries as NEW rows, ready at {@code now}; an entry whose key is already stored is skipped
      * ({@code INSERT … ON CONFLICT (idempotency_key) DO NOTHING}).
      *
-     * @return the keys that were new, in the order given
+     * @return the keys that were new, in key order
      */
     List<String> enqueue(Collection<OutboxEntry> entries, Instant now);
 

@@ -12,7 +12,7 @@ CREATE TABLE outbox (
     tenant_id            BIGINT  NOT NULL REFERENCES tenant (id),
     idempotency_key      TEXT    NOT NULL UNIQUE,
     kind                 TEXT    NOT NULL, -- a reminder kind (BEFORE_14, OVERDUE, …) or DIGEST
-    task_id              BIGINT  REFERENCES task (id),
+    task_id              BIGINT,           -- the task it is about (no FOREIGN KEY: see below)
     recipient_kind       TEXT    NOT NULL, -- OWNER, LEAD, MANAGER_CHANNEL, CHANNEL
     recipient_name       TEXT,             -- the person as the tracker names them, or the channel; null if unknown
     payload              TEXT    NOT NULL, -- JSON: what the message is about, for the renderer
@@ -25,6 +25,9 @@ CREATE TABLE outbox (
     sent_at              BIGINT
 );
 CREATE INDEX outbox_ready ON outbox (state, next_attempt_at);
+-- task_id has no FOREIGN KEY on purpose: checking one costs a random read of the task table for every row, the
+-- largest part of enqueueing 100,000 reminders into a million-task SQLite file; the sweep writes only ids it has
+-- just read, and tasks are never deleted.
 
 -- A tenant's reminder policy in its text form (ReminderPolicy.format in the scheduler); none means the defaults.
 CREATE TABLE reminder_policy (

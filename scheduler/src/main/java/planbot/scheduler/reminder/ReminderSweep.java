@@ -1,7 +1,5 @@
 package planbot.scheduler.reminder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +46,6 @@ import planbot.storage.Tenant;
  */
 public final class ReminderSweep {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderSweep.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Tasks changed this long before the last sweep are read again: covers transactions that were in flight. */
     static final Duration CHANGE_MARGIN = Duration.ofHours(1);
 
@@ -99,6 +96,7 @@ public final class ReminderSweep {
                     .add(tenant, windowed ? mark.sweptAt() : null);
         }
 
+        long t0 = System.nanoTime();
         List<Reminder> candidates = new ArrayList<>();
         int read = 0;
         for (Group g : groups.values()) {
@@ -109,21 +107,26 @@ public final class ReminderSweep {
                 candidates.addAll(g.planner.latestMoments(snapshot(row, g.snoozes.get(row.taskId())), g.day));
             }
         }
-        List<String> keys = new ArrayList<>(candidates.size());
-        for (Reminder r : candidates) {
-            keys.add(r.key());
-        }
-        Set<String> known = outbox.existingKeys(keys);
-        List<Reminder> due = new ArrayList<>();
-        for (Reminder r : candidates) {
-            if (!known.contains(r.key())) {
-                due.add(r);
-            }
-        }
+        long t1 = System.nanoTime();
         if (request.dryRun()) {
+            List<String> keys = new ArrayList<>(candidates.size());
+            for (Reminder r : candidates) {
+                keys.add(r.key());
+            }
+            Set<String> known = outbox.existingKeys(keys);
+            List<Reminder> due = new ArrayList<>();
+            for (Reminder r : candidates) {
+                if (!known.contains(r.key())) {
+                    due.add(r);
+                }
+            }
             return new SweepResult(at, true, tenants.size(), read, due);
         }
 
+        long t2 = System.nanoTime();
+        // No look-up of the keys first: the UNIQUE key drops the ones already there, and enqueue says which were new.
+        // That is the planner's own rule (the latest moment, unless decided), applied by the database in the write.
+        List<Reminder> due = candidates;
         List<OutboxEntry> entries = new ArrayList<>(due.size());
         for (Reminder r : due) {
             entries.add(entry(r));
@@ -139,9 +142,10 @@ public final class ReminderSweep {
             state.saveMarks(newMarks);
             return a;
         });
+        long t3 = System.nanoTime();
         List<Reminder> decided = due;
         if (added.size() != due.size()) {
-            // another node enqueued some of these between our look-up and our write: report only ours
+            // decided before, or by another node in the meantime: report only what this run added
             Set<String> ours = new HashSet<>(added);
             decided = new ArrayList<>();
             for (Reminder r : due) {
@@ -150,8 +154,8 @@ public final class ReminderSweep {
                 }
             }
         }
-        LOG.info("reminder sweep at {}: {} tenants, {} tasks read, {} reminders enqueued", at, tenants.size(), read,
-                decided.size());
+        LOG.info("reminder sweep at {}: {} tenants, {} tasks read and planned in {} ms, {} reminders enqueued in {} ms", at,
+                tenants.size(), read, (t1 - t0) / 1_000_000, decided.size(), (t3 - t2) / 1_000_000);
         return new SweepResult(at, false, tenants.size(), read, decided);
     }
 
@@ -204,23 +208,37 @@ public final class ReminderSweep {
                 row.updatedAt(), snoozedUntil);
     }
 
-    /** The outbox row for a decision; the payload is what a renderer needs besides the task itself. */
+    /**
+     * The outbox row for a decision. The payload is what a renderer needs besides the task itself; it is written
+     * by hand because a sweep can write a hundred thousand of them and only the ref is free text.
+     */
     static OutboxEntry entry(Reminder r) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", "reminder");
-        payload.put("kind", r.kind().name());
-        payload.put("taskId", r.taskId());
-        payload.put("taskRef", r.taskRef());
-        payload.put("date", r.date().toString());
+        StringBuilder json = new StringBuilder(160).append("{\"type\":\"reminder\",\"kind\":\"").append(r.kind().name())
+                .append("\",\"taskId\":").append(r.taskId()).append(",\"taskRef\":");
+        quote(json, r.taskRef());
+        json.append(",\"date\":\"").append(r.date()).append('"');
         if (r.target() != null) {
-            payload.put("target", r.target().toString());
+            json.append(",\"target\":\"").append(r.target()).append('"');
         }
-        try {
-            return new OutboxEntry(r.tenantId(), r.key(), r.kind().name(), r.taskId(), r.recipient().name(),
-                    r.recipientName(), JSON.writeValueAsString(payload));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a reminder payload", e);
+        json.append('}');
+        return new OutboxEntry(r.tenantId(), r.key(), r.kind().name(), r.taskId(), r.recipient().name(), r.recipientName(),
+                json.toString());
+    }
+
+    /** Appends a JSON string literal. */
+    static void quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
         }
+        out.append('"');
     }
 
     /** Tenants swept together: one policy, one decision day, one window start (null: read every open task). */

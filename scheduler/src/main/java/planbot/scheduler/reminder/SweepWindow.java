@@ -12,9 +12,9 @@ import planbot.storage.ReminderTaskFilter.InstantRange;
  * Which tasks can have a moment in a window of decision days (after, through]: the planner's rules run
  * backwards, so the sweep reads those tasks instead of every task. It may name too many tasks (the planner
  * then decides exactly), never too few; {@code ReminderSweepContractTest} checks a windowed sweep against a
- * sweep of every task day by day.
+ * sweep of every task day by day. Public for the benchmark, whose baseline query selects the same rows.
  */
-final class SweepWindow {
+public final class SweepWindow {
     /** Above this many separate target-date ranges, one range from first to last is cheaper to ask for. */
     static final int MAX_RANGES = 4000;
 
@@ -25,7 +25,7 @@ final class SweepWindow {
      * Target dates (from {@code earliest} on) for which a lead-time, on-the-day, overdue or escalation moment
      * falls after {@code after} and on or before {@code through}, as ranges of consecutive days.
      */
-    static List<DateRange> targetDates(ReminderPlanner planner, LocalDate after, LocalDate through, LocalDate earliest) {
+    public static List<DateRange> targetDates(ReminderPlanner planner, LocalDate after, LocalDate through, LocalDate earliest) {
         ReminderPolicy p = planner.policy();
         var cal = planner.calendar();
         int maxLead = p.leadDays().isEmpty() ? 0 : p.leadDays().get(0);
@@ -94,7 +94,7 @@ final class SweepWindow {
     }
 
     /** True when a TBC nudge moment falls in the window. */
-    static boolean tbcMoment(ReminderPlanner planner, LocalDate after, LocalDate through) {
+    public static boolean tbcMoment(ReminderPlanner planner, LocalDate after, LocalDate through) {
         LocalDate latest = planner.latestTbcMoment(through);
         return latest != null && latest.isAfter(after);
     }
@@ -104,7 +104,7 @@ final class SweepWindow {
      * moved to the next working day) fall in the window, back to the earliest change of any task. {@code after}
      * and {@code through} are working days, so a moment falls in the window exactly when its unmoved day does.
      */
-    static List<InstantRange> staleChanges(ReminderPlanner planner, LocalDate after, LocalDate through, Instant earliest) {
+    public static List<InstantRange> staleChanges(ReminderPlanner planner, LocalDate after, LocalDate through, Instant earliest) {
         int every = planner.policy().staleAfterDays();
         if (every == 0 || earliest == null) {
             return List.of();
