@@ -101,10 +101,13 @@ abstract class OutboxRepositoryContractTest extends DatabaseTestBase {
     @Test
     void sentRowsAreDoneFailedRowsComeBackLaterAndDeadRowsKeepTheirReason() {
         outbox.enqueue(List.of(entry(tenant, "sent"), entry(tenant, "retry"), entry(tenant, "dead")), NOW);
-        List<OutboxMessage> claimed = outbox.claim(3, NOW, Duration.ofMinutes(5));
-        outbox.markSent(claimed.get(0).id(), "C123/1714550400.000100", NOW.plusSeconds(1));
-        outbox.markFailed(claimed.get(1).id(), "429 rate limited", NOW.plus(Duration.ofMinutes(2)));
-        outbox.markFailed(claimed.get(2).id(), "channel_not_found", null);
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        for (OutboxMessage m : outbox.claim(3, NOW, Duration.ofMinutes(5))) {
+            ids.put(m.key(), m.id());
+        }
+        outbox.markSent(ids.get("sent"), "C123/1714550400.000100", NOW.plusSeconds(1));
+        outbox.markFailed(ids.get("retry"), "429 rate limited", NOW.plus(Duration.ofMinutes(2)));
+        outbox.markFailed(ids.get("dead"), "channel_not_found", null);
 
         OutboxMessage sent = outbox.find("sent").orElseThrow();
         assertThat(sent.state()).isEqualTo(OutboxMessage.State.SENT);
