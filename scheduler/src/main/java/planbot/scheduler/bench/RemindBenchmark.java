@@ -47,6 +47,12 @@ import planbot.storage.StorageException;
  * periods ago. It is the least any implementation must read; the sweep adds the planner, the key look-ups and
  * the writes. Target: sweep ≤ 3 × baseline and under 2 s for 1,000,000 tasks over 1000 tenants.
  *
+ * <p>Measured (2 cores, shared with other work, so ±40%): 1,000,000 tasks / 1000 tenants, 110,907 reminders
+ * due on the day; sweep 2.7 s (read and plan 0.95 s, outbox write 1.7 s), baseline 0.67 s, ratio about 4. The
+ * read is close to the baseline; the write is not: a day's keys land all over the outbox's UNIQUE key index
+ * (ordered by tenant and task, 1.4 million keys by then), so nearly every leaf page is dirtied, written to
+ * the WAL and checkpointed. A UNIQUE index that leads with the moment's date would make those inserts append.
+ *
  * <p>Not thread-safe; one run at a time. The database lives in a folder of its own, deleted afterwards
  * unless the caller gave the folder.
  */
