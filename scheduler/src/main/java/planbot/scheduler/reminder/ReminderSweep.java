@@ -1,0 +1,276 @@
+package planbot.scheduler.reminder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import planbot.domain.PlanDate;
+import planbot.domain.StatusKind;
+import planbot.storage.Database;
+import planbot.storage.OutboxEntry;
+import planbot.storage.OutboxRepository;
+import planbot.storage.ReminderStateRepository;
+import planbot.storage.ReminderStateRepository.SweepMark;
+import planbot.storage.ReminderTaskFilter;
+import planbot.storage.ReminderTaskRepository;
+import planbot.storage.ReminderTaskRow;
+import planbot.storage.Tenant;
+
+/**
+ * The reminder sweep: reads what the {@link ReminderPlanner} needs from the database in a few set-based
+ * queries, runs it, and writes its decisions as outbox rows, with each tenant's sweep mark, in one
+ * transaction. A Quartz job (or {@code remind --at}) calls {@link #sweep}; nothing here runs by itself.
+ *
+ * <p>Why it is fast: a tenant's mark says up to which day every moment was decided, under which policy, as
+ * of which instant. The next sweep then reads only the tasks that can have a moment after that day
+ * ({@link SweepWindow}), the tasks changed since (less a margin for transactions in flight), and those whose
+ * snooze has ended; with no mark, another policy, or a day before the mark, it reads every open task. Either
+ * way the planner decides from the tasks and the stored keys, so the result is the same; the mark only saves
+ * reading tasks that cannot have anything due.
+ *
+ * <p>Idempotent: every decision has a key under a UNIQUE constraint, so a second run, a run on another node, or
+ * a run racing this one stores nothing twice, and the result lists only rows this run actually added.
+ * Thread-safe. A storage failure rolls the whole sweep back and is thrown as {@code StorageException}; a
+ * tenant whose stored policy cannot be read is swept with the defaults, and that is logged.
+ */
+public final class ReminderSweep {
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderSweep.class);
+    /** Tasks changed this long before the last sweep are read again: covers transactions that were in flight. */
+    static final Duration CHANGE_MARGIN = Duration.ofHours(1);
+
+    private final Database db;
+    private final ReminderStateRepository state;
+    private final ReminderTaskRepository tasks;
+    private final OutboxRepository outbox;
+    private final Clock clock;
+    private final Map<ReminderPolicy, ReminderPlanner> planners = new ConcurrentHashMap<>();
+
+    public ReminderSweep(Database db, ReminderStateRepository state, ReminderTaskRepository tasks, OutboxRepository outbox,
+                         Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.state = Objects.requireNonNull(state, "state");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Sweeps every tenant now. */
+    public SweepResult sweepNow() {
+        return sweep(SweepRequest.allTenants(clock.instant()));
+    }
+
+    public SweepResult sweep(SweepRequest request) {
+        Instant at = request.at();
+        List<Tenant> tenants = request.tenant() != null ? List.of(request.tenant()) : state.tenants();
+        Map<Long, String> texts = request.tenant() != null
+                ? state.policy(request.tenant()).map(p -> Map.of(request.tenant().id(), p)).orElse(Map.of())
+                : state.policies();
+        Map<Long, SweepMark> marks = state.marks();
+
+        // tenants with the same policy and the same mark are read together
+        Map<List<Object>, Group> groups = new LinkedHashMap<>();
+        for (Tenant tenant : tenants) {
+            ReminderPolicy policy = policyOf(tenant, texts.get(tenant.id()));
+            ReminderPlanner planner = planners.computeIfAbsent(policy, ReminderPlanner::of);
+            LocalDate day = planner.decisionDay(at);
+            if (day == null) {
+                continue; // a weekend, a holiday, or before the send time: nothing is due, and the mark stays
+            }
+            String text = policy.format();
+            SweepMark mark = marks.get(tenant.id());
+            boolean windowed = !request.everyTask() && mark != null && mark.policy().equals(text)
+                    && !mark.handledThrough().isAfter(day) && !mark.sweptAt().isAfter(at);
+            LocalDate after = windowed ? mark.handledThrough() : null;
+            groups.computeIfAbsent(java.util.Arrays.asList(text, day, after), k -> new Group(planner, text, day, after))
+                    .add(tenant, windowed ? mark.sweptAt() : null);
+        }
+
+        long t0 = System.nanoTime();
+        List<Reminder> candidates = new ArrayList<>();
+        int read = 0;
+        for (Group g : groups.values()) {
+            Set<Long> ids = request.tenant() == null && g.tenants.size() == tenants.size() ? null : g.tenantIds();
+            List<ReminderTaskRow> rows = read(g, ids);
+            read += rows.size();
+            for (ReminderTaskRow row : rows) {
+                candidates.addAll(g.planner.latestMoments(snapshot(row, g.snoozes.get(row.taskId())), g.day));
+            }
+        }
+        long t1 = System.nanoTime();
+        if (request.dryRun()) {
+            List<String> keys = new ArrayList<>(candidates.size());
+            for (Reminder r : candidates) {
+                keys.add(r.key());
+            }
+            Set<String> known = outbox.existingKeys(keys);
+            List<Reminder> due = new ArrayList<>();
+            for (Reminder r : candidates) {
+                if (!known.contains(r.key())) {
+                    due.add(r);
+                }
+            }
+            return new SweepResult(at, true, tenants.size(), read, due);
+        }
+
+        long t2 = System.nanoTime();
+        // No look-up of the keys first: the UNIQUE key drops the ones already there, and enqueue says which were new.
+        // That is the planner's own rule (the latest moment, unless decided), applied by the database in the write.
+        List<Reminder> due = candidates;
+        List<OutboxEntry> entries = new ArrayList<>(due.size());
+        for (Reminder r : due) {
+            entries.add(entry(r));
+        }
+        List<SweepMark> newMarks = new ArrayList<>();
+        for (Group g : groups.values()) {
+            for (Tenant t : g.tenants) {
+                newMarks.add(new SweepMark(t.id(), g.day, at, g.policyText));
+            }
+        }
+        List<String> added = db.transaction(() -> {
+            List<String> a = outbox.enqueue(entries, at);
+            state.saveMarks(newMarks);
+            return a;
+        });
+        long t3 = System.nanoTime();
+        List<Reminder> decided = due;
+        if (added.size() != due.size()) {
+            // decided before, or by another node in the meantime: report only what this run added
+            Set<String> ours = new HashSet<>(added);
+            decided = new ArrayList<>();
+            for (Reminder r : due) {
+                if (ours.contains(r.key())) {
+                    decided.add(r);
+                }
+            }
+        }
+        LOG.info("reminder sweep at {}: {} tenants, {} tasks read and planned in {} ms, {} reminders enqueued in {} ms", at,
+                tenants.size(), read, (t1 - t0) / 1_000_000, decided.size(), (t3 - t2) / 1_000_000);
+        return new SweepResult(at, false, tenants.size(), read, decided);
+    }
+
+    /** The open tasks of a group that can have something due, with their snoozes in {@code g.snoozes}. */
+    private List<ReminderTaskRow> read(Group g, Set<Long> ids) {
+        Set<Long> snoozeEnded = new HashSet<>();
+        for (ReminderTaskRepository.SnoozeRow s : tasks.latestSnoozes(ids, g.after == null ? g.day : g.after)) {
+            if (g.day.isBefore(s.until())) {
+                g.snoozes.put(s.taskId(), s.until());
+            } else {
+                snoozeEnded.add(s.taskId());
+            }
+        }
+        if (g.after == null) {
+            return tasks.openTasks(ReminderTaskFilter.everyOpenTask(ids));
+        }
+        List<ReminderTaskFilter.DateRange> targets = tasks.earliestTarget(ids)
+                .map(first -> SweepWindow.targetDates(g.planner, g.after, g.day, first))
+                .orElse(List.of());
+        List<ReminderTaskFilter.InstantRange> stale = g.after.isBefore(g.day)
+                ? SweepWindow.staleChanges(g.planner, g.after, g.day, tasks.earliestUpdate(ids).orElse(null))
+                : List.of();
+        boolean tbc = SweepWindow.tbcMoment(g.planner, g.after, g.day);
+        return tasks.openTasks(new ReminderTaskFilter(ids, false, targets, tbc, g.sweptAt.minus(CHANGE_MARGIN), stale,
+                snoozeEnded));
+    }
+
+    private ReminderPolicy policyOf(Tenant tenant, String text) {
+        if (text == null) {
+            return ReminderPolicy.defaults();
+        }
+        try {
+            return ReminderPolicy.parse(text);
+        } catch (IllegalArgumentException e) {
+            LOG.error("tenant {}: stored reminder policy cannot be read ({}); sweeping with the defaults", tenant.slug(),
+                    e.getMessage());
+            return ReminderPolicy.defaults();
+        }
+    }
+
+    static TaskSnapshot snapshot(ReminderTaskRow row, LocalDate snoozedUntil) {
+        StatusKind status = row.statusKind() == null ? null : StatusKind.valueOf(row.statusKind());
+        PlanDate target = null;
+        if (row.targetKind() != null) {
+            PlanDate.Kind kind = PlanDate.Kind.valueOf(row.targetKind());
+            target = kind == PlanDate.Kind.DATE ? PlanDate.of(row.targetDate())
+                    : new PlanDate(kind, null, PlanDate.Precision.DAY, null, null);
+        }
+        return new TaskSnapshot(row.tenantId(), row.taskId(), row.ref(), status, target, row.owner(), row.lead(),
+                row.updatedAt(), snoozedUntil);
+    }
+
+    /**
+     * The outbox row for a decision. The payload is what a renderer needs besides the task itself; it is written
+     * by hand because a sweep can write a hundred thousand of them and only the ref is free text.
+     */
+    static OutboxEntry entry(Reminder r) {
+        StringBuilder json = new StringBuilder(160).append("{\"type\":\"reminder\",\"kind\":\"").append(r.kind().name())
+                .append("\",\"taskId\":").append(r.taskId()).append(",\"taskRef\":");
+        quote(json, r.taskRef());
+        json.append(",\"date\":\"").append(r.date()).append('"');
+        if (r.target() != null) {
+            json.append(",\"target\":\"").append(r.target()).append('"');
+        }
+        json.append('}');
+        return new OutboxEntry(r.tenantId(), r.key(), r.kind().name(), r.taskId(), r.recipient().name(), r.recipientName(),
+                json.toString());
+    }
+
+    /** Appends a JSON string literal. */
+    static void quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
+    }
+
+    /** Tenants swept together: one policy, one decision day, one window start (null: read every open task). */
+    private static final class Group {
+        final ReminderPlanner planner;
+        final String policyText;
+        final LocalDate day;
+        final LocalDate after;
+        final List<Tenant> tenants = new ArrayList<>();
+        final Map<Long, LocalDate> snoozes = new HashMap<>();
+        Instant sweptAt;
+
+        Group(ReminderPlanner planner, String policyText, LocalDate day, LocalDate after) {
+            this.planner = planner;
+            this.policyText = policyText;
+            this.day = day;
+            this.after = after;
+        }
+
+        void add(Tenant t, Instant markSweptAt) {
+            tenants.add(t);
+            if (markSweptAt != null && (sweptAt == null || markSweptAt.isBefore(sweptAt))) {
+                sweptAt = markSweptAt;
+            }
+        }
+
+        Set<Long> tenantIds() {
+            Set<Long> ids = new HashSet<>();
+            for (Tenant t : tenants) {
+                ids.add(t.id());
+            }
+            return ids;
+        }
+    }
+}

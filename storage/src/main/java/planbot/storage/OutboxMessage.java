@@ -1,0 +1,34 @@
+package planbot.storage;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A stored outbox row with its delivery state.
+ *
+ * @param id                the row id
+ * @param entry             what was enqueued
+ * @param state             where delivery stands
+ * @param attempts          how many times it was claimed for sending
+ * @param nextAttemptAt     when it may next be claimed (for a SENDING row: when its claim lapses)
+ * @param lastError         why the last attempt failed; null if none did
+ * @param platformMessageId the platform's id of the sent message; null until sent
+ * @param createdAt         when it was enqueued
+ * @param sentAt            when it was sent; null until then
+ */
+public record OutboxMessage(long id, OutboxEntry entry, State state, int attempts, Instant nextAttemptAt, String lastError,
+                            String platformMessageId, Instant createdAt, Instant sentAt) {
+
+    public enum State { NEW, SENDING, SENT, DEAD }
+
+    public OutboxMessage {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public String key() {
+        return entry.key();
+    }
+}

@@ -1,0 +1,52 @@
+package planbot.storage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The transactional outbox: decisions enqueue messages under unique idempotency keys; a dispatcher claims,
+ * sends and marks them. Enqueueing a key that is already there does nothing, which is what makes a sweep
+ * that runs twice, or on two nodes, send once.
+ *
+ * <p>Thread-safe; joins the caller's transaction when called inside {@link Database#inTransaction}, so a
+ * decision and its messages commit together. Failures are {@link StorageException}s.
+ */
+public interface OutboxRepository {
+
+    /**
+     * Enqueues entries as NEW rows, ready at {@code now}; an entry whose key is already stored is skipped
+     * ({@code INSERT … ON CONFLICT (idempotency_key) DO NOTHING}).
+     *
+     * @return the keys that were new, in key order
+     */
+    List<String> enqueue(Collection<OutboxEntry> entries, Instant now);
+
+    /** Which of these keys are stored, in any state. */
+    Set<String> existingKeys(Collection<String> keys);
+
+    /** Every key stored for a tenant (for tests, admin and diagnostics: it reads them all). */
+    Set<String> keys(Tenant tenant);
+
+    Optional<OutboxMessage> find(String key);
+
+    /**
+     * Claims up to {@code limit} rows that are due (NEW, or SENDING with a lapsed claim), oldest first: they
+     * become SENDING, their attempts go up by one, and their claim lasts {@code lease}. On PostgreSQL rows
+     * another node has locked are skipped ({@code FOR UPDATE SKIP LOCKED}); on SQLite the write transaction
+     * itself is the lock, so claims never overlap.
+     */
+    List<OutboxMessage> claim(int limit, Instant now, Duration lease);
+
+    /** Records a send: SENT, with the platform's message id. */
+    void markSent(long id, String platformMessageId, Instant at);
+
+    /**
+     * Records a failed attempt: back to NEW, due again at {@code retryAt}, or DEAD when {@code retryAt} is
+     * null (a permanent failure, or out of attempts). The error is kept either way.
+     */
+    void markFailed(long id, String error, Instant retryAt);
+}

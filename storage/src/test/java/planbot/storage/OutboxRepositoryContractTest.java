@@ -1,0 +1,138 @@
+package planbot.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import planbot.storage.testing.DatabaseTestBase;
+import planbot.storage.testing.TestPlans;
+import planbot.tracker.ImportMode;
+
+/** What every {@link OutboxRepository} must do; one subclass per database vendor. */
+abstract class OutboxRepositoryContractTest extends DatabaseTestBase {
+    private static final Instant NOW = Instant.parse("2024-05-01T09:00:00Z");
+
+    private Tenant tenant;
+    private Tenant other;
+    private long taskId;
+    private OutboxRepository outbox;
+
+    OutboxRepositoryContractTest(Database.Vendor vendor) {
+        super(vendor);
+    }
+
+    @BeforeEach
+    void twoTenants() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        stores.importer().importPlan("welwyn", TestPlans.read(TestPlans.review("Review")), ImportMode.APPLY, "test", clock);
+        stores.importer().importPlan("stevenage", TestPlans.read(TestPlans.review("Review")), ImportMode.APPLY, "test", clock);
+        tenant = stores.tenants().find("welwyn").orElseThrow();
+        other = stores.tenants().find("stevenage").orElseThrow();
+        taskId = stores.tasks().findTasksByKey(tenant, "EN3/2").get(0).id();
+        outbox = new JdbiOutboxRepository(db);
+    }
+
+    private OutboxEntry entry(Tenant t, String key) {
+        return new OutboxEntry(t.id(), key, "OVERDUE", t == tenant ? taskId : null, "OWNER", "PM", "{\"taskRef\":\"EN003/02\"}");
+    }
+
+    @Test
+    void enqueueingAKeyTwiceStoresOneRowAndSaysWhichWereNew() {
+        // GIVEN one entry enqueued
+        assertThat(outbox.enqueue(List.of(entry(tenant, "rem:1:2:OVERDUE:2024-05-01")), NOW))
+                .containsExactly("rem:1:2:OVERDUE:2024-05-01");
+        // WHEN the same key comes again with a new one (a second sweep, a second node)
+        List<String> added = outbox.enqueue(List.of(entry(tenant, "rem:1:2:OVERDUE:2024-05-01"),
+                entry(tenant, "rem:1:2:OVERDUE:2024-05-08")), NOW.plusSeconds(60));
+        // THEN only the new one is stored and reported
+        assertThat(added).containsExactly("rem:1:2:OVERDUE:2024-05-08");
+        assertThat(outbox.keys(tenant)).containsExactlyInAnyOrder("rem:1:2:OVERDUE:2024-05-01", "rem:1:2:OVERDUE:2024-05-08");
+        OutboxMessage m = outbox.find("rem:1:2:OVERDUE:2024-05-01").orElseThrow();
+        assertThat(m.state()).isEqualTo(OutboxMessage.State.NEW);
+        assertThat(m.createdAt()).isEqualTo(NOW);
+        assertThat(m.entry()).isEqualTo(entry(tenant, "rem:1:2:OVERDUE:2024-05-01"));
+    }
+
+    @Test
+    void aDuplicateInsideOneBatchIsStoredOnce() {
+        List<String> added = outbox.enqueue(List.of(entry(tenant, "k1"), entry(tenant, "k1"), entry(other, "k2")), NOW);
+        assertThat(added).containsExactly("k1", "k2"); // in key order
+        assertThat(outbox.keys(tenant)).containsExactly("k1");
+        assertThat(outbox.keys(other)).containsExactly("k2");
+    }
+
+    @Test
+    void existingKeysFindsStoredKeysInBulk() {
+        List<OutboxEntry> many = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            if (i % 2 == 0) {
+                many.add(entry(tenant, "k" + i));
+            }
+            asked.add("k" + i);
+        }
+        outbox.enqueue(many, NOW);
+        assertThat(outbox.existingKeys(asked)).hasSize(600).contains("k0", "k1198").doesNotContain("k1");
+        assertThat(outbox.existingKeys(List.of())).isEmpty();
+    }
+
+    @Test
+    void claimedRowsAreNotClaimedAgainUntilTheirLeaseLapses() {
+        outbox.enqueue(List.of(entry(tenant, "a"), entry(tenant, "b"), entry(tenant, "c")), NOW);
+        List<OutboxMessage> first = outbox.claim(2, NOW, Duration.ofMinutes(5));
+        assertThat(first).extracting(OutboxMessage::key).containsExactly("a", "b");
+        assertThat(first).allSatisfy(m -> {
+            assertThat(m.state()).isEqualTo(OutboxMessage.State.SENDING);
+            assertThat(m.attempts()).isEqualTo(1);
+        });
+        assertThat(outbox.claim(10, NOW, Duration.ofMinutes(5))).extracting(OutboxMessage::key).containsExactly("c");
+        assertThat(outbox.claim(10, NOW.plusSeconds(60), Duration.ofMinutes(5))).isEmpty();
+        // the dispatcher that claimed a and b died: after the lease they are claimed again
+        assertThat(outbox.claim(10, NOW.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)))
+                .extracting(OutboxMessage::key).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void sentRowsAreDoneFailedRowsComeBackLaterAndDeadRowsKeepTheirReason() {
+        outbox.enqueue(List.of(entry(tenant, "sent"), entry(tenant, "retry"), entry(tenant, "dead")), NOW);
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        for (OutboxMessage m : outbox.claim(3, NOW, Duration.ofMinutes(5))) {
+            ids.put(m.key(), m.id());
+        }
+        outbox.markSent(ids.get("sent"), "C123/1714550400.000100", NOW.plusSeconds(1));
+        outbox.markFailed(ids.get("retry"), "429 rate limited", NOW.plus(Duration.ofMinutes(2)));
+        outbox.markFailed(ids.get("dead"), "channel_not_found", null);
+
+        OutboxMessage sent = outbox.find("sent").orElseThrow();
+        assertThat(sent.state()).isEqualTo(OutboxMessage.State.SENT);
+        assertThat(sent.platformMessageId()).isEqualTo("C123/1714550400.000100");
+        assertThat(sent.sentAt()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(outbox.find("dead").orElseThrow().lastError()).isEqualTo("channel_not_found");
+        assertThat(outbox.find("dead").orElseThrow().state()).isEqualTo(OutboxMessage.State.DEAD);
+
+        assertThat(outbox.claim(10, NOW.plusSeconds(60), Duration.ofMinutes(5))).isEmpty();
+        List<OutboxMessage> again = outbox.claim(10, NOW.plus(Duration.ofMinutes(2)), Duration.ofMinutes(5));
+        assertThat(again).extracting(OutboxMessage::key).containsExactly("retry");
+        assertThat(again.get(0).attempts()).isEqualTo(2);
+        assertThat(again.get(0).lastError()).isEqualTo("429 rate limited");
+    }
+
+    @Test
+    void enqueueJoinsTheCallersTransaction() {
+        try {
+            db.transaction(() -> {
+                outbox.enqueue(List.of(entry(tenant, "rolled-back")), NOW);
+                throw new IllegalStateException("the decision failed after its rows were written");
+            });
+        } catch (IllegalStateException expected) {
+            // the rows must go with it
+        }
+        assertThat(outbox.find("rolled-back")).isEmpty();
+    }
+}

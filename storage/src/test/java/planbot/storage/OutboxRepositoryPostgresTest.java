@@ -1,0 +1,8 @@
+package planbot.storage;
+
+/** The {@link OutboxRepository} contract on PostgreSQL. */
+class OutboxRepositoryPostgresTest extends OutboxRepositoryContractTest {
+    OutboxRepositoryPostgresTest() {
+        super(Database.Vendor.POSTGRESQL);
+    }
+}
