@@ -34,7 +34,7 @@ abstract class OutboxRepositoryContractTest extends DatabaseTestBase {
         stores.importer().importPlan("stevenage", TestPlans.read(TestPlans.review("Review")), ImportMode.APPLY, "test", clock);
         tenant = stores.tenants().find("welwyn").orElseThrow();
         other = stores.tenants().find("stevenage").orElseThrow();
-        taskId = stores.tasks().findTasksByKey(tenant, "EN3/2").get(0).id();
+        taskId = stores.tasks().findTasksByKey(tenant, "EN3/2").get(0).task().id();
         outbox = new JdbiOutboxRepository(db);
     }
 
