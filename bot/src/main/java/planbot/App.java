@@ -29,7 +29,14 @@ import planbot.domain.AuditEvent;
 import planbot.domain.Person;
 import planbot.domain.Source;
 import planbot.domain.Role;
+import java.time.Instant;
 import java.time.ZoneId;
+import planbot.scheduler.reminder.ReminderSweep;
+import planbot.scheduler.reminder.SweepRequest;
+import planbot.scheduler.reminder.SweepResult;
+import planbot.storage.JdbiOutboxRepository;
+import planbot.storage.JdbiReminderStateRepository;
+import planbot.storage.JdbiReminderTaskRepository;
 import java.time.ZonedDateTime;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
@@ -59,6 +66,7 @@ public final class App implements AutoCloseable {
     private final CommandService commands;
     private final ReminderReplyService reminderReplies;
     private final DigestSource digests;
+    private final ReminderSweep reminders;
 
     private App(Database database, Clock clock) {
         this.clock = clock;
@@ -72,6 +80,8 @@ public final class App implements AutoCloseable {
         this.tasks = new JdbiTaskRepository(database);
         this.snoozes = new JdbiSnoozeRepository(database);
         this.digests = new DigestSource(database);
+        this.reminders = new ReminderSweep(database, new JdbiReminderStateRepository(database),
+                new JdbiReminderTaskRepository(database), new JdbiOutboxRepository(database), clock);
         this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, digests, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
     }
@@ -166,6 +176,18 @@ public final class App implements AutoCloseable {
      */
     public Digest digest(DigestScope scope, ZonedDateTime now) {
         return DigestBuilder.build(digests.read(scope, null, now));
+    }
+
+    /**
+     * One reminder sweep of a tenant as of a moment: decisions written to the outbox, or only listed on a dry run.
+     *
+     * @throws UserError when the tenant has no plan
+     */
+    public SweepResult remind(String tenantSlug, Instant at, boolean dryRun) {
+        Tenant tenant = tenants.find(tenantSlug)
+                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one first"));
+        SweepRequest request = SweepRequest.of(tenant, at);
+        return reminders.sweep(dryRun ? request.asDryRun() : request);
     }
 
     /** The tenant's people, by name. */
