@@ -1,15 +1,15 @@
 package planbot;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
-import java.util.Locale;
 import planbot.cli.PlanbotCommand;
-import planbot.domain.Layout;
 import planbot.cli.UserError;
 import planbot.config.ConfigException;
 import planbot.config.Settings;
+import planbot.domain.Layout;
 import planbot.storage.StorageException;
 
 /**

@@ -3,9 +3,9 @@ package planbot.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import planbot.bench.CommandBenchmark;
 
 /** {@code planbot bench commands --tasks N --tenants T}: how fast status and mine answer on a many-tenant database. */

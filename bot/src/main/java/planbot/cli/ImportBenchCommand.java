@@ -3,9 +3,9 @@ package planbot.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import planbot.bench.ImportBenchmark;
 
 /** {@code planbot bench import --tasks N}: import speed on a generated tracker and on the bundled sample. */

@@ -2,6 +2,7 @@ package planbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -68,7 +69,7 @@ class ImportExportCliTest {
         assertThat(r.get("actions").asInt()).isEqualTo(56);
         assertThat(r.get("tasks").asInt()).isEqualTo(210);
         assertThat(r.get("datedTasks").asInt()).isEqualTo(118);
-        assertThat(JSON.convertValue(r.get("statuses"), Map.class)).isEqualTo(Map.of(
+        assertThat(JSON.convertValue(r.get("statuses"), new TypeReference<Map<String, Integer>>() { })).isEqualTo(Map.of(
                 "Completed", 116, "On target", 51, "In progress", 34, "Closed - no longer required", 9));
         assertThat(r.get("problems")).isEmpty();
         assertThat(r.get("applied").asBoolean()).isTrue();

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import planbot.domain.PlanDate;
 import planbot.domain.PlanDate.Kind;
 import planbot.domain.PlanDate.Precision;
+import planbot.domain.PlanDate;
 
 class DateCellsTest {
 

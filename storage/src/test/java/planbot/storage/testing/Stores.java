@@ -7,14 +7,14 @@ import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiDateRevisionRepository;
 import planbot.storage.JdbiPersonRepository;
 import planbot.storage.JdbiPlanRepository;
+import planbot.storage.JdbiSnoozeRepository;
+import planbot.storage.JdbiTaskRepository;
 import planbot.storage.JdbiTenantRepository;
 import planbot.storage.PersonRepository;
 import planbot.storage.PlanRepository;
-import planbot.storage.TenantRepository;
-import planbot.storage.JdbiSnoozeRepository;
-import planbot.storage.JdbiTaskRepository;
 import planbot.storage.SnoozeRepository;
 import planbot.storage.TaskRepository;
+import planbot.storage.TenantRepository;
 import planbot.tracker.ImportService;
 
 /** The Jdbi repositories and the import service on one database, wired as the composition root wires them. */

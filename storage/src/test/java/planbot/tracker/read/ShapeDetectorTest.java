@@ -11,10 +11,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import planbot.domain.Layout;
 import planbot.domain.Layout.Role;
-import planbot.tracker.CouncilLayout;
+import planbot.domain.Layout;
 import planbot.tracker.CouncilLayout.Field;
+import planbot.tracker.CouncilLayout;
 
 class ShapeDetectorTest {
 
