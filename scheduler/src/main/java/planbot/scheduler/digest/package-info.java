@@ -11,5 +11,7 @@
  * {@link planbot.scheduler.digest.Subscription} says which channel gets which part of which plan and when;
  * {@link planbot.scheduler.digest.DigestSchedule} turns it and an instant into the one slot and outbox key of
  * that week, so a service that was down sends one digest when it is back, never one per missed week.
+ * {@link planbot.scheduler.digest.DigestSweep} does that for every stored subscription: it builds each due
+ * digest and enqueues it as one outbox row, in one transaction; a Quartz job calls it every few minutes.
  */
 package planbot.scheduler.digest;

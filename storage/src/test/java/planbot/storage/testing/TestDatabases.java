@@ -23,7 +23,7 @@ public final class TestDatabases {
     /** Every table of the schema, parents first (SqliteDatabaseTest checks that none is missing). */
     public static final List<String> TABLES = List.of("tenant", "plan", "section", "action", "task", "person",
             "chat_identity", "target_date_revision", "audit_event", "task_snooze", "outbox", "reminder_policy",
-            "reminder_sweep");
+            "reminder_sweep", "digest_subscription");
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -38,6 +38,14 @@ public final class TestDatabases {
 
     /** A new, empty, migrated PostgreSQL database on the shared embedded server. */
     public static Database postgres() {
+        return Database.open(postgresUrl());
+    }
+
+    /**
+     * The JDBC URL of a new, empty PostgreSQL database on the shared embedded server, not yet migrated: for tests
+     * that open it several times, as several nodes of one service would.
+     */
+    public static String postgresUrl() {
         String name = "planbot_test_" + DATABASES.incrementAndGet();
         EmbeddedPostgres server = server();
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -45,7 +53,7 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
-        return Database.open(server.getJdbcUrl("postgres", name));
+        return server.getJdbcUrl("postgres", name);
     }
 
     private static synchronized EmbeddedPostgres server() {

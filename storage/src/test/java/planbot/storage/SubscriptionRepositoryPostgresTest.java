@@ -1,0 +1,8 @@
+package planbot.storage;
+
+/** The {@link SubscriptionRepository} contract on PostgreSQL. */
+class SubscriptionRepositoryPostgresTest extends SubscriptionRepositoryContractTest {
+    SubscriptionRepositoryPostgresTest() {
+        super(Database.Vendor.POSTGRESQL);
+    }
+}
