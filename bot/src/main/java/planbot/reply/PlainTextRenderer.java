@@ -112,7 +112,7 @@ public final class PlainTextRenderer {
      * The text with control characters other than line breaks and tabs shown as symbols (ESC as ␛, BEL as ␇):
      * a note typed on one platform must not recolour, clear or ring someone's terminal.
      */
-    static String visibleControls(CharSequence text) {
+    public static String visibleControls(CharSequence text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -122,6 +122,13 @@ public final class JdbiOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public Optional<OutboxMessage> findByPlatformMessageId(String platformMessageId) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE platform_message_id = ?"
+                        + " ORDER BY sent_at DESC, id DESC LIMIT 1")
+                .bind(0, platformMessageId).map((rs, ctx) -> message(rs)).findOne());
+    }
+
+    @Override
     public List<OutboxMessage> claim(int limit, Instant now, Duration lease) {
         if (limit < 1) {
             return List.of();
@@ -156,12 +163,20 @@ public final class JdbiOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public void markFailed(long id, String error, Instant retryAt) {
-        db.inTransaction(h -> retryAt == null
-                ? h.createUpdate("UPDATE outbox SET state = 'DEAD', last_error = ? WHERE id = ?")
+    public boolean markFailed(long id, String error, Instant retryAt) {
+        return db.inTransaction(h -> retryAt == null
+                ? h.createUpdate("UPDATE outbox SET state = 'DEAD', last_error = ? WHERE id = ? AND state = 'SENDING'")
                         .bind(0, error).bind(1, id).execute()
-                : h.createUpdate("UPDATE outbox SET state = 'NEW', last_error = ?, next_attempt_at = ? WHERE id = ?")
-                        .bind(0, error).bind(1, retryAt.toEpochMilli()).bind(2, id).execute());
+                : h.createUpdate("UPDATE outbox SET state = 'NEW', last_error = ?, next_attempt_at = ?"
+                                + " WHERE id = ? AND state = 'SENDING'")
+                        .bind(0, error).bind(1, retryAt.toEpochMilli()).bind(2, id).execute()) == 1;
+    }
+
+    @Override
+    public boolean release(long id, Instant at) {
+        return db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'NEW', attempts = attempts - 1,"
+                        + " next_attempt_at = ? WHERE id = ? AND state = 'SENDING' AND attempts > 0")
+                .bind(0, at.toEpochMilli()).bind(1, id).execute()) == 1;
     }
 
     static String marks(int n) {

@@ -37,6 +37,14 @@ public final class JdbiTenantRepository implements TenantRepository {
         return db.withHandle(h -> find(h, slug.strip()));
     }
 
+    @Override
+    public Optional<Tenant> get(long id) {
+        return db.withHandle(h -> h.createQuery("SELECT id, slug, name FROM tenant WHERE id = ?")
+                .bind(0, id)
+                .map(TENANT)
+                .findOne());
+    }
+
     private static Optional<Tenant> find(Handle h, String slug) {
         return h.createQuery("SELECT id, slug, name FROM tenant WHERE slug = ?")
                 .bind(0, slug)

@@ -34,6 +34,12 @@ public interface OutboxRepository {
     Optional<OutboxMessage> find(String key);
 
     /**
+     * The row a platform message was sent for, found by the id {@link #markSent} stored; when several rows
+     * carry the id (a messenger whose ids are not unique), the one sent last.
+     */
+    Optional<OutboxMessage> findByPlatformMessageId(String platformMessageId);
+
+    /**
      * Claims up to {@code limit} rows that are due (NEW, or SENDING with a lapsed claim), oldest first: they
      * become SENDING, their attempts go up by one, and their claim lasts {@code lease}. On PostgreSQL rows
      * another node has locked are skipped ({@code FOR UPDATE SKIP LOCKED}); on SQLite the write transaction
@@ -45,8 +51,20 @@ public interface OutboxRepository {
     void markSent(long id, String platformMessageId, Instant at);
 
     /**
-     * Records a failed attempt: back to NEW, due again at {@code retryAt}, or DEAD when {@code retryAt} is
-     * null (a permanent failure, or out of attempts). The error is kept either way.
+     * Records a failed attempt of a claimed row: back to NEW, due again at {@code retryAt}, or DEAD when
+     * {@code retryAt} is null (a permanent failure, or out of attempts). The error is kept either way. Only a
+     * row that is still SENDING changes: a late answer from a send whose claim lapsed must not bring back a
+     * row that another dispatcher has since sent.
+     *
+     * @return false when the row was no longer SENDING, and nothing changed
      */
-    void markFailed(long id, String error, Instant retryAt);
+    boolean markFailed(long id, String error, Instant retryAt);
+
+    /**
+     * Hands a claimed row back unsent, without counting the attempt: NEW again, due at {@code at}. For a
+     * dispatcher that claimed more than it may send now (a channel's pace) or that is stopping.
+     *
+     * @return false when the row was no longer SENDING, and nothing changed
+     */
+    boolean release(long id, Instant at);
 }

@@ -10,4 +10,7 @@ public interface TenantRepository {
     Tenant getOrCreate(String slug, Instant now);
 
     Optional<Tenant> find(String slug);
+
+    /** The tenant with this database id (rows such as outbox messages name their tenant by id). */
+    Optional<Tenant> get(long id);
 }

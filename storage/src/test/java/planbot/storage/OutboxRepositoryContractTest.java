@@ -124,6 +124,50 @@ abstract class OutboxRepositoryContractTest extends DatabaseTestBase {
     }
 
     @Test
+    void aReleasedRowIsDueAgainAtItsTimeWithoutCountingTheAttempt() {
+        // GIVEN a claimed row
+        outbox.enqueue(List.of(entry(tenant, "paced")), NOW);
+        long id = outbox.claim(1, NOW, Duration.ofMinutes(5)).get(0).id();
+        // WHEN the dispatcher hands it back for later (its channel's pace)
+        assertThat(outbox.release(id, NOW.plusSeconds(3))).isTrue();
+        // THEN it is NEW, not due before then, and its attempts are as before the claim
+        OutboxMessage back = outbox.find("paced").orElseThrow();
+        assertThat(back.state()).isEqualTo(OutboxMessage.State.NEW);
+        assertThat(back.attempts()).isZero();
+        assertThat(outbox.claim(1, NOW.plusSeconds(2), Duration.ofMinutes(5))).isEmpty();
+        assertThat(outbox.claim(1, NOW.plusSeconds(3), Duration.ofMinutes(5))).extracting(OutboxMessage::attempts)
+                .containsExactly(1);
+    }
+
+    @Test
+    void aLateFailureOrReleaseDoesNotBringBackARowThatWasSentSince() {
+        // GIVEN a row claimed, its claim lapsed, claimed again and sent by another dispatcher
+        outbox.enqueue(List.of(entry(tenant, "raced")), NOW);
+        long id = outbox.claim(1, NOW, Duration.ofMinutes(1)).get(0).id();
+        outbox.claim(1, NOW.plus(Duration.ofMinutes(2)), Duration.ofMinutes(1));
+        outbox.markSent(id, "C1/2", NOW.plus(Duration.ofMinutes(2)));
+        // WHEN the first dispatcher's send finally fails, or it hands the row back
+        // THEN nothing changes: the row stays sent
+        assertThat(outbox.markFailed(id, "timeout", NOW.plus(Duration.ofMinutes(3)))).isFalse();
+        assertThat(outbox.markFailed(id, "timeout", null)).isFalse();
+        assertThat(outbox.release(id, NOW)).isFalse();
+        assertThat(outbox.find("raced").orElseThrow().state()).isEqualTo(OutboxMessage.State.SENT);
+    }
+
+    @Test
+    void aRowIsFoundByThePlatformMessageIdItWasSentAs() {
+        // GIVEN two rows sent, one of them sent twice (a crash between the send and the record of it)
+        outbox.enqueue(List.of(entry(tenant, "first"), entry(tenant, "second")), NOW);
+        List<OutboxMessage> claimed = outbox.claim(2, NOW, Duration.ofMinutes(5));
+        outbox.markSent(claimed.get(0).id(), "slack:C1:1714550400.000100", NOW.plusSeconds(1));
+        outbox.markSent(claimed.get(1).id(), "slack:C1:1714550400.000200", NOW.plusSeconds(2));
+        // THEN each id finds its row, and an unknown id finds nothing
+        assertThat(outbox.findByPlatformMessageId("slack:C1:1714550400.000100")).map(OutboxMessage::key).contains("first");
+        assertThat(outbox.findByPlatformMessageId("slack:C1:1714550400.000200")).map(OutboxMessage::key).contains("second");
+        assertThat(outbox.findByPlatformMessageId("slack:C1:1714550400.000300")).isEmpty();
+    }
+
+    @Test
     void enqueueJoinsTheCallersTransaction() {
         try {
             db.transaction(() -> {

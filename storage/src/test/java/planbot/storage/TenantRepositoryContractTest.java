@@ -50,4 +50,15 @@ abstract class TenantRepositoryContractTest extends DatabaseTestBase {
         assertThat(stores.tenants().find("b")).contains(b);
         assertThat(stores.tenants().find("c")).isEmpty();
     }
+
+    @Test
+    void getFindsATenantByItsDatabaseId() {
+        // GIVEN two tenants
+        Tenant a = stores.tenants().getOrCreate("a", NOW);
+        Tenant b = stores.tenants().getOrCreate("b", NOW);
+        // THEN each is found by its id, and an unknown id finds nothing
+        assertThat(stores.tenants().get(a.id())).contains(a);
+        assertThat(stores.tenants().get(b.id())).contains(b);
+        assertThat(stores.tenants().get(Math.max(a.id(), b.id()) + 1)).isEmpty();
+    }
 }

@@ -1,0 +1,196 @@
+package planbot.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import planbot.domain.RefKey;
+import planbot.scheduler.digest.Digest;
+import planbot.scheduler.digest.DigestBuilder;
+import planbot.scheduler.digest.DigestChart;
+import planbot.scheduler.digest.DigestSource;
+import planbot.scheduler.reminder.ReminderKind;
+import planbot.scheduler.reminder.ReminderPolicy;
+import planbot.storage.OutboxEntry;
+import planbot.storage.OutboxMessage;
+import planbot.storage.ReminderStateRepository;
+import planbot.storage.TaskInAction;
+import planbot.storage.TaskRepository;
+import planbot.storage.TaskRow;
+import planbot.storage.Tenant;
+
+/**
+ * Turns an outbox row into a {@link Notice}: reads its payload (JSON) and what the payload points at, as it is
+ * at the moment of sending.
+ *
+ * <ul>
+ *   <li>A reminder row (payload {@code {"type":"reminder","kind":…,"taskId":…,"taskRef":…,"date":…,"target":…}},
+ *       as the {@code ReminderSweep} writes it) becomes a {@link ReminderNotice} with the task's description,
+ *       action, owner and lead read now, and days late counted to today in the tenant's zone.</li>
+ *   <li>A digest row (payload: {@link DigestPayload}) becomes a {@link DigestNotice}, built and charted now.</li>
+ *   <li>An admin row (written by the {@link OutboxDispatcher} when a row dies; see {@link #adminPayload}) becomes
+ *       an {@link AdminNotice}.</li>
+ * </ul>
+ *
+ * <p>Thread-safe. {@link Undeliverable} when the row can never become a notice (its task is gone, its payload
+ * or kind cannot be read, its digest names a plan the tenant does not have); a storage failure is thrown as it
+ * comes, and the dispatcher treats it as transient.
+ */
+public final class NoticeBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(NoticeBuilder.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TaskRepository tasks;
+    private final ReminderStateRepository reminderState;
+    private final DigestSource digests;
+
+    public NoticeBuilder(TaskRepository tasks, ReminderStateRepository reminderState, DigestSource digests) {
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.reminderState = Objects.requireNonNull(reminderState, "reminderState");
+        this.digests = Objects.requireNonNull(digests, "digests");
+    }
+
+    /** The notice a row stands for, as of {@code now}. */
+    public Notice build(Tenant tenant, OutboxMessage row, Instant now) throws Undeliverable {
+        OutboxEntry e = row.entry();
+        JsonNode p;
+        try {
+            p = JSON.readTree(e.payload());
+        } catch (JsonProcessingException ex) {
+            throw new Undeliverable("its payload is not JSON");
+        }
+        if (p == null || !p.isObject()) {
+            throw new Undeliverable("its payload is not a JSON object");
+        }
+        String type = DigestPayload.text(p, "type");
+        if (type == null) {
+            type = "DIGEST".equals(e.kind()) ? "digest" : "ADMIN".equals(e.kind()) ? "admin" : "reminder";
+        }
+        switch (type) {
+            case "reminder":
+                return reminder(tenant, row, p, now);
+            case "digest":
+                return digest(tenant, row, p);
+            case "admin":
+                return admin(row, p);
+            default:
+                throw new Undeliverable("its payload is of a type I do not know: " + type);
+        }
+    }
+
+    private ReminderNotice reminder(Tenant tenant, OutboxMessage row, JsonNode p, Instant now) throws Undeliverable {
+        OutboxEntry e = row.entry();
+        ReminderKind kind;
+        try {
+            kind = ReminderKind.parse(e.kind());
+        } catch (RuntimeException ex) {
+            throw new Undeliverable("it is a reminder of a kind I do not know: " + e.kind());
+        }
+        Long taskId = e.taskId() != null ? e.taskId() : p.hasNonNull("taskId") ? p.get("taskId").asLong() : null;
+        if (taskId == null) {
+            throw new Undeliverable("the reminder does not say which task it is about");
+        }
+        TaskRow task = tasks.get(tenant, taskId).orElseThrow(() -> new Undeliverable("its task ("
+                + Optional.ofNullable(DigestPayload.text(p, "taskRef")).orElse("id " + taskId) + ") is no longer in the plan"));
+        String actionName = task.actionKey();
+        String lead = null;
+        for (TaskInAction found : tasks.findTasksByKey(tenant, RefKey.of(task.ref()))) {
+            if (found.task().id() == taskId) {
+                actionName = found.actionName();
+                lead = found.actionLead();
+            }
+        }
+        ReminderPolicy policy = policy(tenant);
+        LocalDate today = LocalDate.ofInstant(now, policy.zone());
+        LocalDate due = date(p, "target");
+        long late = 0;
+        if (due != null && (kind.type() == ReminderKind.Type.OVERDUE || kind.type() == ReminderKind.Type.ESCALATE_LEAD
+                || kind.type() == ReminderKind.Type.ESCALATE_MANAGER)) {
+            late = Math.max(0, ChronoUnit.DAYS.between(due, today));
+        }
+        LocalDate lastUpdate = kind.type() == ReminderKind.Type.STALE_NUDGE
+                ? tasks.updatedAt(tenant, taskId).map(at -> LocalDate.ofInstant(at, policy.zone())).orElse(null) : null;
+        return new ReminderNotice(row.id(), e.key(), kind, task.ref(), task.task().description(), actionName,
+                task.task().target(), due, late, e.recipientName(), task.task().owner(), lead, lastUpdate,
+                Button.forReminder(policy.snoozeDays()));
+    }
+
+    private DigestNotice digest(Tenant tenant, OutboxMessage row, JsonNode p) throws Undeliverable {
+        DigestPayload d = DigestPayload.read(p);
+        if (!d.tenant().equals(tenant.slug())) {
+            throw new Undeliverable("the digest is for tenant '" + d.tenant() + "' but its row belongs to '"
+                    + tenant.slug() + "'");
+        }
+        Digest digest;
+        try {
+            digest = DigestBuilder.build(digests.read(d.scope(), d.since(), d.at().atZone(d.zone())));
+        } catch (IllegalArgumentException ex) {
+            throw new Undeliverable(ex.getMessage()); // an unknown plan or section: DigestSource says which
+        }
+        return new DigestNotice(row.id(), row.key(), d.channel(), digest, DigestChart.png(digest));
+    }
+
+    private static AdminNotice admin(OutboxMessage row, JsonNode p) throws Undeliverable {
+        String failedKey = DigestPayload.text(p, "failedKey");
+        String what = DigestPayload.text(p, "what");
+        String reason = DigestPayload.text(p, "reason");
+        if (failedKey == null || what == null || reason == null) {
+            throw new Undeliverable("the admin notice's payload does not say which message failed and why");
+        }
+        return new AdminNotice(row.id(), row.key(), failedKey, what, reason, p.path("attempts").asInt(0));
+    }
+
+    /**
+     * The payload of the admin notice about a dead row: {@code {"type":"admin","failedKey":…,"what":…,"reason":…,
+     * "attempts":…}}.
+     */
+    static String adminPayload(String failedKey, String what, String reason, int attempts) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", "admin").put("failedKey", failedKey).put("what", what).put("reason", reason).put("attempts", attempts);
+        return o.toString();
+    }
+
+    /** The task ref a row's payload names, for messages about the row; null if it names none. */
+    static String taskRef(OutboxEntry e) {
+        try {
+            JsonNode p = JSON.readTree(e.payload());
+            return p == null ? null : DigestPayload.text(p, "taskRef");
+        } catch (JsonProcessingException ex) {
+            return null;
+        }
+    }
+
+    private ReminderPolicy policy(Tenant tenant) {
+        Optional<String> text = reminderState.policy(tenant);
+        if (text.isEmpty()) {
+            return ReminderPolicy.defaults();
+        }
+        try {
+            return ReminderPolicy.parse(text.get());
+        } catch (IllegalArgumentException ex) {
+            LOG.warn("tenant {}: stored reminder policy cannot be read ({}); rendering with the defaults", tenant.slug(),
+                    ex.getMessage());
+            return ReminderPolicy.defaults();
+        }
+    }
+
+    private static LocalDate date(JsonNode p, String field) throws Undeliverable {
+        String s = DigestPayload.text(p, field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeException ex) {
+            throw new Undeliverable("its payload has a " + field + " date that cannot be read: " + s);
+        }
+    }
+}

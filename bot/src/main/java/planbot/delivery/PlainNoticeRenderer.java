@@ -1,0 +1,53 @@
+package planbot.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import planbot.reply.PlainTextRenderer;
+import planbot.scheduler.digest.DigestText;
+
+/**
+ * Renders a {@link Notice} as plain text: for the console, and for a platform's plain fallback text. A heading
+ * line with a symbol ("🔔 Reminder for HoP"), then the message. User text is written as typed, except that
+ * control characters are shown as symbols ({@link PlainTextRenderer#visibleControls}); the console's own gesture
+ * for answering a reminder ({@code reply EN003/01 done}) stands in for the buttons.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class PlainNoticeRenderer {
+
+    public String render(Notice notice) {
+        StringBuilder b = new StringBuilder(256);
+        if (notice instanceof ReminderNotice) {
+            ReminderNotice r = (ReminderNotice) notice;
+            b.append("🔔 ").append(r.heading()).append('\n');
+            b.append(r.text()).append('\n');
+            if (!r.description().isEmpty()) {
+                b.append("    ").append(r.description().replace("\n", "\n    ")).append('\n');
+            }
+            b.append("    Action: ").append(r.actionName()).append('\n');
+            List<String> labels = new ArrayList<>();
+            List<String> replies = new ArrayList<>();
+            for (Button button : r.buttons()) {
+                labels.add("[" + button.label() + "]");
+                replies.add(button.needsInput() ? button.reply() + " dd/mm/yyyy" : button.reply());
+            }
+            if (!labels.isEmpty()) {
+                b.append("    ").append(String.join(" ", labels)).append('\n');
+                b.append("    Answer with: reply ").append(r.taskRef()).append(' ').append(String.join(" | ", replies))
+                        .append('\n');
+            }
+        } else if (notice instanceof DigestNotice) {
+            DigestNotice d = (DigestNotice) notice;
+            b.append("📊 ").append(d.heading()).append(" (for ").append(d.channel()).append(")\n");
+            b.append(DigestText.render(d.digest()));
+            b.append("(The chart is attached on chat platforms.)\n");
+        } else if (notice instanceof AdminNotice) {
+            AdminNotice a = (AdminNotice) notice;
+            b.append("⚠ ").append(a.heading()).append('\n');
+            b.append(a.text()).append('\n');
+        } else {
+            throw new IllegalArgumentException("no plain rendering for " + notice.getClass().getSimpleName());
+        }
+        return PlainTextRenderer.visibleControls(b);
+    }
+}

@@ -1,0 +1,115 @@
+package planbot.delivery;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import planbot.domain.PlanDate;
+import planbot.scheduler.reminder.Recipient;
+import planbot.scheduler.reminder.ReminderKind;
+
+/**
+ * A reminder about one task, ready to render: the decision's kind and dates, the task as it is now, who it is
+ * for, and the {@link Button}s every platform offers under it. The wording per kind is here, so that every
+ * platform says the same thing.
+ *
+ * @param outboxId      the outbox row
+ * @param outboxKey     its idempotency key
+ * @param kind          what the reminder is about (14/7/1 working days before, on the day, overdue, escalations,
+ *                      the TBC and stale nudges)
+ * @param taskRef       the task's ref as the plan writes it
+ * @param description   what the task is, as typed (may be empty)
+ * @param actionName    its action's name ("ENFORCEMENT 003")
+ * @param target        the task's target date as the plan states it now; null if it has none
+ * @param dueDate       the target date the reminder was decided for; null for the TBC nudge and undated tasks
+ * @param daysLate      calendar days from {@code dueDate} to the day it is sent; 0 when not late
+ * @param recipientName who it is for by name (the owner, or the lead for an escalation); null when the plan
+ *                      names nobody, or for the manager channel
+ * @param owner         the task's owner; null if the plan names none
+ * @param lead          its action's lead; null if none
+ * @param lastUpdate    the day the task last changed, for the stale nudge; null if not known
+ * @param buttons       what the reader can answer with a click
+ */
+public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind, String taskRef, String description,
+                             String actionName, PlanDate target, LocalDate dueDate, long daysLate, String recipientName,
+                             String owner, String lead, LocalDate lastUpdate, List<Button> buttons) implements Notice {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
+
+    public ReminderNotice {
+        Objects.requireNonNull(outboxKey, "outboxKey");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(taskRef, "taskRef");
+        description = description == null ? "" : description;
+        Objects.requireNonNull(actionName, "actionName");
+        if (daysLate < 0) {
+            throw new IllegalArgumentException("daysLate cannot be negative: " + daysLate);
+        }
+        buttons = List.copyOf(buttons);
+    }
+
+    /** "Reminder for HoP", "Escalation for Patsy Dell", "Escalation for the manager channel". */
+    @Override
+    public String heading() {
+        boolean escalation = kind.type() == ReminderKind.Type.ESCALATE_LEAD || kind.type() == ReminderKind.Type.ESCALATE_MANAGER;
+        return (escalation ? "Escalation for " : "Reminder for ") + who();
+    }
+
+    /** Who it is for, by name where the plan gives one. */
+    public String who() {
+        Recipient r = kind.recipient();
+        if (r == Recipient.MANAGER_CHANNEL) {
+            return "the manager channel";
+        }
+        if (recipientName != null) {
+            return recipientName;
+        }
+        return r == Recipient.LEAD ? "the lead of " + actionName : "the owner of " + taskRef;
+    }
+
+    @Override
+    public String text() {
+        switch (kind.type()) {
+            case BEFORE:
+                return taskRef + " is due in " + count(kind.days(), "working day") + ", on " + due() + ".";
+            case DUE_TODAY:
+                return taskRef + " is due today (" + due() + ").";
+            case OVERDUE:
+                return taskRef + " is overdue: it was due on " + due() + late() + ". Is it done, or does it need a new date?";
+            case ESCALATE_LEAD:
+                return taskRef + ", owned by " + ownerName() + ", is overdue: it was due on " + due() + late()
+                        + ". As the lead of " + actionName + ", can you help it along?";
+            case ESCALATE_MANAGER:
+                return taskRef + " (" + actionName + "), owned by " + ownerName() + (lead == null ? "" : ", lead " + lead)
+                        + ", is still overdue: it was due on " + due() + late() + ".";
+            case TBC_NUDGE:
+                return taskRef + " has no target date yet (" + (target == null ? "TBC" : target.display())
+                        + "). Can you set a date?";
+            case STALE_NUDGE:
+                return taskRef + " has had no update " + (lastUpdate == null ? "for a while" : "since " + DAY.format(lastUpdate))
+                        + ". Is it still on target?";
+            default:
+                throw new IllegalStateException("no wording for " + kind);
+        }
+    }
+
+    private String ownerName() {
+        return owner == null ? "nobody named in the plan" : owner;
+    }
+
+    private String due() {
+        if (dueDate != null) {
+            return DAY.format(dueDate);
+        }
+        return target == null ? "a date not set" : target.display();
+    }
+
+    private String late() {
+        return daysLate == 0 ? "" : ", " + count(daysLate, "day") + " ago";
+    }
+
+    static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Outbox delivery (DESIGN §8): the bot's half of the transactional outbox. The scheduler decides what must be
+ * said and writes outbox rows; here the {@link planbot.delivery.OutboxDispatcher} claims them, the
+ * {@link planbot.delivery.NoticeBuilder} turns each into a neutral {@link planbot.delivery.Notice} (a reminder
+ * with its wording and buttons, a digest with its chart, an admin's "could not be delivered"),
+ * {@link planbot.delivery.Routing} says which platform and channel it goes to, and that platform's
+ * {@link planbot.delivery.Messenger} renders and posts it, answering with a {@link planbot.delivery.SendResult}.
+ * The dispatcher retries transient failures with backoff (honouring a platform's retry-after), gives up on
+ * permanent ones visibly (the row is DEAD with its reason, and the tenant's admin gets one notice), keeps each
+ * channel's pace, and stores the platform's message id, which {@link planbot.delivery.ReminderThreads} maps
+ * back to the task when someone replies to a reminder. Every piece of retry state lives on the outbox row, so a
+ * process killed at any moment loses nothing and repeats at most the one message it was sending.
+ * {@link planbot.delivery.ConsoleMessenger} is the first messenger: the console chat shows notices as they fire.
+ */
+package planbot.delivery;
