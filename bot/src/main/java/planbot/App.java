@@ -1,5 +1,6 @@
 package planbot;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,6 +12,12 @@ import planbot.command.Actor;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
 import planbot.command.ReminderReplyService;
+import planbot.delivery.ConsoleMessenger;
+import planbot.delivery.ConsoleRouting;
+import planbot.delivery.DeliveryConfig;
+import planbot.delivery.NoticeBuilder;
+import planbot.delivery.OutboxDispatcher;
+import planbot.delivery.PlainNoticeRenderer;
 import planbot.domain.AuditEvent;
 import planbot.domain.Person;
 import planbot.domain.Plan;
@@ -20,6 +27,9 @@ import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.digest.DigestScope;
 import planbot.scheduler.digest.DigestSource;
+import planbot.scheduler.digest.DigestSweep;
+import planbot.scheduler.jobs.SchedulerConfig;
+import planbot.scheduler.jobs.SchedulerService;
 import planbot.scheduler.reminder.ReminderSweep;
 import planbot.scheduler.reminder.SweepRequest;
 import planbot.scheduler.reminder.SweepResult;
@@ -34,11 +44,15 @@ import planbot.storage.JdbiPlanRepository;
 import planbot.storage.JdbiReminderStateRepository;
 import planbot.storage.JdbiReminderTaskRepository;
 import planbot.storage.JdbiSnoozeRepository;
+import planbot.storage.JdbiSubscriptionRepository;
 import planbot.storage.JdbiTaskRepository;
 import planbot.storage.JdbiTenantRepository;
+import planbot.storage.OutboxRepository;
 import planbot.storage.PersonRepository;
 import planbot.storage.PlanRepository;
 import planbot.storage.SnoozeRepository;
+import planbot.storage.SubscriptionRepository;
+import planbot.storage.SubscriptionSpec;
 import planbot.storage.TaskRepository;
 import planbot.storage.Tenant;
 import planbot.storage.TenantRepository;
@@ -67,6 +81,11 @@ public final class App implements AutoCloseable {
     private final ReminderReplyService reminderReplies;
     private final DigestSource digests;
     private final ReminderSweep reminders;
+    private final JdbiReminderStateRepository reminderState;
+    private final OutboxRepository outbox;
+    private final SubscriptionRepository subscriptions;
+    private SchedulerService scheduler;
+    private OutboxDispatcher dispatcher;
 
     private App(Database database, Clock clock) {
         this.clock = clock;
@@ -80,8 +99,10 @@ public final class App implements AutoCloseable {
         this.tasks = new JdbiTaskRepository(database);
         this.snoozes = new JdbiSnoozeRepository(database);
         this.digests = new DigestSource(database);
-        this.reminders = new ReminderSweep(database, new JdbiReminderStateRepository(database),
-                new JdbiReminderTaskRepository(database), new JdbiOutboxRepository(database), clock);
+        this.reminderState = new JdbiReminderStateRepository(database);
+        this.outbox = new JdbiOutboxRepository(database);
+        this.subscriptions = new JdbiSubscriptionRepository(database);
+        this.reminders = new ReminderSweep(database, reminderState, new JdbiReminderTaskRepository(database), outbox, clock);
         this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, digests, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
     }
@@ -190,6 +211,35 @@ public final class App implements AutoCloseable {
         return reminders.sweep(dryRun ? request.asDryRun() : request);
     }
 
+    /**
+     * Starts the background work of a running planbot: the Quartz schedule that sweeps reminders and digests
+     * (catching up at once), and the outbox dispatcher delivering to the console. Stopped by {@link #close()}.
+     *
+     * @param console where reminders and digests are printed as they are delivered (shared with the chat)
+     * @param compact one line per reminder
+     */
+    public void startReminders(PrintWriter console, boolean compact) {
+        if (scheduler != null) {
+            throw new IllegalStateException("reminders are already running");
+        }
+        dispatcher = new OutboxDispatcher(database, outbox, tenants, audit,
+                new NoticeBuilder(tasks, reminderState, digests), new ConsoleRouting(),
+                java.util.List.of(new ConsoleMessenger(console, new PlainNoticeRenderer(compact), java.time.Duration.ZERO)),
+                DeliveryConfig.defaults(), clock);
+        dispatcher.start();
+        scheduler = new SchedulerService(database, reminders, reminderState,
+                new DigestSweep(database, subscriptions, digests, outbox, clock), clock, SchedulerConfig.defaults());
+        scheduler.start();
+        dispatcher.wake();
+    }
+
+    /** Subscribes a channel of a tenant to the weekly digest (Monday 09:00 London); changes nothing if it is. */
+    public void subscribeToDigest(String tenantSlug, String channel) {
+        Tenant tenant = tenants.find(tenantSlug)
+                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one first"));
+        subscriptions.add(tenant, SubscriptionSpec.weekly(channel, null, null), clock.instant());
+    }
+
     /** The tenant's people, by name. */
     public java.util.List<Person> people(String tenantSlug) {
         return tenants.find(tenantSlug).map(people::list).orElse(java.util.List.of());
@@ -243,8 +293,15 @@ public final class App implements AutoCloseable {
         return plans.load(tenant, name).orElseThrow(() -> new UserError("no plan named \"" + name + "\""));
     }
 
+    /** Stops in the reverse order of starting: the schedule, then delivery (letting the message in flight finish), then the database. */
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.stop();
+        }
+        if (dispatcher != null) {
+            dispatcher.stop();
+        }
         database.close();
     }
 }

@@ -14,11 +14,29 @@ import planbot.scheduler.digest.DigestText;
  * <p>Stateless and thread-safe.
  */
 public final class PlainNoticeRenderer {
+    private final boolean compact;
+
+    /** Reminders in full: heading, text, the task, and how to answer. */
+    public PlainNoticeRenderer() {
+        this(false);
+    }
+
+    /**
+     * @param compact true to print each reminder on one line (the demo's catch-up sends dozens at once, and a
+     *                terminal is not a chat window that folds them away); digests and admin notices stay whole
+     */
+    public PlainNoticeRenderer(boolean compact) {
+        this.compact = compact;
+    }
 
     public String render(Notice notice) {
         StringBuilder b = new StringBuilder(256);
         if (notice instanceof ReminderNotice) {
             ReminderNotice r = (ReminderNotice) notice;
+            if (compact) {
+                b.append("🔔 ").append(r.heading()).append(": ").append(r.text().replace('\n', ' ')).append('\n');
+                return PlainTextRenderer.visibleControls(b);
+            }
             b.append("🔔 ").append(r.heading()).append('\n');
             b.append(r.text()).append('\n');
             if (!r.description().isEmpty()) {
