@@ -1,7 +1,5 @@
 package planbot.domain;
 
-import java.util.Locale;
-
 /**
  * The meaning behind a council's status word. The word itself is kept as written (see {@link Status});
  * this is what planbot reasons with.
@@ -16,6 +14,25 @@ public enum StatusKind {
         return this == COMPLETED || this == CLOSED;
     }
 
+    /** Lower-case a-z words separated by single spaces: every other character (dashes, digits, punctuation) is a gap. */
+    private static String normalise(String word) {
+        StringBuilder b = new StringBuilder(word.length());
+        boolean gap = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = Character.toLowerCase(word.charAt(i));
+            if (c >= 'a' && c <= 'z') {
+                if (gap && b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(c);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
+    }
+
     /**
      * Reads a status word as councils write it, tolerating case, spacing, punctuation and dash variants
      * ("Closed – no longer required", "on-target", "COMPLETE", "Green"). Returns UNKNOWN for anything else.
@@ -24,11 +41,7 @@ public enum StatusKind {
         if (word == null) {
             return UNKNOWN;
         }
-        String w = word.toLowerCase(Locale.ROOT)
-                .replaceAll("[\\u2010-\\u2015\\-_/.]", " ")
-                .replaceAll("[^a-z ]", " ")
-                .replaceAll("\\s+", " ")
-                .trim();
+        String w = normalise(word);
         if (w.startsWith("closed") || w.startsWith("cancelled") || w.startsWith("canceled")
                 || w.equals("no longer required") || w.equals("withdrawn") || w.equals("superseded")
                 || w.equals("grey") || w.equals("gray")) {
