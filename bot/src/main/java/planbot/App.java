@@ -30,12 +30,14 @@ import planbot.scheduler.digest.DigestSource;
 import planbot.scheduler.digest.DigestSweep;
 import planbot.scheduler.jobs.SchedulerConfig;
 import planbot.scheduler.jobs.SchedulerService;
+import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.scheduler.reminder.ReminderSweep;
 import planbot.scheduler.reminder.SweepRequest;
 import planbot.scheduler.reminder.SweepResult;
 import planbot.storage.AuditRepository;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
+import planbot.storage.DigestSubscription;
 import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiDateRevisionRepository;
 import planbot.storage.JdbiOutboxRepository;
@@ -233,11 +235,67 @@ public final class App implements AutoCloseable {
         dispatcher.wake();
     }
 
-    /** Subscribes a channel of a tenant to the weekly digest (Monday 09:00 London); changes nothing if it is. */
-    public void subscribeToDigest(String tenantSlug, String channel) {
-        Tenant tenant = tenants.find(tenantSlug)
+    /** The digest subscriptions of a tenant. */
+    public java.util.List<DigestSubscription> subscriptions(String tenantSlug) {
+        return subscriptions.list(tenant(tenantSlug));
+    }
+
+    /** Subscribes a channel to the weekly digest (or changes when it gets it), audited. */
+    public void subscribe(String tenantSlug, SubscriptionSpec spec) {
+        Tenant tenant = tenant(tenantSlug);
+        database.transaction(() -> {
+            subscriptions.add(tenant, spec, clock.instant());
+            audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "subscription", spec.channel(),
+                    "subscribed", null, spec.day() + " " + spec.time() + " " + spec.zone(), null));
+            return null;
+        });
+    }
+
+    /** Ends a channel's digest subscription, audited; false when there was none. */
+    public boolean unsubscribe(String tenantSlug, String channel, String plan, String section) {
+        Tenant tenant = tenant(tenantSlug);
+        return database.transaction(() -> {
+            boolean removed = subscriptions.remove(tenant, channel, plan, section);
+            if (removed) {
+                audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "subscription", channel,
+                        "unsubscribed", null, null, null));
+            }
+            return removed;
+        });
+    }
+
+    /** The tenant's reminder policy (the defaults of DESIGN §7 until an admin changes it). */
+    public ReminderPolicy policy(String tenantSlug) {
+        return ReminderPolicy.parse(reminderState.policy(tenant(tenantSlug)).orElse(""));
+    }
+
+    /**
+     * Changes settings of the tenant's reminder policy ({@code lead=10,5,1 send-at=08:30}), audited; the rest stay.
+     *
+     * @throws UserError naming the setting that is wrong
+     */
+    public ReminderPolicy changePolicy(String tenantSlug, String settings) {
+        Tenant tenant = tenant(tenantSlug);
+        ReminderPolicy before = policy(tenantSlug);
+        ReminderPolicy after;
+        try {
+            after = ReminderPolicy.parse(before.format() + " " + settings);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        ReminderPolicy changed = after;
+        database.transaction(() -> {
+            reminderState.savePolicy(tenant, changed.format(), clock.instant());
+            audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "policy", "reminders", "changed",
+                    before.format(), changed.format(), null));
+            return null;
+        });
+        return changed;
+    }
+
+    private Tenant tenant(String tenantSlug) {
+        return tenants.find(tenantSlug)
                 .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one first"));
-        subscriptions.add(tenant, SubscriptionSpec.weekly(channel, null, null), clock.instant());
     }
 
     /** The tenant's people, by name. */

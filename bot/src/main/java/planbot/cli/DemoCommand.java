@@ -17,6 +17,7 @@ import planbot.domain.Plan;
 import planbot.domain.Rag;
 import planbot.domain.Section;
 import planbot.domain.Task;
+import planbot.storage.SubscriptionSpec;
 import planbot.tracker.ImportMode;
 import planbot.tracker.read.ReadOptions;
 import planbot.tracker.read.TrackerReader;
@@ -62,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Try: status ENF003 · status EN3/1 · overdue · list section enforcement · list due 30d · update EN003/01 completed nearly there");
             out.println("     history EN003/01 · date EN003/02 30/06/2023 waiting on legal · search website · help");
             out.println();
-            app.subscribeToDigest(DEMO_TENANT, "console");
+            app.subscribe(DEMO_TENANT, SubscriptionSpec.weekly("console", null, null));
             out.println("Reminders and the Monday digest that are due now arrive below, as the scheduler delivers them;");
             out.println("answer one with e.g. `reply EN005/03 new date 30/06/2023 waiting on legal`.");
             out.println();

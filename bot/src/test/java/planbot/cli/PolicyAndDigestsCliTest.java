@@ -1,0 +1,68 @@
+package planbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import planbot.MainAccess;
+import planbot.storage.Database;
+import planbot.storage.testing.TestDatabases;
+
+/** An admin changes the reminder policy and the digest subscriptions from the command line. */
+class PolicyAndDigestsCliTest {
+    @TempDir
+    Path dir;
+    String db;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeEach
+    void theSamplePlan() {
+        db = "jdbc:sqlite:" + dir.resolve("planbot.db");
+        assertThat(run("import", "../samples/planning-review-action-plan.tsv", "--db", db).exit()).isZero();
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = MainAccess.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void thePolicyStartsAtTheDefaultsAndChangesOnlyWhatIsNamed() {
+        assertThat(run("policy", "--db", db).out()).startsWith("lead=14,7,1 ").contains("send-at=09:00");
+        Run set = run("policy", "set", "lead=10,5,1", "region=scotland", "--db", db);
+        assertThat(set.exit()).isZero();
+        assertThat(run("policy", "--db", db).out()).startsWith("lead=10,5,1 ").contains("send-at=09:00").contains("region=scotland");
+    }
+
+    @Test
+    void aBadSettingIsRefusedWithItsReasonAndChangesNothing() {
+        var before = dump();
+        Run bad = run("policy", "set", "lead=soon", "--db", db);
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("planbot: ").contains("lead");
+        assertThat(dump()).isEqualTo(before);
+    }
+
+    @Test
+    void aChannelIsSubscribedListedAndRemoved() {
+        assertThat(run("digests", "add", "managers", "--day", "friday", "--time", "16:00", "--db", db).exit()).isZero();
+        assertThat(run("digests", "--db", db).out()).contains("managers").contains("friday 16:00");
+        assertThat(run("digests", "add", "x", "--time", "25:00", "--db", db).exit()).isEqualTo(1);
+        assertThat(run("digests", "remove", "managers", "--db", db).out()).contains("no longer gets the digest");
+        assertThat(run("digests", "--db", db).out()).contains("No channel gets the weekly digest");
+    }
+
+    private java.util.Map<String, java.util.List<java.util.Map<String, Object>>> dump() {
+        try (Database d = Database.open(db)) {
+            return TestDatabases.dump(d);
+        }
+    }
+}
