@@ -182,8 +182,7 @@ public final class App implements AutoCloseable {
         if (name == null) {
             return Actor.of(new Person("admin", Role.ADMIN));
         }
-        Tenant tenant = tenants.find(tenantSlug)
-                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one first"));
+        Tenant tenant = tenant(tenantSlug);
         return people.find(tenant, name).map(Actor::of).orElseThrow(() -> {
             java.util.List<String> names = new java.util.ArrayList<>();
             people.list(tenant).forEach(p -> names.add(p.name()));
@@ -207,8 +206,7 @@ public final class App implements AutoCloseable {
      * @throws UserError when the tenant has no plan
      */
     public SweepResult remind(String tenantSlug, Instant at, boolean dryRun) {
-        Tenant tenant = tenants.find(tenantSlug)
-                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one first"));
+        Tenant tenant = tenant(tenantSlug);
         SweepRequest request = SweepRequest.of(tenant, at);
         return reminders.sweep(dryRun ? request.asDryRun() : request);
     }
@@ -295,7 +293,7 @@ public final class App implements AutoCloseable {
 
     private Tenant tenant(String tenantSlug) {
         return tenants.find(tenantSlug)
-                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one first"));
+                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one with ./planbot import FILE"));
     }
 
     /** The tenant's people, by name. */
@@ -309,8 +307,7 @@ public final class App implements AutoCloseable {
      * @throws UserError when there is no such tenant or person
      */
     public void setRole(String tenantSlug, String name, Role role) {
-        Tenant tenant = tenants.find(tenantSlug)
-                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one first"));
+        Tenant tenant = tenant(tenantSlug);
         Person person = people.find(tenant, name)
                 .orElseThrow(() -> new UserError("nobody called \"" + name + "\" is in the plan: see ./planbot people"));
         database.transaction(() -> {
@@ -332,8 +329,7 @@ public final class App implements AutoCloseable {
      * @throws UserError when the tenant or plan does not exist, or a name is needed to choose
      */
     public Plan loadPlan(String tenantSlug, String planName) {
-        Tenant tenant = tenants.find(tenantSlug)
-                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one with ./planbot import FILE"));
+        Tenant tenant = tenant(tenantSlug);
         List<String> names = plans.planNames(tenant);
         String name;
         if (planName != null) {
