@@ -17,11 +17,11 @@ import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 
 /**
- * {@link OutboxRepository} on the {@link Database}. Enqueues in JDBC batches; looks keys up in chunks of
+ * {@link OutboxRepository} on the {@link Database}. Enqueues many rows per INSERT; looks keys up in chunks of
  * {@value #CHUNK} so a sweep that checks 100,000 keys makes 200 statements, not 100,000.
  */
 public final class JdbiOutboxRepository implements OutboxRepository {
-    private static final int BATCH = 1000;
+    private static final int ROWS_PER_INSERT = 100;
     private static final int CHUNK = 500;
     private static final String COLUMNS = "id, tenant_id, idempotency_key, kind, task_id, recipient_kind, recipient_name,"
             + " payload, state, attempts, next_attempt_at, last_error, platform_message_id, created_at, sent_at";
@@ -37,41 +37,25 @@ public final class JdbiOutboxRepository implements OutboxRepository {
         if (entries.isEmpty()) {
             return List.of();
         }
-        // In key order: the inserts then walk the UNIQUE index from one end to the other instead of touching its
-        // pages at random, which at a million rows is the difference between cached pages and a thrashing cache.
-        List<OutboxEntry> all = new ArrayList<>(entries);
-        all.sort(java.util.Comparator.comparing(OutboxEntry::key));
+        // In the UNIQUE index's order (day, key): a day's new reminders then append to the index (see V6).
+        List<Keyed> all = new ArrayList<>(entries.size());
+        for (OutboxEntry e : entries) {
+            all.add(new Keyed(keyDay(e.key()), e));
+        }
+        all.sort(null);
         long at = now.toEpochMilli();
         return db.inTransaction(h -> {
-            List<String> added = new ArrayList<>();
-            try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO outbox (tenant_id, idempotency_key,"
-                    + " kind, task_id, recipient_kind, recipient_name, payload, state, attempts, next_attempt_at, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'NEW', 0, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING")) {
-                for (int from = 0; from < all.size(); from += BATCH) {
-                    List<OutboxEntry> chunk = all.subList(from, Math.min(all.size(), from + BATCH));
-                    for (OutboxEntry e : chunk) {
-                        ps.setLong(1, e.tenantId());
-                        ps.setString(2, e.key());
-                        ps.setString(3, e.kind());
-                        if (e.taskId() == null) {
-                            ps.setNull(4, Types.BIGINT);
-                        } else {
-                            ps.setLong(4, e.taskId());
-                        }
-                        ps.setString(5, e.recipientKind());
-                        ps.setString(6, e.recipientName());
-                        ps.setString(7, e.payload());
-                        ps.setLong(8, at);
-                        ps.setLong(9, at);
-                        ps.addBatch();
+            List<String> added = new ArrayList<>(all.size());
+            int whole = all.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+            try {
+                try (PreparedStatement full = whole == 0 ? null : h.getConnection().prepareStatement(insert(ROWS_PER_INSERT))) {
+                    for (int from = 0; from < whole; from += ROWS_PER_INSERT) {
+                        insert(full, all.subList(from, from + ROWS_PER_INSERT), at, added);
                     }
-                    int[] counts = ps.executeBatch();
-                    for (int i = 0; i < counts.length; i++) {
-                        // 0 means the key was there already; SUCCESS_NO_INFO should not happen with these drivers,
-                        // and then the row is counted as new, which only makes a report say a little too much
-                        if (counts[i] != 0) {
-                            added.add(chunk.get(i).key());
-                        }
+                }
+                if (whole < all.size()) {
+                    try (PreparedStatement rest = h.getConnection().prepareStatement(insert(all.size() - whole))) {
+                        insert(rest, all.subList(whole, all.size()), at, added);
                     }
                 }
             } catch (SQLException e) {
@@ -79,6 +63,83 @@ public final class JdbiOutboxRepository implements OutboxRepository {
             }
             return added;
         });
+    }
+
+    /**
+     * An INSERT of n rows that returns the keys it added. Many rows per statement, not a JDBC batch of one-row
+     * statements: SQLite then runs its insert program (cursors on the table and its three indexes, the foreign key
+     * check) once per statement instead of once per row — at 111,000 reminders about twice as fast.
+     */
+    private static String insert(int rows) {
+        StringBuilder sql = new StringBuilder(120 + rows * 40).append("INSERT INTO outbox (tenant_id, idempotency_key, kind,"
+                + " task_id, recipient_kind, recipient_name, payload, state, attempts, next_attempt_at, created_at, key_day) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, 'NEW', 0, ?, ?, ?)");
+        }
+        return sql.append(" ON CONFLICT (key_day, idempotency_key) DO NOTHING RETURNING idempotency_key").toString();
+    }
+
+    /** Inserts rows with one statement and appends the keys it added to {@code added}, in the rows' order. */
+    private static void insert(PreparedStatement ps, List<Keyed> rows, long at, List<String> added) throws SQLException {
+        int p = 0;
+        for (Keyed k : rows) {
+            OutboxEntry e = k.entry;
+            ps.setLong(++p, e.tenantId());
+            ps.setString(++p, e.key());
+            ps.setString(++p, e.kind());
+            if (e.taskId() == null) {
+                ps.setNull(++p, Types.BIGINT);
+            } else {
+                ps.setLong(++p, e.taskId());
+            }
+            ps.setString(++p, e.recipientKind());
+            ps.setString(++p, e.recipientName());
+            ps.setString(++p, e.payload());
+            ps.setLong(++p, at);
+            ps.setLong(++p, at);
+            ps.setString(++p, k.day);
+        }
+        List<String> returned = new ArrayList<>(rows.size());
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                returned.add(rs.getString(1));
+            }
+        }
+        if (returned.size() == rows.size()) {
+            // all new, the usual case: no need to match keys (RETURNING's order is not promised, the rows' is)
+            for (Keyed k : rows) {
+                added.add(k.entry.key());
+            }
+            return;
+        }
+        Set<String> fresh = new HashSet<>(returned);
+        for (Keyed k : rows) {
+            if (fresh.remove(k.entry.key())) { // once, even for a key given twice
+                added.add(k.entry.key());
+            }
+        }
+    }
+
+    /** An entry with its key's day, in the order of the UNIQUE index. */
+    private record Keyed(String day, OutboxEntry entry) implements Comparable<Keyed> {
+        @Override
+        public int compareTo(Keyed o) {
+            int c = day.compareTo(o.day);
+            return c != 0 ? c : entry.key().compareTo(o.entry.key());
+        }
+    }
+
+    /**
+     * The day a key belongs to, the first column of the outbox's UNIQUE key: the date a reminder key
+     * ({@code rem:…:yyyy-mm-dd}) ends with, "" for any other key. A function of the key, so (day, key) is unique
+     * exactly when the key is.
+     */
+    static String keyDay(String key) {
+        int n = key.length();
+        if (key.startsWith("rem:") && n >= 15 && key.charAt(n - 11) == ':' && key.charAt(n - 6) == '-' && key.charAt(n - 3) == '-') {
+            return key.substring(n - 10);
+        }
+        return "";
     }
 
     @Override
@@ -91,10 +152,15 @@ public final class JdbiOutboxRepository implements OutboxRepository {
             Set<String> found = new HashSet<>();
             for (int from = 0; from < all.size(); from += CHUNK) {
                 List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-                String sql = "SELECT idempotency_key FROM outbox WHERE idempotency_key IN (" + marks(chunk.size()) + ")";
+                List<String> days = new ArrayList<>(new java.util.TreeSet<>(chunk.stream().map(JdbiOutboxRepository::keyDay).toList()));
+                String sql = "SELECT idempotency_key FROM outbox WHERE key_day IN (" + marks(days.size()) + ")"
+                        + " AND idempotency_key IN (" + marks(chunk.size()) + ")";
                 try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+                    for (int i = 0; i < days.size(); i++) {
+                        ps.setString(i + 1, days.get(i));
+                    }
                     for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
+                        ps.setString(days.size() + i + 1, chunk.get(i));
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -117,8 +183,8 @@ public final class JdbiOutboxRepository implements OutboxRepository {
 
     @Override
     public Optional<OutboxMessage> find(String key) {
-        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE idempotency_key = ?")
-                .bind(0, key).map((rs, ctx) -> message(rs)).findOne());
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE key_day = ? AND idempotency_key = ?")
+                .bind(0, keyDay(key)).bind(1, key).map((rs, ctx) -> message(rs)).findOne());
     }
 
     @Override

@@ -115,8 +115,10 @@ public final class RemindBenchmark {
             ReminderSweep sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new JdbiReminderTaskRepository(db),
                     new JdbiOutboxRepository(db), Clock.fixed(at, ZoneOffset.UTC));
             long t1 = System.nanoTime();
-            SweepResult catchUp = sweep.sweep(SweepRequest.allTenants(before));
+            // only the count is kept: a million decisions held alive would tax the measured sweep's heap
+            int catchUpDecided = sweep.sweep(SweepRequest.allTenants(before)).decided().size();
             long catchUpMillis = millis(t1);
+            checkpoint(db);
 
             resetHeapPeak();
             long t2 = System.nanoTime();
@@ -131,10 +133,19 @@ public final class RemindBenchmark {
                 rows = baseline(db, planner, dayBefore, at);
                 best = Math.min(best, millis(t3));
             }
-            return new Result(tasks, tenants, buildMillis, catchUpMillis, catchUp.decided().size(), sweepMillis,
+            return new Result(tasks, tenants, buildMillis, catchUpMillis, catchUpDecided, sweepMillis,
                     measured.tasksRead(), measured.decided().size(), best, rows,
                     Math.round(100.0 * sweepMillis / Math.max(1, best)) / 100.0, peak);
         }
+    }
+
+    /**
+     * Folds the write-ahead log into the database file and empties it, as a quiet quarter of an hour between two
+     * sweeps does: the catch-up just wrote over a million rows, and a log that size slows every page look-up of
+     * the sweep measured next, which is not what a steady-state sweep meets.
+     */
+    static void checkpoint(Database db) {
+        db.withHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
     }
 
     /** The baseline: one query for the open tasks with something due on the day, read to the last row. */
