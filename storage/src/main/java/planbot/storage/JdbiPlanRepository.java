@@ -220,8 +220,8 @@ public final class JdbiPlanRepository implements PlanRepository {
     private static void saveTasks(Handle h, Tenant tenant, long planId, List<TaskRow> rows, Map<String, Long> actionIds,
                                   Instant now) {
         long at = now.toEpochMilli();
-        batches(h, "INSERT INTO task (tenant_id, plan_id, action_id, " + TASK_CONTENT + ", position, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        batches(h, "INSERT INTO task (tenant_id, plan_id, action_id, " + TASK_CONTENT + ", position, updated_at, first_seen_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 only(rows, true, TaskRow::id), false, (ps, r) -> {
                     ps.setLong(1, tenant.id());
                     ps.setLong(2, planId);
@@ -229,6 +229,7 @@ public final class JdbiPlanRepository implements PlanRepository {
                     int i = bindTask(ps, 4, r.task());
                     ps.setInt(i, r.position());
                     ps.setLong(i + 1, at);
+                    ps.setLong(i + 2, at);
                 });
         // TASK_CONTENT as assignments: "ref = ?, description = ?, …, notes = ?"
         batches(h, "UPDATE task SET action_id = ?, " + TASK_CONTENT.replace(",", " = ?,") + " = ?, position = ?,"

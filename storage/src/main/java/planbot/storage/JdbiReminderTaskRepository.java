@@ -20,13 +20,17 @@ import org.jdbi.v3.core.Handle;
  */
 public final class JdbiReminderTaskRepository implements ReminderTaskRepository {
     private static final String SELECT = "SELECT t.tenant_id, t.id, t.ref, t.status_kind, t.target_kind, t.target_date,"
-            + " t.owner, a.lead, t.updated_at FROM task t JOIN action a ON a.id = t.action_id"
+            + " t.owner, a.lead, t.updated_at, t.first_seen_at FROM task t JOIN action a ON a.id = t.action_id"
             + " WHERE (t.status_kind IS NULL OR t.status_kind NOT IN ('COMPLETED', 'CLOSED'))";
 
     private final Database db;
 
     public JdbiReminderTaskRepository(Database db) {
         this.db = Objects.requireNonNull(db, "db");
+    }
+
+    private static Instant firstSeen(long millis, boolean none) {
+        return none ? null : Instant.ofEpochMilli(millis);
     }
 
     @Override
@@ -45,7 +49,7 @@ public final class JdbiReminderTaskRepository implements ReminderTaskRepository 
             String date = rs.getString(6);
             return new ReminderTaskRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     date == null ? null : LocalDate.parse(date), rs.getString(7), rs.getString(8),
-                    Instant.ofEpochMilli(rs.getLong(9)));
+                    Instant.ofEpochMilli(rs.getLong(9)), firstSeen(rs.getLong(10), rs.wasNull()));
         }));
     }
 

@@ -15,7 +15,8 @@ import java.time.LocalDate;
  * @param owner        the task's owner as the tracker names them; null if none
  * @param lead         its action's lead; null if none
  * @param updatedAt    when the task last changed
+ * @param firstSeenAt  when planbot first stored it (its import); null if not known
  */
 public record ReminderTaskRow(long tenantId, long taskId, String ref, String statusKind, String targetKind,
-                              LocalDate targetDate, String owner, String lead, Instant updatedAt) {
+                              LocalDate targetDate, String owner, String lead, Instant updatedAt, Instant firstSeenAt) {
 }

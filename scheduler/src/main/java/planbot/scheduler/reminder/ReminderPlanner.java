@@ -28,8 +28,10 @@ import planbot.scheduler.calendar.WorkingCalendar;
  *   <li>Catch-up: of the moments that have passed, only the latest of each task and family
  *       ({@link ReminderKind.Family}) is due, and only if its key was not decided before. An older moment
  *       overtaken by a newer one is dropped, so a task ten years overdue gets one overdue reminder (the latest
- *       repeat) and its escalations, not a backlog; a sweep that was down for a week sends each task's
- *       newest reminder, late, once.</li>
+ *       repeat), not a backlog; a sweep that was down for a week sends each task's newest reminder, late, once.</li>
+ *   <li>Escalations are for slips planbot watched: one whose moment passed before the task was first stored
+ *       (an old overdue item of an imported plan) is not sent — the owner is reminded, and the managers see it
+ *       in the digest's overdue list.</li>
  *   <li>Completed and closed tasks get nothing. Date reminders (lead times, on the day, overdue,
  *       escalations) need an open task with a real target date: never TBC, N/A, Ongoing or undated. TBC tasks
  *       get the TBC nudge. Open tasks that are neither TBC nor overdue get the stale nudge.</li>
@@ -114,8 +116,8 @@ public final class ReminderPlanner {
             long late = calendar.workingDaysBetween(due, today);
             overdue = late >= 1;
             dateReminder(t, due, today, late, out);
-            escalation(t, due, late, ReminderKind.ESCALATE_LEAD, policy.escalateLead(), t.lead(), out);
-            escalation(t, due, late, ReminderKind.ESCALATE_MANAGER, policy.escalateManager(), null, out);
+            escalation(t, due, today, late, ReminderKind.ESCALATE_LEAD, policy.escalateLead(), t.lead(), out);
+            escalation(t, due, today, late, ReminderKind.ESCALATE_MANAGER, policy.escalateManager(), null, out);
         } else if (target != null && target.kind() == PlanDate.Kind.TBC) {
             LocalDate nudge = latestTbcMoment(today);
             if (nudge != null) {
@@ -163,10 +165,17 @@ public final class ReminderPlanner {
         }
     }
 
-    private void escalation(TaskSnapshot t, LocalDate due, long late, ReminderKind kind, int threshold, String who,
-                            List<Reminder> out) {
+    private void escalation(TaskSnapshot t, LocalDate due, LocalDate today, long late, ReminderKind kind, int threshold,
+                            String who, List<Reminder> out) {
         if (threshold > 0 && late >= threshold) {
-            out.add(new Reminder(t.tenantId(), t.taskId(), t.ref(), kind, who, calendar.addWorkingDays(due, threshold), due));
+            LocalDate moment = calendar.addWorkingDays(due, threshold);
+            // A slip that happened before planbot saw the task (an old overdue item in an imported plan) is not
+            // escalated: its owner is reminded, and the managers see it in the weekly digest's overdue list. A run
+            // "as of" a day before the task was stored (remind --at in the past) is a what-if: the policy applies.
+            LocalDate seen = t.firstSeen() == null ? null : LocalDate.ofInstant(t.firstSeen(), policy.zone());
+            if (seen == null || seen.isAfter(today) || !moment.isBefore(seen)) {
+                out.add(new Reminder(t.tenantId(), t.taskId(), t.ref(), kind, who, moment, due));
+            }
         }
     }
 

@@ -205,7 +205,7 @@ public final class ReminderSweep {
                     : new PlanDate(kind, null, PlanDate.Precision.DAY, null, null);
         }
         return new TaskSnapshot(row.tenantId(), row.taskId(), row.ref(), status, target, row.owner(), row.lead(),
-                row.updatedAt(), snoozedUntil);
+                row.updatedAt(), snoozedUntil, row.firstSeenAt());
     }
 
     /**

@@ -18,11 +18,19 @@ import planbot.domain.StatusKind;
  * @param lead         its action's lead; null if nobody
  * @param updatedAt    when it last changed; null if unknown (then it never counts as stale)
  * @param snoozedUntil the first day its reminders may resume; null when it is not snoozed
+ * @param firstSeen    when planbot first stored it (its import): escalations whose moment passed before then are
+ *                     not sent; null when not known (then every escalation counts)
  */
 public record TaskSnapshot(long tenantId, long taskId, String ref, StatusKind status, PlanDate target, String owner,
-                           String lead, Instant updatedAt, LocalDate snoozedUntil) {
+                           String lead, Instant updatedAt, LocalDate snoozedUntil, Instant firstSeen) {
     public TaskSnapshot {
         Objects.requireNonNull(ref, "ref");
+    }
+
+    /** A task whose first sighting is not known. */
+    public TaskSnapshot(long tenantId, long taskId, String ref, StatusKind status, PlanDate target, String owner,
+                        String lead, Instant updatedAt, LocalDate snoozedUntil) {
+        this(tenantId, taskId, ref, status, target, owner, lead, updatedAt, snoozedUntil, null);
     }
 
     /** Completed and closed tasks get nothing at all. */
@@ -31,6 +39,6 @@ public record TaskSnapshot(long tenantId, long taskId, String ref, StatusKind st
     }
 
     public TaskSnapshot withSnoozedUntil(LocalDate until) {
-        return new TaskSnapshot(tenantId, taskId, ref, status, target, owner, lead, updatedAt, until);
+        return new TaskSnapshot(tenantId, taskId, ref, status, target, owner, lead, updatedAt, until, firstSeen);
     }
 }

@@ -102,6 +102,28 @@ class ReminderPlannerTest {
     }
 
     @Test
+    void escalationsWhoseMomentPassedBeforeTheTaskWasImportedAreNotSentAndLaterOnesAre() {
+        // GIVEN a task due 31/05/2023 (lead escalation 14/06, manager 28/06), imported on 20/06 at 10:00
+        TaskSnapshot t = dueOn(d(2023, 5, 31));
+        TaskSnapshot imported = new TaskSnapshot(t.tenantId(), t.taskId(), t.ref(), t.status(), t.target(), t.owner(),
+                t.lead(), t.updatedAt(), null, Instant.parse("2023-06-20T09:00:00Z"));
+
+        // WHEN the planner runs on the import day and on 28/06
+        // THEN the owner is reminded at once, the lead's slip (before the import) is never escalated, the manager's is
+        assertThat(kinds(plan(imported, at(d(2023, 6, 20), 9, 30)))).containsExactly("OVERDUE@2023-06-15");
+        assertThat(kinds(plan(imported, at(d(2023, 6, 28), 9, 30)))).containsExactly("OVERDUE@2023-06-22",
+                "ESCALATE_MANAGER@2023-06-28");
+        // AND imported on the morning of the lead's escalation day, that escalation still counts
+        TaskSnapshot sameDay = new TaskSnapshot(t.tenantId(), t.taskId(), t.ref(), t.status(), t.target(), t.owner(),
+                t.lead(), t.updatedAt(), null, Instant.parse("2023-06-14T07:00:00Z"));
+        assertThat(kinds(plan(sameDay, at(d(2023, 6, 14), 9, 30)))).containsExactly("OVERDUE@2023-06-08",
+                "ESCALATE_LEAD@2023-06-14");
+        // AND a what-if run as of a day before the import (remind --at in the past) follows the policy as written
+        assertThat(kinds(plan(imported, at(d(2023, 6, 15), 9, 30)))).containsExactly("OVERDUE@2023-06-15",
+                "ESCALATE_LEAD@2023-06-14");
+    }
+
+    @Test
     void aTargetOnASaturdayIsOverdueOnTheMondayRatherThanDueTwice() {
         TaskSnapshot t = dueOn(d(2023, 6, 3));
         assertThat(kinds(plan(t, at(d(2023, 6, 2), 9, 0)))).containsExactly("BEFORE_1@2023-06-02");

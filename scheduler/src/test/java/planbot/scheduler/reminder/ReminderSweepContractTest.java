@@ -236,9 +236,8 @@ abstract class ReminderSweepContractTest extends DatabaseTestBase {
             }
         }
         assertThat(overduePerTask).hasSize(60).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
-        assertThat(first.decided()).filteredOn(r -> r.kind().equals(ReminderKind.ESCALATE_LEAD)).hasSize(60);
-        assertThat(first.decided()).filteredOn(r -> r.kind().equals(ReminderKind.ESCALATE_MANAGER)).hasSize(60);
-        assertThat(first.decided()).hasSize(180);
+        // and no escalations: every one of those slips happened before planbot saw the plan (the digest lists them)
+        assertThat(first.decided()).hasSize(60);
         assertThat(sweep.sweep(SweepRequest.of(oldCouncil, london(LocalDate.of(2023, 6, 8), 9, 0))).decided())
                 .allSatisfy(r -> assertThat(r.kind()).isEqualTo(ReminderKind.OVERDUE));
     }
