@@ -35,10 +35,12 @@ import planbot.scheduler.reminder.ReminderSweep;
 import planbot.scheduler.reminder.SweepRequest;
 import planbot.scheduler.reminder.SweepResult;
 import planbot.storage.AuditRepository;
+import planbot.storage.ChannelRepository;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
 import planbot.storage.DigestSubscription;
 import planbot.storage.JdbiAuditRepository;
+import planbot.storage.JdbiChannelRepository;
 import planbot.storage.JdbiDateRevisionRepository;
 import planbot.storage.JdbiOutboxRepository;
 import planbot.storage.JdbiPersonRepository;
@@ -86,6 +88,7 @@ public final class App implements AutoCloseable {
     private final JdbiReminderStateRepository reminderState;
     private final OutboxRepository outbox;
     private final SubscriptionRepository subscriptions;
+    private final ChannelRepository channels;
     private SchedulerService scheduler;
     private OutboxDispatcher dispatcher;
 
@@ -105,7 +108,9 @@ public final class App implements AutoCloseable {
         this.outbox = new JdbiOutboxRepository(database);
         this.subscriptions = new JdbiSubscriptionRepository(database);
         this.reminders = new ReminderSweep(database, reminderState, new JdbiReminderTaskRepository(database), outbox, clock);
-        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, digests, clock, ZONE);
+        this.channels = new JdbiChannelRepository(database);
+        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, channels, digests,
+                clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
     }
 
@@ -170,6 +175,10 @@ public final class App implements AutoCloseable {
 
     public SnoozeRepository snoozes() {
         return snoozes;
+    }
+
+    public ChannelRepository channels() {
+        return channels;
     }
 
     /**
