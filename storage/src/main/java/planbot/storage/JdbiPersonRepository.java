@@ -130,6 +130,25 @@ public final class JdbiPersonRepository implements PersonRepository {
                 .findOne());
     }
 
+    @Override
+    public Optional<ChatIdentity> identity(Tenant tenant, String personName, String platform) {
+        return db.withHandle(h -> h.createQuery("SELECT c.platform, c.workspace, c.user_id FROM chat_identity c"
+                        + " JOIN person p ON p.id = c.person_id WHERE c.tenant_id = ? AND p.name = ? AND c.platform = ?"
+                        + " ORDER BY c.id DESC")
+                .bind(0, tenant.id()).bind(1, personName.strip()).bind(2, platform)
+                .map((rs, ctx) -> new ChatIdentity(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .findFirst());
+    }
+
+    @Override
+    public List<Person> unlinked(Tenant tenant, String platform) {
+        return db.withHandle(h -> h.createQuery("SELECT p.name, p.role FROM person p WHERE p.tenant_id = ? AND NOT EXISTS"
+                        + " (SELECT 1 FROM chat_identity c WHERE c.person_id = p.id AND c.platform = ?) ORDER BY p.name")
+                .bind(0, tenant.id()).bind(1, platform)
+                .map((rs, ctx) -> new Person(rs.getString("name"), Role.valueOf(rs.getString("role"))))
+                .list());
+    }
+
     private static Optional<Long> identityTenant(Handle h, ChatIdentity identity) {
         return h.createQuery("SELECT tenant_id FROM chat_identity WHERE platform = ? AND workspace = ? AND user_id = ?")
                 .bind(0, identity.platform()).bind(1, identity.workspace()).bind(2, identity.userId())

@@ -39,4 +39,10 @@ public interface PersonRepository {
 
     /** The person a chat identity is linked to in this tenant. */
     Optional<Person> findByIdentity(Tenant tenant, ChatIdentity identity);
+
+    /** A person's linked account on a platform (names compare as {@link #link} stores them); empty if none. */
+    Optional<ChatIdentity> identity(Tenant tenant, String personName, String platform);
+
+    /** The tenant's people with no account linked on a platform, by name. */
+    List<Person> unlinked(Tenant tenant, String platform);
 }

@@ -109,4 +109,19 @@ abstract class PersonRepositoryContractTest extends DatabaseTestBase {
                 .hasMessageContaining("another tenant");
         assertThat(people.findByIdentity(other, SAM)).contains(new Person("Sam Jones", Role.OFFICER));
     }
+
+    @Test
+    void aLinkedPersonHasTheirIdentityAndTheOthersAreListedAsUnlinked() {
+        // GIVEN three people, one linked on Slack
+        people.upsert(tenant, List.of("Sam Jones", "PM", "HoP"), Role.OFFICER);
+        people.link(tenant, "Sam Jones", SAM);
+
+        // THEN Sam's Slack identity is found, and the other two are unlinked on Slack but all three on Discord
+        assertThat(people.identity(tenant, "Sam Jones", "slack")).contains(SAM);
+        assertThat(people.identity(tenant, "Sam Jones", "discord")).isEmpty();
+        assertThat(people.identity(tenant, "PM", "slack")).isEmpty();
+        assertThat(people.unlinked(tenant, "slack")).extracting(Person::name).containsExactly("HoP", "PM");
+        assertThat(people.unlinked(tenant, "discord")).extracting(Person::name).containsExactly("HoP", "PM", "Sam Jones");
+        assertThat(people.unlinked(other, "slack")).isEmpty();
+    }
 }
