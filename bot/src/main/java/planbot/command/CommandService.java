@@ -105,6 +105,14 @@ public final class CommandService {
         this.parser = new CommandParser(new DateParser(clock, zone));
     }
 
+    /**
+     * True for the reply {@link #execute} gives when it failed on its side (and its change was rolled back): not the
+     * user's doing, so a caller that marks an inbound event as handled in an enclosing transaction must not commit.
+     */
+    public static boolean failedOnOurSide(Reply reply) {
+        return reply instanceof Failure && ((Failure) reply).message().equals(GENERIC_FAILURE);
+    }
+
     /** Parses and executes the request's text. */
     public Reply handle(CommandRequest request) {
         ParseResult parsed = parser.parse(request.text());

@@ -31,7 +31,6 @@ import planbot.domain.PlanDate;
 import planbot.domain.Task;
 import planbot.slack.ButtonValue;
 import planbot.slack.SlackCaller;
-import planbot.slack.SlackHandlers;
 import planbot.slack.SlackText;
 import planbot.storage.TaskQuery;
 import planbot.storage.TaskRepository;
@@ -46,7 +45,7 @@ import planbot.storage.TaskRow;
  *
  * <p>Thread-safe. Publishing runs after the acknowledgement.
  */
-public final class HomeTab implements SlackHandlers {
+public final class HomeTab {
     /** Two blocks a task, plus the heading lines: well inside a home view's 100 blocks. */
     static final int MAX_TASKS = 45;
     private static final int MAX_DESCRIPTION = 200;
@@ -63,7 +62,6 @@ public final class HomeTab implements SlackHandlers {
         this.answers = Objects.requireNonNull(answers, "answers");
     }
 
-    @Override
     public void registerOn(App app) {
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
@@ -72,10 +70,12 @@ public final class HomeTab implements SlackHandlers {
             }
             MethodsClient client = ctx.client();
             support.afterAck("home tab", text -> { }, () -> {
-                java.util.Optional<SlackCaller> caller = support.caller(ctx, e.getUser(), null,
-                        refused -> publishText(client, e.getUser(), refused));
+                String[] refusal = new String[1];
+                java.util.Optional<SlackCaller> caller = support.caller(ctx, e.getUser(), null, r -> refusal[0] = r);
                 if (caller.isPresent()) {
                     publish(client, caller.get(), null);
+                } else {
+                    publishText(client, e.getUser(), refusal[0]);
                 }
             });
             return ctx.ack();

@@ -29,7 +29,7 @@ import planbot.slack.SlackText;
 final class Interactions {
     private static final Logger LOG = LoggerFactory.getLogger(Interactions.class);
     /** The most a message text carries here: replies are short; Slack allows 40,000. */
-    private static final int MAX_TEXT = 3000;
+    static final int MAX_TEXT = 3000;
     static final String GENERIC_FAILURE = "Sorry, something went wrong on my side. Please try again in a minute.";
 
     private final SlackTenancy tenancy;
@@ -92,11 +92,11 @@ final class Interactions {
         void run() throws IOException, SlackApiException;
     }
 
-    /** Posts already escaped text where only {@code user} sees it; a refusal by Slack is logged. */
-    void ephemeral(MethodsClient client, String channel, String user, String escaped) {
+    /** Posts plain text (escaped here) where only {@code user} sees it; a refusal by Slack is logged. */
+    void ephemeral(MethodsClient client, String channel, String user, String text) {
         try {
             ChatPostEphemeralResponse r = client.chatPostEphemeral(b -> b.channel(channel).user(user)
-                    .text(SlackText.cut(escaped, MAX_TEXT)));
+                    .text(SlackText.escapeAndCut(text, MAX_TEXT)));
             if (!r.isOk()) {
                 LOG.warn("chat.postEphemeral to {} refused: {}", channel, r.getError());
             }
@@ -106,16 +106,16 @@ final class Interactions {
     }
 
     /**
-     * A reply as Slack text, escaped. A question about free text names the command that does it: a thread has no
+     * A reply as plain text, for a sink that escapes it. A question about free text names the command that does it: a thread has no
      * memory of a question, so "yes" would only be read as free text again.
      */
     String text(Reply reply) {
         if (reply instanceof Question) {
             Question q = (Question) reply;
             String command = q.choices().isEmpty() ? "" : q.choices().get(0).command();
-            return SlackText.escapeAndCut(q.text() + (command.isEmpty() ? "" : "\nTo do it, type `/plan " + command + "`."), MAX_TEXT);
+            return q.text() + (command.isEmpty() ? "" : "\nTo do it, type `/plan " + command + "`.");
         }
-        return SlackText.escapeAndCut(plain.render(reply).strip(), MAX_TEXT);
+        return plain.render(reply).strip();
     }
 
     /** "Olivia Officer: EN003/01 is now Completed. (15/05/2023 09:00)": who did what, when, for the changed message. */
