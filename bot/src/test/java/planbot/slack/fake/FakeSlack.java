@@ -480,11 +480,13 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    static ObjectNode ok() {
+    /** {@code {"ok":true}}, for a {@link Method} to add to. */
+    public static ObjectNode ok() {
         return JSON.createObjectNode().put("ok", true);
     }
 
-    static ObjectNode error(String error) {
+    /** {@code {"ok":false,"error":error}}. */
+    public static ObjectNode error(String error) {
         return JSON.createObjectNode().put("ok", false).put("error", error);
     }
 
@@ -728,8 +730,11 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    /** Null when the blocks keep Block Kit's limits (or are absent), else the error Slack gives. */
-    static String checkBlocks(JsonNode blocks, int maxBlocks) {
+    /**
+     * Null when the blocks keep Block Kit's limits (or are absent), else the error Slack gives: the check every
+     * message method makes, open to renderer tests.
+     */
+    public static String checkBlocks(JsonNode blocks, int maxBlocks) {
         if (blocks == null) {
             return null;
         }
