@@ -34,6 +34,10 @@ import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.scheduler.reminder.ReminderSweep;
 import planbot.scheduler.reminder.SweepRequest;
 import planbot.scheduler.reminder.SweepResult;
+import planbot.slack.SlackConnector;
+import planbot.slack.SlackHandlers;
+import planbot.slack.SlackSettings;
+import planbot.slack.SlackTenancy;
 import planbot.storage.AuditRepository;
 import planbot.storage.ChannelRepository;
 import planbot.storage.Database;
@@ -51,6 +55,7 @@ import planbot.storage.JdbiSnoozeRepository;
 import planbot.storage.JdbiSubscriptionRepository;
 import planbot.storage.JdbiTaskRepository;
 import planbot.storage.JdbiTenantRepository;
+import planbot.storage.JdbiWorkspaceRepository;
 import planbot.storage.OutboxRepository;
 import planbot.storage.PersonRepository;
 import planbot.storage.PlanRepository;
@@ -60,6 +65,7 @@ import planbot.storage.SubscriptionSpec;
 import planbot.storage.TaskRepository;
 import planbot.storage.Tenant;
 import planbot.storage.TenantRepository;
+import planbot.storage.WorkspaceRepository;
 import planbot.tracker.ImportService;
 
 /**
@@ -89,6 +95,8 @@ public final class App implements AutoCloseable {
     private final OutboxRepository outbox;
     private final SubscriptionRepository subscriptions;
     private final ChannelRepository channels;
+    private final WorkspaceRepository workspaces;
+    private final SlackTenancy slackTenancy;
     private SchedulerService scheduler;
     private OutboxDispatcher dispatcher;
 
@@ -112,6 +120,8 @@ public final class App implements AutoCloseable {
         this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, channels, digests,
                 clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
+        this.workspaces = new JdbiWorkspaceRepository(database);
+        this.slackTenancy = new SlackTenancy(database, workspaces, tenants, people, audit, clock);
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */
@@ -179,6 +189,24 @@ public final class App implements AutoCloseable {
 
     public ChannelRepository channels() {
         return channels;
+    }
+
+    public WorkspaceRepository workspaces() {
+        return workspaces;
+    }
+
+    /** Who is behind a Slack request: for every Slack handler group. */
+    public SlackTenancy slackTenancy() {
+        return slackTenancy;
+    }
+
+    /**
+     * Slack for this planbot, not yet started: {@code /plan} plus the given handler groups (buttons, events, …)
+     * on one Bolt app, over HTTP or Socket Mode as the settings say. The caller starts and closes it.
+     */
+    public SlackConnector slack(SlackSettings settings, List<SlackHandlers> more) {
+        return new SlackConnector(settings, slackTenancy, commands, clock, ZONE,
+                planbot.slack.PlanSlashCommand.DEFAULT_FAST_PATH, more);
     }
 
     /**
