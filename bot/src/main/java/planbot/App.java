@@ -18,6 +18,7 @@ import planbot.delivery.DeliveryConfig;
 import planbot.delivery.NoticeBuilder;
 import planbot.delivery.OutboxDispatcher;
 import planbot.delivery.PlainNoticeRenderer;
+import planbot.delivery.ReminderThreads;
 import planbot.domain.AuditEvent;
 import planbot.domain.Person;
 import planbot.domain.Plan;
@@ -38,6 +39,7 @@ import planbot.slack.SlackConnector;
 import planbot.slack.SlackHandlers;
 import planbot.slack.SlackSettings;
 import planbot.slack.SlackTenancy;
+import planbot.slack.interact.SlackInteractions;
 import planbot.storage.AuditRepository;
 import planbot.storage.ChannelRepository;
 import planbot.storage.Database;
@@ -45,6 +47,7 @@ import planbot.storage.DateRevisionRepository;
 import planbot.storage.DigestSubscription;
 import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiChannelRepository;
+import planbot.storage.JdbiInboundEventRepository;
 import planbot.storage.JdbiDateRevisionRepository;
 import planbot.storage.JdbiOutboxRepository;
 import planbot.storage.JdbiPersonRepository;
@@ -97,6 +100,7 @@ public final class App implements AutoCloseable {
     private final ChannelRepository channels;
     private final WorkspaceRepository workspaces;
     private final SlackTenancy slackTenancy;
+    private java.util.concurrent.ExecutorService slackWork;
     private SchedulerService scheduler;
     private OutboxDispatcher dispatcher;
 
@@ -198,6 +202,30 @@ public final class App implements AutoCloseable {
     /** Who is behind a Slack request: for every Slack handler group. */
     public SlackTenancy slackTenancy() {
         return slackTenancy;
+    }
+
+    /**
+     * The interactive Slack handlers (reminder buttons, the new-date modal, thread replies, the App Home), to pass to
+     * {@link #slack} among {@code more}. What they do after acknowledging runs on a small pool this App owns and
+     * stops on {@link #close()}.
+     */
+    public SlackInteractions slackInteractions() {
+        if (slackWork == null) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            slackWork = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "slack-interaction-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return slackInteractions(slackWork);
+    }
+
+    /** As {@link #slackInteractions()}, with the caller's executor for the work after each acknowledgement. */
+    public SlackInteractions slackInteractions(java.util.concurrent.Executor later) {
+        return new SlackInteractions(new SlackInteractions.Parts(database, slackTenancy, tasks, reminderState, reminderReplies,
+                outbox, new NoticeBuilder(tasks, reminderState, digests), new ReminderThreads(outbox, tenants, tasks),
+                new JdbiInboundEventRepository(database)), later, clock, ZONE);
     }
 
     /**
@@ -392,6 +420,14 @@ public final class App implements AutoCloseable {
         }
         if (dispatcher != null) {
             dispatcher.stop();
+        }
+        if (slackWork != null) {
+            slackWork.shutdown();
+            try {
+                slackWork.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         database.close();
     }

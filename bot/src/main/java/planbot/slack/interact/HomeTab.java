@@ -31,6 +31,7 @@ import planbot.domain.PlanDate;
 import planbot.domain.Task;
 import planbot.slack.ButtonValue;
 import planbot.slack.SlackCaller;
+import planbot.slack.SlackHandlers;
 import planbot.slack.SlackText;
 import planbot.storage.TaskQuery;
 import planbot.storage.TaskRepository;
@@ -45,7 +46,7 @@ import planbot.storage.TaskRow;
  *
  * <p>Thread-safe. Publishing runs after the acknowledgement.
  */
-public final class HomeTab {
+public final class HomeTab implements SlackHandlers {
     /** Two blocks a task, plus the heading lines: well inside a home view's 100 blocks. */
     static final int MAX_TASKS = 45;
     private static final int MAX_DESCRIPTION = 200;
@@ -62,6 +63,7 @@ public final class HomeTab {
         this.answers = Objects.requireNonNull(answers, "answers");
     }
 
+    @Override
     public void registerOn(App app) {
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();

@@ -16,6 +16,7 @@ import planbot.delivery.Button;
 import planbot.reply.Reply;
 import planbot.slack.ButtonValue;
 import planbot.slack.SlackCaller;
+import planbot.slack.SlackHandlers;
 import planbot.storage.TaskRow;
 
 /**
@@ -29,7 +30,7 @@ import planbot.storage.TaskRow;
  *
  * <p>Thread-safe. Failures after the acknowledgement are logged and answered with a short generic message.
  */
-public final class ReminderButtons {
+public final class ReminderButtons implements SlackHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderButtons.class);
 
     private final Interactions support;
@@ -44,6 +45,7 @@ public final class ReminderButtons {
         this.newDate = Objects.requireNonNull(newDate, "newDate");
     }
 
+    @Override
     public void registerOn(App app) {
         for (Button.Choice choice : Button.Choice.values()) {
             if (choice == Button.Choice.NEW_DATE) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import planbot.command.ReminderReplyService;
 import planbot.delivery.NoticeBuilder;
 import planbot.delivery.ReminderThreads;
+import planbot.slack.SlackHandlers;
 import planbot.slack.SlackTenancy;
 import planbot.slack.render.NoticeBlocks;
 import planbot.storage.Database;
@@ -23,7 +24,7 @@ import planbot.storage.TaskRepository;
  * <p>{@code later} runs what happens after a handler has acknowledged (answering a click, confirming in a thread,
  * publishing the home view): a small pool in production, owned and shut down by the caller. Thread-safe.
  */
-public final class SlackInteractions {
+public final class SlackInteractions implements SlackHandlers {
     private final ReminderButtons buttons;
     private final ThreadReplies threadReplies;
     private final HomeTab home;
@@ -55,6 +56,7 @@ public final class SlackInteractions {
     }
 
     /** Registers every handler on the app; call once, before it serves. */
+    @Override
     public void registerOn(App app) {
         buttons.registerOn(app);
         threadReplies.registerOn(app);

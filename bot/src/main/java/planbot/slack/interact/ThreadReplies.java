@@ -14,6 +14,7 @@ import planbot.command.CommandService;
 import planbot.delivery.ReminderThreads;
 import planbot.reply.Reply;
 import planbot.slack.SlackCaller;
+import planbot.slack.SlackHandlers;
 import planbot.slack.SlackTenancy;
 import planbot.slack.SlackText;
 import planbot.storage.Database;
@@ -33,7 +34,7 @@ import planbot.storage.InboundEventRepository;
  *
  * <p>Thread-safe.
  */
-public final class ThreadReplies {
+public final class ThreadReplies implements SlackHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadReplies.class);
 
     private final Interactions support;
@@ -50,6 +51,7 @@ public final class ThreadReplies {
         this.answers = Objects.requireNonNull(answers, "answers");
     }
 
+    @Override
     public void registerOn(App app) {
         app.event(MessageEvent.class, (payload, ctx) -> reply(payload.getEventId(), payload.getEvent(), ctx));
     }
