@@ -30,7 +30,7 @@ import planbot.storage.InboundEventRepository;
  * <p>Slack delivers an event again when it thinks it was not taken (header {@code X-Slack-Retry-Num}). Each event is
  * marked by (workspace, {@code event_id}) with {@link InboundEventRepository#firstDelivery} in the same transaction
  * as its effect, so four deliveries have one effect; a delivery whose effect failed on our side is rolled back
- * unmarked, and answered HTTP 500, so that Slack's next retry can take effect.
+ * unmarked and not acknowledged (the handler throws: HTTP 500), so that Slack's next retry can take effect.
  *
  * <p>Thread-safe.
  */
@@ -56,8 +56,11 @@ public final class ThreadReplies implements SlackHandlers {
         app.event(MessageEvent.class, (payload, ctx) -> reply(payload.getEventId(), payload.getEvent(), ctx));
     }
 
-    /** Thrown inside the transaction to roll back the event's mark with an effect that failed on our side. */
-    private static final class EffectFailed extends RuntimeException {
+    /**
+     * Thrown inside the transaction to roll back the event's mark with an effect that failed on our side, and on out
+     * of the handler so that the event is not acknowledged.
+     */
+    static final class EffectFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         EffectFailed() {
@@ -95,7 +98,8 @@ public final class ThreadReplies implements SlackHandlers {
         } catch (EffectFailed failed) {
             LOG.warn("a reply in a reminder's thread failed on our side (retry {}); left unmarked for Slack's retry",
                     ctx.getRetryNum());
-            return Response.builder().statusCode(500).body("").build();
+            // Out of the handler: not acknowledged (HTTP 500; no ack over Socket Mode), so Slack delivers it again.
+            throw failed;
         }
         if (reply == null) {
             LOG.debug("event {} was already handled; retry {} ignored", eventId, ctx.getRetryNum());
