@@ -383,6 +383,28 @@ public final class App implements AutoCloseable {
         });
     }
 
+    /**
+     * Binds a chat workspace to a tenant (or moves it there from another), audited in the tenant it now serves.
+     *
+     * @param enterpriseId "" when there is none
+     * @param teamId       "" for an org-wide install
+     * @throws UserError when there is no such tenant
+     */
+    public void bindWorkspace(String tenantSlug, String platform, String enterpriseId, String teamId) {
+        Tenant tenant = tenant(tenantSlug);
+        String workspace = platform + ":" + (enterpriseId.isEmpty() ? teamId : teamId.isEmpty() ? enterpriseId : enterpriseId + "/" + teamId);
+        database.transaction(() -> {
+            java.util.Optional<Tenant> before = workspaces.tenantOf(platform, enterpriseId, teamId);
+            if (before.isPresent() && before.get().id() == tenant.id()) {
+                return null;
+            }
+            workspaces.bind(tenant, platform, enterpriseId, teamId, clock.instant());
+            audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "workspace", workspace, "bound",
+                    before.map(Tenant::slug).orElse(null), tenant.slug(), null));
+            return null;
+        });
+    }
+
     /** True when the tenant exists and has a plan of this name. */
     public boolean hasPlan(String tenantSlug, String planName) {
         return tenants.find(tenantSlug).map(t -> plans.planNames(t).contains(planName)).orElse(false);
