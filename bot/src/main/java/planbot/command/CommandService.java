@@ -530,7 +530,13 @@ public final class CommandService {
         if (assignee instanceof Assignee.Name) {
             name = assignee.text().strip();
         } else {
-            Optional<String> handle = ((Assignee.Mention) assignee).handle();
+            Assignee.Mention mention = (Assignee.Mention) assignee;
+            Optional<String> handle = mention.handle();
+            if (handle.isEmpty()) {
+                // A platform mention (<@U123|sam>) names whoever an admin linked to that account with `people link`.
+                handle = mention.platformUserId().flatMap(id -> c.request().chatContext().flatMap(chat -> people.findByIdentity(
+                        c.tenant(), new ChatIdentity(chat.platform(), chat.workspace(), id)))).map(planbot.domain.Person::name);
+            }
             if (handle.isEmpty()) {
                 return Failure.of("I can't tell who " + Quote.of(assignee.text()) + " is yet: an admin can link them "
                         + "to their name in the plan, or assign by name, e.g. `assign EN003/02 Sam Jones`.");

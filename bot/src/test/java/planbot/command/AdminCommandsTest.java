@@ -130,6 +130,16 @@ class AdminCommandsTest {
         assertThat(bot.dump()).isEqualTo(before);
     }
 
+    @Test
+    void givenALinkedAccount_whenALeadAssignsByMentioningIt_thenTheTaskGoesToThePersonLinkedToIt() {
+        bot.send(ADA, "people link \"" + OSCAR + "\" <@U77|oscar>");
+
+        Reply reply = bot.send(LIAM, "assign EN003/01 <@U77|oscar>");
+
+        assertThat(reply).isInstanceOf(Confirmation.class);
+        assertThat(bot.task("EN003/01").owner()).isEqualTo(OSCAR);
+    }
+
     // ---- people unlinked
 
     @Test
