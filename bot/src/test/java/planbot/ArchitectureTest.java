@@ -65,6 +65,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSlackAdapterTouchesTheSlackSdk() {
+        noClasses().that().resideInAPackage("planbot..").and().resideOutsideOfPackages("planbot.slack..", "planbot.bench..")
+                .should().dependOnClassesThat().resideInAPackage("com.slack..")
+                .because("Slack's SDK stays in its adapter (benchmarks may drive the adapter's edge)")
+                .check(planbot);
+    }
+
+    @Test
+    void theCoreAndDeliveryDoNotDependOnTheSlackAdapter() {
+        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.reply..", "planbot.delivery..")
+                .should().dependOnClassesThat().resideInAPackage("planbot.slack..")
+                .check(planbot);
+    }
+
+    @Test
     void everyClassLivesInAPackageTheRulesKnow() {
         classes().that().resideInAPackage("planbot..")
                 .should().resideInAnyPackage(concat(concat(concat(STORAGE, SCHEDULER), BOT), new String[] {"planbot"}))
