@@ -56,6 +56,9 @@ public final class SlackPoster {
         config.setHttpClientCallTimeoutMillis((int) timeout.toMillis());
         config.setHttpClientReadTimeoutMillis((int) timeout.toMillis());
         config.setPrettyResponseLoggingEnabled(false);
+        // the SDK's call statistics resolve each token's team with an extra auth.test, and log the token's first
+        // 16 chars at debug level while doing so: neither is wanted
+        config.setStatsEnabled(false);
         this.methods = Slack.getInstance(config).methods(botToken);
         this.uploads = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
