@@ -142,6 +142,22 @@ class SlackDeliveryTest {
     }
 
     @Test
+    void aReminderForSomeoneWithoutASlackAccountGoesToThePlanChannelNamingThem() {
+        // GIVEN a reminder for HoP, who has not linked a Slack account
+        open(List.of(DeliveryFixture.task(1, "Draft", DeliveryFixture.DAY, "HoP")));
+        f.sweep();
+
+        // WHEN it is dispatched
+        deliverAll(dispatcher(TOKEN));
+
+        // THEN it is in the plan channel, saying who it is for
+        List<ObjectNode> posted = fake.messages("CPLAN");
+        assertThat(posted).hasSize(1);
+        assertThat(posted.get(0).get("text").asText()).startsWith("Reminder for HoP: EN001/01 is due today");
+        assertThat(posted.get(0).get("blocks").get(0).toString()).contains("Reminder for HoP");
+    }
+
+    @Test
     void aServerErrorThenSuccessDeliversOnce() {
         // GIVEN a reminder for Olivia and a Slack that fails the first post with HTTP 503
         open(List.of(DeliveryFixture.task(1, "Draft", DeliveryFixture.DAY, "Olivia")));
