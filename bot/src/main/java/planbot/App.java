@@ -15,10 +15,12 @@ import planbot.command.ReminderReplyService;
 import planbot.delivery.ConsoleMessenger;
 import planbot.delivery.ConsoleRouting;
 import planbot.delivery.DeliveryConfig;
+import planbot.delivery.Messenger;
 import planbot.delivery.NoticeBuilder;
 import planbot.delivery.OutboxDispatcher;
 import planbot.delivery.PlainNoticeRenderer;
 import planbot.delivery.ReminderThreads;
+import planbot.delivery.Routing;
 import planbot.domain.AuditEvent;
 import planbot.domain.Person;
 import planbot.domain.Plan;
@@ -37,9 +39,13 @@ import planbot.scheduler.reminder.SweepRequest;
 import planbot.scheduler.reminder.SweepResult;
 import planbot.slack.SlackConnector;
 import planbot.slack.SlackHandlers;
+import planbot.slack.SlackMessenger;
+import planbot.slack.SlackPoster;
+import planbot.slack.SlackRouting;
 import planbot.slack.SlackSettings;
 import planbot.slack.SlackTenancy;
 import planbot.slack.interact.SlackInteractions;
+import planbot.slack.render.NoticeBlocks;
 import planbot.storage.AuditRepository;
 import planbot.storage.ChannelRepository;
 import planbot.storage.Database;
@@ -80,6 +86,8 @@ import planbot.tracker.ImportService;
 public final class App implements AutoCloseable {
     /** Councils' time zone: dates typed and shown, and "today", are London's. */
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    /** The longest one Slack Web API call may take before delivery counts it as a transient failure. */
+    private static final java.time.Duration SLACK_CALL_TIMEOUT = java.time.Duration.ofSeconds(10);
     private final Clock clock;
     private final Database database;
     private final TenantRepository tenants;
@@ -229,12 +237,16 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Slack for this planbot, not yet started: {@code /plan} plus the given handler groups (buttons, events, …)
-     * on one Bolt app, over HTTP or Socket Mode as the settings say. The caller starts and closes it.
+     * Slack for this planbot, not yet started: {@code /plan}, the {@linkplain #slackInteractions() interactive
+     * handlers} (reminder buttons, the new-date modal, thread replies, the App Home) and the given further handler
+     * groups on one Bolt app, over HTTP or Socket Mode as the settings say. The caller starts and closes it.
      */
     public SlackConnector slack(SlackSettings settings, List<SlackHandlers> more) {
+        List<SlackHandlers> handlers = new java.util.ArrayList<>();
+        handlers.add(slackInteractions());
+        handlers.addAll(more);
         return new SlackConnector(settings, slackTenancy, commands, clock, ZONE,
-                planbot.slack.PlanSlashCommand.DEFAULT_FAST_PATH, more);
+                planbot.slack.PlanSlashCommand.DEFAULT_FAST_PATH, handlers);
     }
 
     /**
@@ -284,12 +296,31 @@ public final class App implements AutoCloseable {
      * @param compact one line per reminder
      */
     public void startReminders(PrintWriter console, boolean compact) {
+        startBackground(new ConsoleRouting(),
+                new ConsoleMessenger(console, new PlainNoticeRenderer(compact), java.time.Duration.ZERO));
+    }
+
+    /**
+     * Starts the background work of {@code ./planbot serve}: as {@link #startReminders}, delivering to Slack
+     * (linked people by DM, others in the plan channel; digests and escalations to the manager channel) when it is
+     * configured, else printing on {@code console}. Stopped by {@link #close()}.
+     */
+    public void startServing(java.util.Optional<SlackSettings> slack, PrintWriter console) {
+        if (slack.isPresent()) {
+            SlackSettings s = slack.get();
+            startBackground(new SlackRouting(people, new JdbiChannelRepository(database)),
+                    new SlackMessenger(new SlackPoster(s.apiBaseUrl(), s.botToken(), SLACK_CALL_TIMEOUT), new NoticeBlocks()));
+        } else {
+            startReminders(console, true);
+        }
+    }
+
+    private void startBackground(Routing routing, Messenger messenger) {
         if (scheduler != null) {
             throw new IllegalStateException("reminders are already running");
         }
         dispatcher = new OutboxDispatcher(database, outbox, tenants, audit,
-                new NoticeBuilder(tasks, reminderState, digests), new ConsoleRouting(),
-                java.util.List.of(new ConsoleMessenger(console, new PlainNoticeRenderer(compact), java.time.Duration.ZERO)),
+                new NoticeBuilder(tasks, reminderState, digests), routing, java.util.List.of(messenger),
                 DeliveryConfig.defaults(), clock);
         dispatcher.start();
         scheduler = new SchedulerService(database, reminders, reminderState,

@@ -69,7 +69,8 @@ public final class SlackConnector implements AutoCloseable {
      */
     public String start() throws Exception {
         if (settings.socketMode()) {
-            socketMode = new SocketModeApp(bolt.slack().socketMode(settings.appToken()), bolt);
+            // this constructor (not the one taking a client) is the one that wires the client to the Bolt app
+            socketMode = new SocketModeApp(settings.appToken(), bolt);
             socketMode.startAsync();
             return "Slack over Socket Mode";
         }

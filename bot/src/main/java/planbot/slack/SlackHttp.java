@@ -70,7 +70,12 @@ public final class SlackHttp implements AutoCloseable {
             config.routes.post(EVENTS_PATH, this::events);
             config.routes.get("/health", ctx -> ctx.contentType("text/plain").result("ok"));
         });
-        server.start(port);
+        try {
+            server.start(port);
+        } catch (RuntimeException e) {
+            server = null;
+            throw new IllegalStateException("cannot listen on " + SlackSettings.HTTP_PORT + " " + port + " (" + e.getMessage() + ")", e);
+        }
         return this;
     }
 

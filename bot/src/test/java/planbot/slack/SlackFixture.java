@@ -30,7 +30,7 @@ import planbot.testing.TestBot;
  * also sign with a wrong secret or an old timestamp. One per test; close it.
  */
 final class SlackFixture implements AutoCloseable {
-    static final String TOKEN = "xoxb-test-token";
+    static final String TOKEN = "xoxb-1234-5678-test-bot-token";
     static final String SECRET = "test-signing-secret";
     static final String TEAM = FakeSlack.TEAM_ID;
 

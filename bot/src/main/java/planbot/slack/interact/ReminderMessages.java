@@ -12,6 +12,7 @@ import planbot.delivery.Notice;
 import planbot.delivery.NoticeBuilder;
 import planbot.delivery.ReminderNotice;
 import planbot.delivery.Undeliverable;
+import planbot.slack.SlackPoster;
 import planbot.slack.SlackText;
 import planbot.slack.render.NoticeBlocks;
 import planbot.slack.render.SlackMessage;
@@ -45,7 +46,7 @@ public final class ReminderMessages {
      */
     public Optional<SlackMessage> withOutcome(Tenant tenant, String channel, String ts, String outcome, boolean finished,
                                               Instant now) {
-        Optional<OutboxMessage> row = outbox.findByPlatformMessageId(channel + ":" + ts);
+        Optional<OutboxMessage> row = outbox.findByPlatformMessageId(SlackPoster.messageId(channel, ts));
         if (row.isEmpty() || row.get().entry().tenantId() != tenant.id()) {
             return Optional.empty();
         }

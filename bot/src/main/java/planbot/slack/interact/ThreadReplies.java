@@ -16,6 +16,7 @@ import planbot.reply.Reply;
 import planbot.slack.SlackCaller;
 import planbot.slack.SlackHandlers;
 import planbot.slack.SlackTenancy;
+import planbot.slack.SlackPoster;
 import planbot.slack.SlackText;
 import planbot.storage.Database;
 import planbot.storage.InboundEventRepository;
@@ -73,7 +74,7 @@ public final class ThreadReplies implements SlackHandlers {
                 || e.getUser().equals(ctx.getBotUserId()) || e.getText() == null || eventId == null) {
             return ctx.ack();
         }
-        Optional<ReminderThreads.ReminderThread> thread = threads.findTaskByMessageId(e.getChannel() + ":" + e.getThreadTs());
+        Optional<ReminderThreads.ReminderThread> thread = threads.findTaskByMessageId(SlackPoster.messageId(e.getChannel(), e.getThreadTs()));
         if (thread.isEmpty()) {
             return ctx.ack();
         }
