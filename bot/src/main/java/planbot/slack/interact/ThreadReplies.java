@@ -54,6 +54,9 @@ public final class ThreadReplies implements SlackHandlers {
 
     @Override
     public void registerOn(App app) {
+        // Subscribing to messages brings their subtypes too: message_changed for every reminder we redraw after a
+        // click, edits, deletions, joins. Unacknowledged (Bolt answers 404) Slack would deliver each again, thrice.
+        app.config().setSubtypedMessageEventsAutoAckEnabled(true);
         app.event(MessageEvent.class, (payload, ctx) -> reply(payload.getEventId(), payload.getEvent(), ctx));
     }
 

@@ -99,6 +99,18 @@ class ThreadRepliesTest {
     }
 
     @Test
+    void givenAMessageEventWithASubtype_whenDelivered_thenItIsAcknowledgedAndIgnored() throws Exception {
+        String changed = f.threadReply("Ev007", OLIVIA_ID, ts, "done").replace("\"type\":\"message\",",
+                "\"type\":\"message\",\"subtype\":\"message_changed\",");
+        Map<String, ?> before = f.bot.dump();
+
+        HttpResponse<String> ack = f.post(changed);
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(f.bot.dump()).isEqualTo(before);
+    }
+
+    @Test
     void givenMessagesThatAreNotHumanRepliesToAReminder_whenDelivered_thenNothingChanges() throws Exception {
         Map<String, ?> before = f.bot.dump();
 
