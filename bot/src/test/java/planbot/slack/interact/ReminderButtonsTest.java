@@ -68,6 +68,20 @@ class ReminderButtonsTest {
     }
 
     @Test
+    void givenSlackIsSlowToTakeTheRedraw_whenAButtonIsClicked_thenTheClickIsStillAcknowledgedAtOnce() throws Exception {
+        String ts = f.sendReminder("EN005/03");
+        f.slack.delayNext("chat.update", java.time.Duration.ofSeconds(4));
+
+        long started = System.nanoTime();
+        HttpResponse<String> ack = f.post(f.click(OLIVIA_ID, DONE, f.buttonValue(ts, DONE), ts));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(tookMillis).as("the ack waits for nothing Slack does").isLessThan(2500);
+        f.awaitCalls("chat.update", 1);
+    }
+
+    @Test
     void givenAReminder_whenItsOwnerClicksAtRisk_thenTheStatusChangesAndTheButtonsStay() throws Exception {
         String ts = f.sendReminder("EN005/03");
         String atRisk = ButtonValue.actionId(Button.Choice.AT_RISK);
