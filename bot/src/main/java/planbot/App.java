@@ -231,7 +231,7 @@ public final class App implements AutoCloseable {
 
     /** As {@link #slackInteractions()}, with the caller's executor for the work after each acknowledgement. */
     public SlackInteractions slackInteractions(java.util.concurrent.Executor later) {
-        return new SlackInteractions(new SlackInteractions.Parts(database, slackTenancy, tasks, reminderState, reminderReplies,
+        return new SlackInteractions(new SlackInteractions.Parts(database, slackTenancy, tasks, reminderState, commands, reminderReplies,
                 outbox, new NoticeBuilder(tasks, reminderState, digests), new ReminderThreads(outbox, tenants, tasks),
                 new JdbiInboundEventRepository(database)), later, clock, ZONE);
     }

@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.Executor;
+import planbot.command.CommandService;
 import planbot.command.ReminderReplyService;
 import planbot.delivery.NoticeBuilder;
 import planbot.delivery.ReminderThreads;
@@ -19,7 +20,7 @@ import planbot.storage.TaskRepository;
 /**
  * Every interactive Slack handler, built from the parts the composition root has, registered on a Bolt {@link App} in
  * one call: the reminder buttons and the new-date modal ({@link ReminderButtons}), replies in a reminder's thread
- * ({@link ThreadReplies}) and the App Home ({@link HomeTab}).
+ * ({@link ThreadReplies}, asking about free text with {@link NoteQuestion}) and the App Home ({@link HomeTab}).
  *
  * <p>{@code later} runs what happens after a handler has acknowledged (answering a click, confirming in a thread,
  * publishing the home view): a small pool in production, owned and shut down by the caller. Thread-safe.
@@ -31,13 +32,14 @@ public final class SlackInteractions implements SlackHandlers {
 
     /** The parts, by role. */
     public record Parts(Database db, SlackTenancy tenancy, TaskRepository tasks, ReminderStateRepository reminderState,
-                        ReminderReplyService replies, OutboxRepository outbox, NoticeBuilder notices,
+                        CommandService commands, ReminderReplyService replies, OutboxRepository outbox, NoticeBuilder notices,
                         ReminderThreads threads, InboundEventRepository inbound) {
         public Parts {
             java.util.Objects.requireNonNull(db, "db");
             java.util.Objects.requireNonNull(tenancy, "tenancy");
             java.util.Objects.requireNonNull(tasks, "tasks");
             java.util.Objects.requireNonNull(reminderState, "reminderState");
+            java.util.Objects.requireNonNull(commands, "commands");
             java.util.Objects.requireNonNull(replies, "replies");
             java.util.Objects.requireNonNull(outbox, "outbox");
             java.util.Objects.requireNonNull(notices, "notices");
@@ -52,7 +54,8 @@ public final class SlackInteractions implements SlackHandlers {
         this.home = new HomeTab(support, parts.tasks(), answers);
         Outcomes outcomes = new Outcomes(support, new ReminderMessages(parts.outbox(), parts.notices(), new NoticeBlocks()), home);
         this.buttons = new ReminderButtons(support, answers, outcomes, new NewDateModal(support, answers, outcomes));
-        this.threadReplies = new ThreadReplies(support, parts.db(), parts.inbound(), parts.threads(), answers);
+        this.threadReplies = new ThreadReplies(support, parts.db(), parts.inbound(), parts.threads(), answers,
+                new NoteQuestion(support, answers, parts.commands()));
     }
 
     /** Registers every handler on the app; call once, before it serves. */

@@ -6,12 +6,15 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.block.LayoutBlock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import planbot.command.CommandService;
 import planbot.delivery.ReminderThreads;
+import planbot.reply.Question;
 import planbot.reply.Reply;
 import planbot.slack.SlackCaller;
 import planbot.slack.SlackHandlers;
@@ -25,7 +28,7 @@ import planbot.storage.InboundEventRepository;
  * Replies in a reminder's thread ({@code done}, {@code new date 30/06/2024 waiting on legal}): a human's message
  * whose {@code thread_ts} is a reminder we sent (found by {@code channel:thread_ts} through {@link ReminderThreads})
  * in the tenant the workspace is bound to runs as their reply through {@link TaskAnswers}, and is confirmed in the
- * thread after the commit. Bots' messages (ours included), messages with a subtype, and messages in other threads are
+ * thread after the commit (free text is asked about with {@link NoteQuestion}'s buttons). Bots' messages (ours included), messages with a subtype, and messages in other threads are
  * ignored; so is a reminder of another tenant (silently: nothing of it leaks).
  *
  * <p>Slack delivers an event again when it thinks it was not taken (header {@code X-Slack-Retry-Num}). Each event is
@@ -43,13 +46,16 @@ public final class ThreadReplies implements SlackHandlers {
     private final InboundEventRepository inbound;
     private final ReminderThreads threads;
     private final TaskAnswers answers;
+    private final NoteQuestion noteQuestion;
 
-    ThreadReplies(Interactions support, Database db, InboundEventRepository inbound, ReminderThreads threads, TaskAnswers answers) {
+    ThreadReplies(Interactions support, Database db, InboundEventRepository inbound, ReminderThreads threads, TaskAnswers answers,
+                  NoteQuestion noteQuestion) {
         this.support = Objects.requireNonNull(support, "support");
         this.db = Objects.requireNonNull(db, "db");
         this.inbound = Objects.requireNonNull(inbound, "inbound");
         this.threads = Objects.requireNonNull(threads, "threads");
         this.answers = Objects.requireNonNull(answers, "answers");
+        this.noteQuestion = Objects.requireNonNull(noteQuestion, "noteQuestion");
     }
 
     @Override
@@ -58,6 +64,7 @@ public final class ThreadReplies implements SlackHandlers {
         // click, edits, deletions, joins. Unacknowledged (Bolt answers 404) Slack would deliver each again, thrice.
         app.config().setSubtypedMessageEventsAutoAckEnabled(true);
         app.event(MessageEvent.class, (payload, ctx) -> reply(payload.getEventId(), payload.getEvent(), ctx));
+        noteQuestion.registerOn(app);
     }
 
     /**
@@ -111,8 +118,12 @@ public final class ThreadReplies implements SlackHandlers {
         }
         MethodsClient client = ctx.client();
         String text = SlackText.escapeAndCut(support.text(reply), Interactions.MAX_TEXT);
+        Optional<List<LayoutBlock>> blocks = reply instanceof Question
+                ? noteQuestion.blocks(caller.get(), thread.get().taskId(), ((Question) reply).text(), e.getText())
+                : Optional.empty();
         support.afterAck("thread confirmation", t -> { }, () -> {
-            ChatPostMessageResponse r = client.chatPostMessage(b -> b.channel(e.getChannel()).threadTs(e.getThreadTs()).text(text));
+            ChatPostMessageResponse r = client.chatPostMessage(b -> b.channel(e.getChannel()).threadTs(e.getThreadTs()).text(text)
+                    .blocks(blocks.orElse(null)));
             if (!r.isOk()) {
                 LOG.warn("confirming a thread reply in {} refused: {}", e.getChannel(), r.getError());
             }

@@ -99,6 +99,24 @@ class ThreadRepliesTest {
     }
 
     @Test
+    void givenAFreeTextReply_whenTheQuestionsYesIsClicked_thenTheTextIsAddedAsANoteAndTheQuestionReplaced() throws Exception {
+        f.post(f.threadReply("Ev008", OLIVIA_ID, ts, "draft went to legal <!channel>"));
+        String questionTs = InteractFixture.await("the question", () -> f.slack.messages(InteractFixture.CHANNEL).stream()
+                .filter(m -> m.path("blocks").toString().contains(NoteQuestion.YES)).map(m -> m.path("ts").asText())
+                .findFirst().orElse(null));
+        assertThat(f.bot.task("EN005/03").notes()).isNull();
+
+        f.post(f.click(OLIVIA_ID, NoteQuestion.YES, f.buttonValue(questionTs, NoteQuestion.YES), questionTs));
+
+        f.awaitCalls("chat.update", 1);
+        assertThat(f.bot.task("EN005/03").notes()).endsWith("Olivia Officer: draft went to legal <!channel>");
+        assertThat(f.bot.audit("EN005/03").get(0).change()).isEqualTo("note");
+        assertThat(f.message(questionTs).toString()).contains("Noted on EN005/03").doesNotContain(NoteQuestion.YES)
+                .doesNotContain("<!channel>");
+        assertThat(f.slack.violations()).isEmpty();
+    }
+
+    @Test
     void givenAMessageEventWithASubtype_whenDelivered_thenItIsAcknowledgedAndIgnored() throws Exception {
         String changed = f.threadReply("Ev007", OLIVIA_ID, ts, "done").replace("\"type\":\"message\",",
                 "\"type\":\"message\",\"subtype\":\"message_changed\",");
