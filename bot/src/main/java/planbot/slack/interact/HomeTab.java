@@ -46,7 +46,7 @@ import planbot.storage.TaskRow;
  *
  * <p>Thread-safe. Publishing runs after the acknowledgement.
  */
-public final class HomeTab implements SlackHandlers {
+final class HomeTab implements SlackHandlers {
     /** Two blocks a task, plus the heading lines: well inside a home view's 100 blocks. */
     static final int MAX_TASKS = 45;
     private static final int MAX_DESCRIPTION = 200;

@@ -30,7 +30,7 @@ import planbot.storage.TaskRow;
  *
  * <p>Thread-safe. Failures after the acknowledgement are logged and answered with a short generic message.
  */
-public final class ReminderButtons implements SlackHandlers {
+final class ReminderButtons implements SlackHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderButtons.class);
 
     private final Interactions support;

@@ -27,7 +27,7 @@ import planbot.storage.Tenant;
  *
  * <p>Thread-safe; storage failures propagate.
  */
-public final class ReminderMessages {
+final class ReminderMessages {
     private final OutboxRepository outbox;
     private final NoticeBuilder notices;
     private final NoticeBlocks blocks;

@@ -23,7 +23,7 @@ import planbot.storage.TaskRow;
  *
  * <p>Thread-safe; storage failures propagate (the reply service itself never throws).
  */
-public final class TaskAnswers {
+final class TaskAnswers {
     /** What a caller is told when a value names a task outside their tenant, or one that is gone: nothing more. */
     public static final String UNKNOWN_TASK = "I can't find that task any more: it may have been removed from the plan.";
 

@@ -38,7 +38,7 @@ import planbot.storage.InboundEventRepository;
  *
  * <p>Thread-safe.
  */
-public final class ThreadReplies implements SlackHandlers {
+final class ThreadReplies implements SlackHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadReplies.class);
 
     private final Interactions support;
