@@ -72,6 +72,30 @@ class ArchitectureTest {
                 .check(planbot);
     }
 
+    @Test
+    void onlyTheSlackAdapterTouchesTheSlackSdk() {
+        noClasses().that().resideOutsideOfPackage("planbot.slack..")
+                .should().dependOnClassesThat().resideInAPackage("com.slack..")
+                .because("Bolt and the Slack API client are the Slack adapter's business; the rest sees Reply and Notice")
+                .check(planbot);
+    }
+
+    @Test
+    void onlyTheEdgesAndTheBenchmarkServeHttp() {
+        noClasses().that().resideOutsideOfPackages("planbot.slack..", "planbot.bench..", "planbot.http..",
+                        "planbot.discord..", "planbot.teams..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+                .check(planbot);
+    }
+
+    @Test
+    void deliveryAndTheCoreDoNotKnowAboutSlack() {
+        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.reply..", "planbot.delivery..",
+                        "planbot.config..", "planbot.chat..")
+                .should().dependOnClassesThat().resideInAPackage("planbot.slack..")
+                .check(planbot);
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = new String[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
