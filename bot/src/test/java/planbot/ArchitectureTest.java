@@ -65,6 +65,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSlackAdapterTouchesTheSlackSdk() {
+        noClasses().that().resideOutsideOfPackage("planbot.slack..")
+                .should().dependOnClassesThat().resideInAPackage("com.slack..")
+                .because("Slack's SDK types stay in the adapter; the rest of the bot sees neutral notices and replies")
+                .check(planbot);
+    }
+
+    @Test
+    void theCoreDoesNotKnowTheSlackAdapter() {
+        noClasses().that().resideInAnyPackage(concat(concat(STORAGE, SCHEDULER),
+                        new String[] {"planbot.command..", "planbot.reply..", "planbot.delivery.."}))
+                .should().dependOnClassesThat().resideInAnyPackage(concat(CHAT_SDKS, new String[] {"planbot.slack.."}))
+                .check(planbot);
+    }
+
+    @Test
     void everyClassLivesInAPackageTheRulesKnow() {
         classes().that().resideInAPackage("planbot..")
                 .should().resideInAnyPackage(concat(concat(concat(STORAGE, SCHEDULER), BOT), new String[] {"planbot"}))

@@ -36,6 +36,9 @@ import planbot.slack.render.SlackMessage;
  * <p>Thread-safe (the SDK's client is); DM channel ids are cached per user for the life of the poster.
  */
 public final class SlackPoster {
+    /** A sensible limit for one call: well under the dispatcher's claim lease, well over Slack's usual answer. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
     private final MethodsClient methods;
     private final HttpClient uploads;
     private final Duration timeout;
@@ -46,6 +49,7 @@ public final class SlackPoster {
      *                   {@code https://slack.com/api/}; a fake in tests)
      * @param botToken   the bot token ({@code xoxb-…})
      * @param timeout    the longest one call may take before it counts as a transient failure
+     *                   ({@link #DEFAULT_TIMEOUT})
      */
     public SlackPoster(String apiBaseUrl, String botToken, Duration timeout) {
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
@@ -56,6 +60,9 @@ public final class SlackPoster {
         config.setHttpClientCallTimeoutMillis((int) timeout.toMillis());
         config.setHttpClientReadTimeoutMillis((int) timeout.toMillis());
         config.setPrettyResponseLoggingEnabled(false);
+        // the SDK's call statistics resolve each token's team with an extra auth.test, and log the token's first
+        // 16 chars at debug level while doing so: neither is wanted
+        config.setStatsEnabled(false);
         this.methods = Slack.getInstance(config).methods(botToken);
         this.uploads = HttpClient.newBuilder().connectTimeout(timeout).build();
     }

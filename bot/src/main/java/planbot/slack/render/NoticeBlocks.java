@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import planbot.delivery.AdminNotice;
 import planbot.delivery.Button;
 import planbot.delivery.DigestNotice;
@@ -176,7 +177,7 @@ public final class NoticeBlocks {
         return split(blocks, fallback(notice.heading() + ": " + notice.text()), notice.heading());
     }
 
-    private static <T> List<String> lines(List<T> items, java.util.function.Function<T, String> line) {
+    private static <T> List<String> lines(List<T> items, Function<T, String> line) {
         List<String> out = new ArrayList<>(items.size());
         for (T item : items) {
             out.add(line.apply(item));

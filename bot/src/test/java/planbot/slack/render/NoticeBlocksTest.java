@@ -28,7 +28,7 @@ import planbot.slack.ButtonValue;
 import planbot.slack.fake.FakeSlack;
 
 /** Notices as Block Kit: the JSON Slack receives, its shape, its escaping and its limits. */
-class NoticeBlocksTest {
+public class NoticeBlocksTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final String PING = "<!channel> @here <@U123> &";
@@ -115,7 +115,8 @@ class NoticeBlocksTest {
                 owner, Status.of("On target"), PlanDate.of(LocalDate.of(2023, 5, 1)));
     }
 
-    static Digest digest(int overdue, int dueSoon, int completed, int slipped) {
+    /** A digest with this many tasks in each list (and a silent owner and a TBC task). */
+    public static Digest digest(int overdue, int dueSoon, int completed, int slipped) {
         ZonedDateTime to = ZonedDateTime.of(2023, 5, 15, 9, 0, 0, 0, LONDON);
         List<Digest.Overdue> o = new ArrayList<>();
         List<Digest.Due> d = new ArrayList<>();
@@ -143,7 +144,7 @@ class NoticeBlocksTest {
                 List.of(item(999, "Tbc Owner")));
     }
 
-    static DigestNotice notice(Digest d) {
+    public static DigestNotice notice(Digest d) {
         return new DigestNotice(9, "dig:test-council:slack:C1:2023-W20", "slack:C1", d, new byte[] {1, 2, 3});
     }
 
