@@ -89,14 +89,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheSlackAdapterTouchesTheSlackSdk() {
-        noClasses().that().resideOutsideOfPackage("planbot.slack..")
-                .should().dependOnClassesThat().resideInAPackage("com.slack..")
-                .because("Bolt and the Slack API client are the Slack adapter's business; the rest sees Reply and Notice")
-                .check(planbot);
-    }
-
-    @Test
     void onlyTheEdgesAndTheBenchmarkServeHttp() {
         noClasses().that().resideOutsideOfPackages("planbot.slack..", "planbot.bench..", "planbot.http..",
                         "planbot.discord..", "planbot.teams..")
@@ -105,9 +97,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void deliveryAndTheCoreDoNotKnowAboutSlack() {
-        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.reply..", "planbot.delivery..",
-                        "planbot.config..", "planbot.chat..")
+    void configAndTheConsoleDoNotKnowAboutSlack() {
+        noClasses().that().resideInAnyPackage("planbot.config..", "planbot.chat..")
                 .should().dependOnClassesThat().resideInAPackage("planbot.slack..")
                 .check(planbot);
     }
