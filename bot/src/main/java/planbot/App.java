@@ -86,8 +86,6 @@ import planbot.tracker.ImportService;
 public final class App implements AutoCloseable {
     /** Councils' time zone: dates typed and shown, and "today", are London's. */
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
-    /** The longest one Slack Web API call may take before delivery counts it as a transient failure. */
-    private static final java.time.Duration SLACK_CALL_TIMEOUT = java.time.Duration.ofSeconds(10);
     private final Clock clock;
     private final Database database;
     private final TenantRepository tenants;
@@ -309,7 +307,7 @@ public final class App implements AutoCloseable {
         if (slack.isPresent()) {
             SlackSettings s = slack.get();
             startBackground(new SlackRouting(people, new JdbiChannelRepository(database)),
-                    new SlackMessenger(new SlackPoster(s.apiBaseUrl(), s.botToken(), SLACK_CALL_TIMEOUT), new NoticeBlocks()));
+                    new SlackMessenger(new SlackPoster(s.apiBaseUrl(), s.botToken(), SlackPoster.DEFAULT_TIMEOUT), new NoticeBlocks()));
         } else {
             startReminders(console, true);
         }

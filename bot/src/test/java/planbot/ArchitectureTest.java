@@ -88,6 +88,21 @@ class ArchitectureTest {
                 .check(planbot);
     }
 
+    @Test
+    void onlyTheEdgesAndTheBenchmarkServeHttp() {
+        noClasses().that().resideOutsideOfPackages("planbot.slack..", "planbot.bench..", "planbot.http..",
+                        "planbot.discord..", "planbot.teams..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+                .check(planbot);
+    }
+
+    @Test
+    void configAndTheConsoleDoNotKnowAboutSlack() {
+        noClasses().that().resideInAnyPackage("planbot.config..", "planbot.chat..")
+                .should().dependOnClassesThat().resideInAPackage("planbot.slack..")
+                .check(planbot);
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = new String[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);

@@ -87,8 +87,9 @@ public final class PlanSlashCommand implements SlackHandlers {
                 return ctx.ack(ephemeral(GENERIC_FAILURE));
             }
         }
-        answer.whenCompleteAsync((response, failure) -> respond(ctx, response != null ? response : ephemeral(GENERIC_FAILURE)),
-                executor);
+        // On the worker that finishes the command (not resubmitted: a full queue must not lose an answer); if it
+        // has finished already, on this thread, just before the ack.
+        answer.whenComplete((response, failure) -> respond(ctx, response != null ? response : ephemeral(GENERIC_FAILURE)));
         return ctx.ack();
     }
 

@@ -22,6 +22,8 @@ public final class SlackBolt {
         SlackConfig client = new SlackConfig(); // the default config is immutable: always a new one
         client.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
         client.setPrettyResponseLoggingEnabled(false);
+        // no SDK metrics: they call auth.test for every token, the app-level one too, behind our back
+        client.setStatsEnabled(false);
         AppConfig config = AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
