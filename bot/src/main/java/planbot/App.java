@@ -15,9 +15,12 @@ import planbot.command.ReminderReplyService;
 import planbot.delivery.ConsoleMessenger;
 import planbot.delivery.ConsoleRouting;
 import planbot.delivery.DeliveryConfig;
+import planbot.delivery.Messenger;
 import planbot.delivery.NoticeBuilder;
 import planbot.delivery.OutboxDispatcher;
 import planbot.delivery.PlainNoticeRenderer;
+import planbot.delivery.ReminderThreads;
+import planbot.delivery.Routing;
 import planbot.domain.AuditEvent;
 import planbot.domain.Person;
 import planbot.domain.Plan;
@@ -34,11 +37,23 @@ import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.scheduler.reminder.ReminderSweep;
 import planbot.scheduler.reminder.SweepRequest;
 import planbot.scheduler.reminder.SweepResult;
+import planbot.slack.SlackConnector;
+import planbot.slack.SlackHandlers;
+import planbot.slack.SlackMessenger;
+import planbot.slack.SlackPoster;
+import planbot.slack.SlackRouting;
+import planbot.slack.SlackSettings;
+import planbot.slack.SlackTenancy;
+import planbot.slack.interact.SlackInteractions;
+import planbot.slack.render.NoticeBlocks;
 import planbot.storage.AuditRepository;
+import planbot.storage.ChannelRepository;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
 import planbot.storage.DigestSubscription;
 import planbot.storage.JdbiAuditRepository;
+import planbot.storage.JdbiChannelRepository;
+import planbot.storage.JdbiInboundEventRepository;
 import planbot.storage.JdbiDateRevisionRepository;
 import planbot.storage.JdbiOutboxRepository;
 import planbot.storage.JdbiPersonRepository;
@@ -49,6 +64,7 @@ import planbot.storage.JdbiSnoozeRepository;
 import planbot.storage.JdbiSubscriptionRepository;
 import planbot.storage.JdbiTaskRepository;
 import planbot.storage.JdbiTenantRepository;
+import planbot.storage.JdbiWorkspaceRepository;
 import planbot.storage.OutboxRepository;
 import planbot.storage.PersonRepository;
 import planbot.storage.PlanRepository;
@@ -58,6 +74,7 @@ import planbot.storage.SubscriptionSpec;
 import planbot.storage.TaskRepository;
 import planbot.storage.Tenant;
 import planbot.storage.TenantRepository;
+import planbot.storage.WorkspaceRepository;
 import planbot.tracker.ImportService;
 
 /**
@@ -86,6 +103,10 @@ public final class App implements AutoCloseable {
     private final JdbiReminderStateRepository reminderState;
     private final OutboxRepository outbox;
     private final SubscriptionRepository subscriptions;
+    private final ChannelRepository channels;
+    private final WorkspaceRepository workspaces;
+    private final SlackTenancy slackTenancy;
+    private java.util.concurrent.ExecutorService slackWork;
     private SchedulerService scheduler;
     private OutboxDispatcher dispatcher;
 
@@ -105,8 +126,12 @@ public final class App implements AutoCloseable {
         this.outbox = new JdbiOutboxRepository(database);
         this.subscriptions = new JdbiSubscriptionRepository(database);
         this.reminders = new ReminderSweep(database, reminderState, new JdbiReminderTaskRepository(database), outbox, clock);
-        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, digests, clock, ZONE);
+        this.channels = new JdbiChannelRepository(database);
+        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, channels, digests,
+                clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
+        this.workspaces = new JdbiWorkspaceRepository(database);
+        this.slackTenancy = new SlackTenancy(database, workspaces, tenants, people, audit, clock);
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */
@@ -172,6 +197,56 @@ public final class App implements AutoCloseable {
         return snoozes;
     }
 
+    public ChannelRepository channels() {
+        return channels;
+    }
+
+    public WorkspaceRepository workspaces() {
+        return workspaces;
+    }
+
+    /** Who is behind a Slack request: for every Slack handler group. */
+    public SlackTenancy slackTenancy() {
+        return slackTenancy;
+    }
+
+    /**
+     * The interactive Slack handlers (reminder buttons, the new-date modal, thread replies, the App Home), to pass to
+     * {@link #slack} among {@code more}. What they do after acknowledging runs on a small pool this App owns and
+     * stops on {@link #close()}.
+     */
+    public SlackInteractions slackInteractions() {
+        if (slackWork == null) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            slackWork = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "slack-interaction-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return slackInteractions(slackWork);
+    }
+
+    /** As {@link #slackInteractions()}, with the caller's executor for the work after each acknowledgement. */
+    public SlackInteractions slackInteractions(java.util.concurrent.Executor later) {
+        return new SlackInteractions(new SlackInteractions.Parts(database, slackTenancy, tasks, reminderState, commands, reminderReplies,
+                outbox, new NoticeBuilder(tasks, reminderState, digests), new ReminderThreads(outbox, tenants, tasks),
+                new JdbiInboundEventRepository(database)), later, clock, ZONE);
+    }
+
+    /**
+     * Slack for this planbot, not yet started: {@code /plan}, the {@linkplain #slackInteractions() interactive
+     * handlers} (reminder buttons, the new-date modal, thread replies, the App Home) and the given further handler
+     * groups on one Bolt app, over HTTP or Socket Mode as the settings say. The caller starts and closes it.
+     */
+    public SlackConnector slack(SlackSettings settings, List<SlackHandlers> more) {
+        List<SlackHandlers> handlers = new java.util.ArrayList<>();
+        handlers.add(slackInteractions());
+        handlers.addAll(more);
+        return new SlackConnector(settings, slackTenancy, commands, clock, ZONE,
+                planbot.slack.PlanSlashCommand.DEFAULT_FAST_PATH, handlers);
+    }
+
     /**
      * The actor for the console: the named person with their role, or an admin named "admin" when no name is
      * given (the person at the terminal owns the installation).
@@ -219,12 +294,31 @@ public final class App implements AutoCloseable {
      * @param compact one line per reminder
      */
     public void startReminders(PrintWriter console, boolean compact) {
+        startBackground(new ConsoleRouting(),
+                new ConsoleMessenger(console, new PlainNoticeRenderer(compact), java.time.Duration.ZERO));
+    }
+
+    /**
+     * Starts the background work of {@code ./planbot serve}: as {@link #startReminders}, delivering to Slack
+     * (linked people by DM, others in the plan channel; digests and escalations to the manager channel) when it is
+     * configured, else printing on {@code console}. Stopped by {@link #close()}.
+     */
+    public void startServing(java.util.Optional<SlackSettings> slack, PrintWriter console) {
+        if (slack.isPresent()) {
+            SlackSettings s = slack.get();
+            startBackground(new SlackRouting(people, new JdbiChannelRepository(database)),
+                    new SlackMessenger(new SlackPoster(s.apiBaseUrl(), s.botToken(), SlackPoster.DEFAULT_TIMEOUT), new NoticeBlocks()));
+        } else {
+            startReminders(console, true);
+        }
+    }
+
+    private void startBackground(Routing routing, Messenger messenger) {
         if (scheduler != null) {
             throw new IllegalStateException("reminders are already running");
         }
         dispatcher = new OutboxDispatcher(database, outbox, tenants, audit,
-                new NoticeBuilder(tasks, reminderState, digests), new ConsoleRouting(),
-                java.util.List.of(new ConsoleMessenger(console, new PlainNoticeRenderer(compact), java.time.Duration.ZERO)),
+                new NoticeBuilder(tasks, reminderState, digests), routing, java.util.List.of(messenger),
                 DeliveryConfig.defaults(), clock);
         dispatcher.start();
         scheduler = new SchedulerService(database, reminders, reminderState,
@@ -318,6 +412,28 @@ public final class App implements AutoCloseable {
         });
     }
 
+    /**
+     * Binds a chat workspace to a tenant (or moves it there from another), audited in the tenant it now serves.
+     *
+     * @param enterpriseId "" when there is none
+     * @param teamId       "" for an org-wide install
+     * @throws UserError when there is no such tenant
+     */
+    public void bindWorkspace(String tenantSlug, String platform, String enterpriseId, String teamId) {
+        Tenant tenant = tenant(tenantSlug);
+        String workspace = platform + ":" + (enterpriseId.isEmpty() ? teamId : teamId.isEmpty() ? enterpriseId : enterpriseId + "/" + teamId);
+        database.transaction(() -> {
+            java.util.Optional<Tenant> before = workspaces.tenantOf(platform, enterpriseId, teamId);
+            if (before.isPresent() && before.get().id() == tenant.id()) {
+                return null;
+            }
+            workspaces.bind(tenant, platform, enterpriseId, teamId, clock.instant());
+            audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "workspace", workspace, "bound",
+                    before.map(Tenant::slug).orElse(null), tenant.slug(), null));
+            return null;
+        });
+    }
+
     /** True when the tenant exists and has a plan of this name. */
     public boolean hasPlan(String tenantSlug, String planName) {
         return tenants.find(tenantSlug).map(t -> plans.planNames(t).contains(planName)).orElse(false);
@@ -355,6 +471,14 @@ public final class App implements AutoCloseable {
         }
         if (dispatcher != null) {
             dispatcher.stop();
+        }
+        if (slackWork != null) {
+            slackWork.shutdown();
+            try {
+                slackWork.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         database.close();
     }

@@ -65,10 +65,41 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSlackAdapterTouchesTheSlackSdk() {
+        noClasses().that().resideOutsideOfPackage("planbot.slack..")
+                .should().dependOnClassesThat().resideInAPackage("com.slack..")
+                .because("Slack's SDK types stay in the adapter; the rest of the bot sees neutral notices and replies")
+                .check(planbot);
+    }
+
+    @Test
+    void theCoreDoesNotKnowTheSlackAdapter() {
+        noClasses().that().resideInAnyPackage(concat(concat(STORAGE, SCHEDULER),
+                        new String[] {"planbot.command..", "planbot.reply..", "planbot.delivery.."}))
+                .should().dependOnClassesThat().resideInAnyPackage(concat(CHAT_SDKS, new String[] {"planbot.slack.."}))
+                .check(planbot);
+    }
+
+    @Test
     void everyClassLivesInAPackageTheRulesKnow() {
         classes().that().resideInAPackage("planbot..")
                 .should().resideInAnyPackage(concat(concat(concat(STORAGE, SCHEDULER), BOT), new String[] {"planbot"}))
                 .because("a class in a package the rules above do not name would escape them: add its package")
+                .check(planbot);
+    }
+
+    @Test
+    void onlyTheEdgesAndTheBenchmarkServeHttp() {
+        noClasses().that().resideOutsideOfPackages("planbot.slack..", "planbot.bench..", "planbot.http..",
+                        "planbot.discord..", "planbot.teams..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+                .check(planbot);
+    }
+
+    @Test
+    void configAndTheConsoleDoNotKnowAboutSlack() {
+        noClasses().that().resideInAnyPackage("planbot.config..", "planbot.chat..")
+                .should().dependOnClassesThat().resideInAPackage("planbot.slack..")
                 .check(planbot);
     }
 

@@ -40,6 +40,13 @@ public sealed interface Assignee permits Assignee.Mention, Assignee.Name {
             return Optional.of(bar < 0 ? inner : inner.substring(0, bar));
         }
 
+        /** {@code sam} for {@code <@U123|sam>}; empty when the mention carries no label. */
+        public Optional<String> label() {
+            int bar = text.indexOf('|');
+            return text.startsWith("<@") && bar > 0 && bar < text.length() - 2
+                    ? Optional.of(text.substring(bar + 1, text.length() - 1)) : Optional.empty();
+        }
+
         /** {@code sam} for {@code @sam}; empty for a platform mention. */
         public Optional<String> handle() {
             return text.startsWith("@") ? Optional.of(text.substring(1)) : Optional.empty();

@@ -3,6 +3,7 @@ package planbot.command;
 import java.time.LocalDate;
 import java.util.Objects;
 import planbot.domain.StatusKind;
+import planbot.storage.ChannelPurpose;
 
 /**
  * One parsed {@code /plan} command: what the user asked for, with everything they typed kept as typed
@@ -14,7 +15,8 @@ import planbot.domain.StatusKind;
 public sealed interface Command
         permits Command.Status, Command.List, Command.Mine, Command.Overdue, Command.Update, Command.Done,
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
-        Command.DigestPreview, Command.Help {
+        Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
+        Command.Channels {
 
     /** {@code status <ref>}: the card for an action (with its tasks) or a task (with its history). */
     record Status(RefText ref) implements Command {
@@ -143,5 +145,39 @@ public sealed interface Command
         public static Help overview() {
             return new Help(null);
         }
+    }
+
+    /**
+     * {@code people link <name> <@user>} (admin): links a tracker name to a chat account.
+     *
+     * @param name    the person's name as typed, without surrounding quotes ({@code HoP}, {@code Patsy Dell})
+     * @param mention the mention as typed ({@code <@U123|sam>}); the service reads the account from it
+     */
+    record LinkPerson(String name, String mention) implements Command {
+        public LinkPerson {
+            name = Texts.required(name, "name");
+            mention = Texts.required(mention, "mention");
+        }
+    }
+
+    /** {@code people unlinked} (lead and up): the tracker names with no account on the asker's platform. */
+    record Unlinked() implements Command {
+    }
+
+    /**
+     * {@code channel plan|manager|admin <#channel>} (admin): where the tenant's notices of that purpose go on
+     * the asker's platform.
+     *
+     * @param channel the channel as typed ({@code <#C123|plans>}); the service reads the channel id from it
+     */
+    record SetChannel(ChannelPurpose purpose, String channel) implements Command {
+        public SetChannel {
+            Objects.requireNonNull(purpose, "purpose");
+            channel = Texts.required(channel, "channel");
+        }
+    }
+
+    /** {@code channel}: the tenant's channels on the asker's platform, per purpose. */
+    record Channels() implements Command {
     }
 }

@@ -3,6 +3,7 @@ package planbot.command;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import planbot.storage.ChannelPurpose;
 
 /**
  * Turns the text of a {@code /plan} command into a {@link Command}, or into a friendly sentence saying what
@@ -121,6 +122,11 @@ public final class CommandParser {
                 return new Command.DigestPreview();
             case "help":
                 return help(args);
+            case "people":
+                return people(args);
+            case "channel":
+            case "channels":
+                return channel(args);
             default:
                 throw unknown(args);
         }
@@ -247,6 +253,72 @@ public final class CommandParser {
             throw refusal(problem, "assign");
         }
         return new Command.Assign(r.ref, new Assignee.Name(rest));
+    }
+
+    private static Command people(Input in) throws Refusal {
+        String sub = in.has(1) ? in.word(1) : "";
+        if (sub.equals("unlinked")) {
+            nothingAfter(in, 2, "people");
+            return new Command.Unlinked();
+        }
+        if (!sub.equals("link")) {
+            throw refusal(sub.isEmpty() ? "Say `people link` or `people unlinked`."
+                    : "I don't know `people " + Quote.clean(in.token(1)) + "`: say `people link` or `people unlinked`.", "people");
+        }
+        if (!in.has(3)) {
+            throw refusal("Say the name as the plan writes it, then mention the person.", "people");
+        }
+        int last = in.tokens.size() - 1;
+        String mention = in.token(last);
+        if (Mentions.isGroup(mention)) {
+            throw refusal("I link one person's account, not a group or a channel.", "people");
+        }
+        if (!Mentions.looksLikeMention(mention) || !Mentions.isPersonMention(Tokens.strip(mention))) {
+            throw refusal("End with a mention of the person to link (" + Quote.of(mention) + " isn't one).", "people");
+        }
+        String name = unquote(in.rest(2, last));
+        if (name.isEmpty()) {
+            throw refusal("Which name in the plan should " + Quote.of(mention) + " be linked to?", "people");
+        }
+        return new Command.LinkPerson(name, mention);
+    }
+
+    private static Command channel(Input in) throws Refusal {
+        if (!in.has(1)) {
+            return new Command.Channels();
+        }
+        ChannelPurpose purpose;
+        switch (in.word(1)) {
+            case "plan":
+                purpose = ChannelPurpose.PLAN;
+                break;
+            case "manager":
+            case "managers":
+                purpose = ChannelPurpose.MANAGER;
+                break;
+            case "admin":
+                purpose = ChannelPurpose.ADMIN;
+                break;
+            default:
+                throw refusal("I don't know the channel kind " + Quote.of(in.token(1)) + ": say plan, manager or admin.", "channel");
+        }
+        if (!in.has(2)) {
+            throw refusal("Which channel? Mention it, like `#plans`.", "channel");
+        }
+        nothingAfter(in, 3, "channel");
+        if (!Mentions.channelId(in.token(2)).isPresent()) {
+            throw refusal("Mention the channel so that it shows as a link (" + Quote.of(in.token(2)) + " isn't one).", "channel");
+        }
+        return new Command.SetChannel(purpose, in.token(2));
+    }
+
+    /** The text without one pair of surrounding straight or curly quotes. */
+    private static String unquote(String s) {
+        String t = Tokens.strip(s);
+        if (t.length() >= 2 && "\"“'‘".indexOf(t.charAt(0)) >= 0 && "\"”'’".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = Tokens.strip(t.substring(1, t.length() - 1));
+        }
+        return t;
     }
 
     private Command snooze(Input in) throws Refusal {

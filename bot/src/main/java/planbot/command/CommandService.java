@@ -29,6 +29,7 @@ import planbot.reply.Failure;
 import planbot.reply.HelpReply;
 import planbot.reply.HistoryLine;
 import planbot.reply.HistoryReply;
+import planbot.reply.Listing;
 import planbot.reply.Reply;
 import planbot.reply.TaskCard;
 import planbot.reply.TaskList;
@@ -38,6 +39,9 @@ import planbot.scheduler.digest.DigestScope;
 import planbot.scheduler.digest.DigestSource;
 import planbot.storage.ActionRow;
 import planbot.storage.AuditRepository;
+import planbot.storage.ChannelPurpose;
+import planbot.storage.ChannelRepository;
+import planbot.storage.ChatIdentity;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
 import planbot.storage.PersonRepository;
@@ -75,6 +79,7 @@ public final class CommandService {
     private final AuditRepository audit;
     private final DateRevisionRepository revisions;
     private final SnoozeRepository snoozes;
+    private final ChannelRepository channels;
     private final RefResolver refs;
     private final CommandParser parser;
     private final DigestSource digests;
@@ -84,7 +89,7 @@ public final class CommandService {
 
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
-                          DigestSource digests, Clock clock, ZoneId zone) {
+                          ChannelRepository channels, DigestSource digests, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -92,11 +97,20 @@ public final class CommandService {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.snoozes = Objects.requireNonNull(snoozes, "snoozes");
+        this.channels = Objects.requireNonNull(channels, "channels");
         this.digests = Objects.requireNonNull(digests, "digests");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.refs = new RefResolver(tasks);
         this.parser = new CommandParser(new DateParser(clock, zone));
+    }
+
+    /**
+     * True for the reply {@link #execute} gives when it failed on its side (and its change was rolled back): not the
+     * user's doing, so a caller that marks an inbound event as handled in an enclosing transaction must not commit.
+     */
+    public static boolean failedOnOurSide(Reply reply) {
+        return reply instanceof Failure && ((Failure) reply).message().equals(GENERIC_FAILURE);
     }
 
     /** Parses and executes the request's text. */
@@ -185,6 +199,16 @@ public final class CommandService {
                     ZonedDateTime.now(clock.withZone(zone)))));
         } else if (command instanceof Command.Help) {
             return help(((Command.Help) command).topic());
+        } else if (command instanceof Command.LinkPerson) {
+            Command.LinkPerson l = (Command.LinkPerson) command;
+            return linkPerson(c, l.name(), l.mention());
+        } else if (command instanceof Command.Unlinked) {
+            return unlinked(c);
+        } else if (command instanceof Command.SetChannel) {
+            Command.SetChannel s = (Command.SetChannel) command;
+            return setChannel(c, s.purpose(), s.channel());
+        } else if (command instanceof Command.Channels) {
+            return channels(c);
         }
         throw new IllegalStateException("no handler for " + command);
     }
@@ -323,6 +347,137 @@ public final class CommandService {
                 entries);
     }
 
+    // ---- administration: chat accounts and channels
+
+    private static final String NO_CHAT = "There are no chat accounts or channels here: run this in the chat workspace it is about.";
+
+    private Reply linkPerson(Ctx c, String name, String mention) {
+        Optional<Failure> refused = onlyAdmin(c, "link chat accounts to people");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<ChatContext> chat = c.request().chatContext();
+        if (chat.isEmpty()) {
+            return Failure.of(NO_CHAT);
+        }
+        Assignee.Mention m = new Assignee.Mention(mention);
+        if (m.platformUserId().isEmpty()) {
+            return Failure.of("I can't tell which account " + Quote.of(mention) + " is: pick the person from the "
+                    + "mention list as you type @, so that it shows as a link.");
+        }
+        Optional<planbot.domain.Person> person = people.find(c.tenant(), name);
+        if (person.isEmpty()) {
+            java.util.List<String> names = new ArrayList<>();
+            people.list(c.tenant()).forEach(p -> names.add(p.name()));
+            java.util.List<String> close = closeNames(name, names);
+            return new Failure("Nobody called " + Quote.of(name) + " is in the plan."
+                    + (close.isEmpty() ? " `people unlinked` lists the names." : " Did you mean " + CommandParser.orList(close) + "?"),
+                    close.stream().map(n -> "people link \"" + n + "\" " + mention).toList());
+        }
+        String who = person.get().name();
+        String platform = chat.get().platform();
+        ChatIdentity identity = new ChatIdentity(platform, chat.get().workspace(), m.platformUserId().get());
+        String account = m.label().map(l -> "@" + l).orElse("that account");
+        try {
+            return db.transaction(() -> {
+                Optional<ChatIdentity> before = people.identity(c.tenant(), who, platform);
+                if (before.isPresent() && before.get().equals(identity)) {
+                    return new Confirmation(who + " is already linked to " + account + "; nothing to change.", null, null);
+                }
+                people.link(c.tenant(), who, identity);
+                AuditEvent event = new AuditEvent(clock.instant(), c.actor().displayName(), c.request().source(), "person",
+                        who, "linked", before.map(CommandService::accountText).orElse(null), accountText(identity), null);
+                audit.append(c.tenant(), event);
+                return new Confirmation(who + " is now linked to " + account + " on " + platform + ".", null, describe(event));
+            });
+        } catch (IllegalStateException e) {
+            // Linked in another tenant: say so without naming it.
+            return Failure.of("That account is linked to someone in another plan, so I can't link it here.");
+        }
+    }
+
+    private Reply unlinked(Ctx c) {
+        if (!c.actor().role().atLeast(Role.LEAD)) {
+            return Failure.of("Only a lead, a manager or an admin can see who is not linked yet.");
+        }
+        Optional<ChatContext> chat = c.request().chatContext();
+        if (chat.isEmpty()) {
+            return Failure.of(NO_CHAT);
+        }
+        java.util.List<String> names = new ArrayList<>();
+        people.unlinked(c.tenant(), chat.get().platform()).forEach(p -> names.add(p.name() + " (" + p.role().word() + ")"));
+        return new Listing("People in the plan with no " + chat.get().platform() + " account linked (an admin links one with "
+                + "`people link <name> @user`):", names, "Everyone in the plan has a " + chat.get().platform() + " account linked.");
+    }
+
+    private Reply setChannel(Ctx c, ChannelPurpose purpose, String typed) {
+        Optional<Failure> refused = onlyAdmin(c, "choose channels");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<ChatContext> chat = c.request().chatContext();
+        if (chat.isEmpty()) {
+            return Failure.of(NO_CHAT);
+        }
+        String platform = chat.get().platform();
+        String address = Mentions.channelId(typed).orElseThrow();
+        String word = purpose.name().toLowerCase(Locale.ROOT);
+        return db.transaction(() -> {
+            Optional<String> before = channels.find(c.tenant(), platform, purpose);
+            if (before.isPresent() && before.get().equals(address)) {
+                return new Confirmation("That is already the " + word + " channel; nothing to change.", null, null);
+            }
+            channels.set(c.tenant(), platform, purpose, address, clock.instant());
+            AuditEvent event = new AuditEvent(clock.instant(), c.actor().displayName(), c.request().source(), "channel",
+                    platform + " " + word, "set", before.orElse(null), address, null);
+            audit.append(c.tenant(), event);
+            return new Confirmation("The " + word + " channel is now #" + Mentions.channelName(typed) + ": " + purposeText(purpose) + ".", null, describe(event));
+        });
+    }
+
+    private Reply channels(Ctx c) {
+        Optional<ChatContext> chat = c.request().chatContext();
+        if (chat.isEmpty()) {
+            return Failure.of(NO_CHAT);
+        }
+        java.util.List<String> lines = new ArrayList<>();
+        for (ChannelPurpose p : ChannelPurpose.values()) {
+            String word = p.name().toLowerCase(Locale.ROOT);
+            lines.add(word + ": " + channels.find(c.tenant(), chat.get().platform(), p).map(id -> "#" + id).orElse("not set")
+                    + " (" + purposeText(p) + ")");
+        }
+        return new Listing("Channels on " + chat.get().platform() + " (an admin sets one with `channel manager #channel`):",
+                lines, "");
+    }
+
+    private static String purposeText(ChannelPurpose purpose) {
+        switch (purpose) {
+            case PLAN:
+                return "reminders for people with no linked account go there, naming them";
+            case MANAGER:
+                return "escalations and digests go there";
+            default:
+                return "notices of messages that could not be delivered go there";
+        }
+    }
+
+    private static String accountText(ChatIdentity identity) {
+        return identity.platform() + " " + identity.workspace() + "/" + identity.userId();
+    }
+
+    private static Optional<Failure> onlyAdmin(Ctx c, String what) {
+        return c.actor().role() == Role.ADMIN ? Optional.empty() : Optional.of(Failure.of("Only an admin can " + what + "."));
+    }
+
+    /** The names closest to what was typed, compared without regard to case. */
+    private static java.util.List<String> closeNames(String typed, java.util.List<String> names) {
+        java.util.Map<String, String> byLower = new java.util.LinkedHashMap<>();
+        names.forEach(n -> byLower.putIfAbsent(n.toLowerCase(Locale.ROOT), n));
+        java.util.List<String> close = new ArrayList<>();
+        Suggest.closest(typed.toLowerCase(Locale.ROOT), new ArrayList<>(byLower.keySet()), 3).forEach(k -> close.add(byLower.get(k)));
+        return close;
+    }
+
     // ---- changes
 
     /** One change to one task, as a command computes it from the stored task. */
@@ -375,7 +530,13 @@ public final class CommandService {
         if (assignee instanceof Assignee.Name) {
             name = assignee.text().strip();
         } else {
-            Optional<String> handle = ((Assignee.Mention) assignee).handle();
+            Assignee.Mention mention = (Assignee.Mention) assignee;
+            Optional<String> handle = mention.handle();
+            if (handle.isEmpty()) {
+                // A platform mention (<@U123|sam>) names whoever an admin linked to that account with `people link`.
+                handle = mention.platformUserId().flatMap(id -> c.request().chatContext().flatMap(chat -> people.findByIdentity(
+                        c.tenant(), new ChatIdentity(chat.platform(), chat.workspace(), id)))).map(planbot.domain.Person::name);
+            }
             if (handle.isEmpty()) {
                 return Failure.of("I can't tell who " + Quote.of(assignee.text()) + " is yet: an admin can link them "
                         + "to their name in the plan, or assign by name, e.g. `assign EN003/02 Sam Jones`.");

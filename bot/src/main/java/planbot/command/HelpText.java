@@ -69,6 +69,12 @@ public final class HelpText {
             new Entry("digest", "digest [preview]",
                     "Shows you a preview of the weekly digest.",
                     "digest preview"),
+            new Entry("people", "people link <name> <@user> | people unlinked",
+                    "Links a name in the plan to a chat account (admins), or lists the names with no account here (leads and up).",
+                    "people link \"HoP\" @sam"),
+            new Entry("channel", "channel [plan|manager|admin <#channel>]",
+                    "Lists where reminders, escalations and admin notices go, or sets one of those channels (admins).",
+                    "channel manager <#C0123|planning-managers>"),
             new Entry("help", "help [command]",
                     "Lists the commands, or explains one of them.",
                     "help update"));

@@ -45,6 +45,29 @@ final class Mentions {
                 || s.startsWith("<!") || s.startsWith("<@&") || s.startsWith("<#");
     }
 
+    /**
+     * The channel id of a channel mention as Slack sends it ({@code <#C123>}, {@code <#C123|plans>}), or of a
+     * Discord one ({@code <#123>}); empty for anything else, including a bare {@code #plans}, which names no id.
+     */
+    static java.util.Optional<String> channelId(String s) {
+        if (!s.startsWith("<#") || !s.endsWith(">") || s.length() < 4) {
+            return java.util.Optional.empty();
+        }
+        String inner = s.substring(2, s.length() - 1);
+        int bar = inner.indexOf('|');
+        String id = bar < 0 ? inner : inner.substring(0, bar);
+        String label = bar < 0 ? "" : inner.substring(bar + 1);
+        boolean ok = !id.isEmpty() && id.chars().allMatch(Mentions::isIdChar) && label.indexOf('<') < 0 && label.indexOf('>') < 0;
+        return ok ? java.util.Optional.of(id) : java.util.Optional.empty();
+    }
+
+    /** How to name a channel mention in a sentence: its label ({@code plans} for {@code <#C123|plans>}), else its id. */
+    static String channelName(String mention) {
+        String id = channelId(mention).orElseThrow(() -> new IllegalArgumentException("not a channel mention"));
+        int bar = mention.indexOf('|');
+        return bar < 0 || bar == mention.length() - 2 ? id : mention.substring(bar + 1, mention.length() - 1);
+    }
+
     /** Why a text cannot be a person's name, as a sentence for the user; null when it can. */
     static String nameProblem(String text) {
         if (text.isEmpty()) {

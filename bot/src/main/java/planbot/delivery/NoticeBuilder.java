@@ -120,7 +120,7 @@ public final class NoticeBuilder {
                 ? tasks.updatedAt(tenant, taskId).map(at -> LocalDate.ofInstant(at, policy.zone())).orElse(null) : null;
         return new ReminderNotice(row.id(), e.key(), kind, task.ref(), task.task().description(), actionName,
                 task.task().target(), due, late, e.recipientName(), task.task().owner(), lead, lastUpdate,
-                Button.forReminder(policy.snoozeDays()));
+                Button.forReminder(policy.snoozeDays()), tenant.slug(), taskId);
     }
 
     private DigestNotice digest(Tenant tenant, OutboxMessage row, JsonNode p) throws Undeliverable {

@@ -30,10 +30,13 @@ import planbot.scheduler.reminder.ReminderKind;
  * @param lead          its action's lead; null if none
  * @param lastUpdate    the day the task last changed, for the stale nudge; null if not known
  * @param buttons       what the reader can answer with a click
+ * @param tenant        the slug of the tenant the task belongs to, and {@code taskId} its database id: what a
+ *                      platform's button carries so that a click finds (and checks) the task
  */
 public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind, String taskRef, String description,
                              String actionName, PlanDate target, LocalDate dueDate, long daysLate, String recipientName,
-                             String owner, String lead, LocalDate lastUpdate, List<Button> buttons) implements Notice {
+                             String owner, String lead, LocalDate lastUpdate, List<Button> buttons, String tenant,
+                             long taskId) implements Notice {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
 
@@ -47,6 +50,7 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
             throw new IllegalArgumentException("daysLate cannot be negative: " + daysLate);
         }
         buttons = List.copyOf(buttons);
+        Objects.requireNonNull(tenant, "tenant");
     }
 
     /** "Reminder for HoP", "Escalation for Patsy Dell", "Escalation for the manager channel". */

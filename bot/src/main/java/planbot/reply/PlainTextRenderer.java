@@ -96,6 +96,10 @@ public final class PlainTextRenderer {
             for (HelpReply.Entry e : h.entries()) {
                 b.append("  ").append(e.usage()).append("\n      ").append(e.description()).append('\n');
             }
+        } else if (reply instanceof Listing) {
+            Listing l = (Listing) reply;
+            b.append(l.lines().isEmpty() ? l.emptyText() : l.title()).append('\n');
+            l.lines().forEach(line -> b.append("  ").append(line).append('\n'));
         } else if (reply instanceof DigestReply) {
             b.append(DigestText.render(((DigestReply) reply).digest()));
         } else if (reply instanceof Question) {

@@ -7,7 +7,7 @@ package planbot.reply;
  * (a change others should see) or only for the person who asked (a lookup).
  */
 public sealed interface Reply permits TaskCard, ActionCard, TaskList, HistoryReply, Confirmation, Failure, HelpReply,
-        Question, DigestReply {
+        Question, DigestReply, Listing {
 
     /** True for replies meant for the whole channel; false for lookups only the caller needs to see. */
     default boolean visibleToChannel() {

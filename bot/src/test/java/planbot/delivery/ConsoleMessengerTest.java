@@ -25,7 +25,7 @@ class ConsoleMessengerTest {
     private static ReminderNotice reminder(long id, String description) {
         return new ReminderNotice(id, "rem:1:2:OVERDUE:2023-05-15", ReminderKind.OVERDUE, "EN003/01", description,
                 "ENFORCEMENT 003", null, java.time.LocalDate.of(2023, 5, 1), 14, "HoP", "HoP", null, null,
-                Button.forReminder(7));
+                Button.forReminder(7), "test-council", 2);
     }
 
     @Test

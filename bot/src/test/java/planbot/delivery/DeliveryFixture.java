@@ -37,23 +37,23 @@ import planbot.tracker.ImportMode;
  * A real SQLite file with a small plan imported, the real reminder sweep writing its outbox, and a dispatcher
  * sending through a {@link FakeMessenger} by a clock that moves only when the test moves it. One per test.
  */
-final class DeliveryFixture implements AutoCloseable {
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
-    static final String TENANT = "test-council";
+public final class DeliveryFixture implements AutoCloseable {
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    public static final String TENANT = "test-council";
     /** Monday 15 May 2023, a working day. */
-    static final LocalDate DAY = LocalDate.of(2023, 5, 15);
+    public static final LocalDate DAY = LocalDate.of(2023, 5, 15);
     /** 09:00 that day in London, when reminders are sent. */
-    static final Instant NINE = at(DAY, 9, 0);
+    public static final Instant NINE = at(DAY, 9, 0);
 
-    final Database db;
-    final Stores stores;
-    final OutboxRepository outbox;
-    final MutableClock clock;
-    final Tenant tenant;
-    final FakeMessenger messenger;
-    final FakeRouting routing = new FakeRouting();
-    final ReminderSweep sweep;
-    final NoticeBuilder notices;
+    public final Database db;
+    public final Stores stores;
+    public final OutboxRepository outbox;
+    public final MutableClock clock;
+    public final Tenant tenant;
+    public final FakeMessenger messenger;
+    public final FakeRouting routing = new FakeRouting();
+    public final ReminderSweep sweep;
+    public final NoticeBuilder notices;
 
     private DeliveryFixture(Path dir, List<Task> tasks, Instant importedAt) {
         this.db = TestDatabases.sqlite(dir);
@@ -69,28 +69,28 @@ final class DeliveryFixture implements AutoCloseable {
     }
 
     /** A plan of one action ({@code EN001}, "ENFORCEMENT 001", led by Liam Lead) with these tasks, imported at 08:00. */
-    static DeliveryFixture open(Path dir, List<Task> tasks) {
+    public static DeliveryFixture open(Path dir, List<Task> tasks) {
         return new DeliveryFixture(dir, tasks, at(DAY, 8, 0));
     }
 
     /** The same, with the plan imported (and so last changed) at {@code importedAt}. */
-    static DeliveryFixture open(Path dir, List<Task> tasks, Instant importedAt) {
+    public static DeliveryFixture open(Path dir, List<Task> tasks, Instant importedAt) {
         return new DeliveryFixture(dir, tasks, importedAt);
     }
 
-    static Plan plan(List<Task> tasks) {
+    public static Plan plan(List<Task> tasks) {
         return new Plan("Test plan", TestPlans.REVIEW_LAYOUT, List.of(new Section("PLANNING ENFORCEMENT", List.of(
                 new Action("EN001", "ENFORCEMENT 001", "Review enforcement", Status.of("On target"), "Liam Lead", null, tasks)))));
     }
 
     /** An open task due on {@code target}, owned by {@code owner}. */
-    static Task task(int n, String description, LocalDate target, String owner) {
+    public static Task task(int n, String description, LocalDate target, String owner) {
         return new Task(String.format("EN001/%02d", n), description, Status.of("On target"), null, null,
                 target == null ? null : PlanDate.of(target), null, owner, null);
     }
 
     /** {@code n} tasks all due today and all owned by {@code owner}: n "due today" reminders for one person. */
-    static List<Task> dueToday(int n, String owner) {
+    public static List<Task> dueToday(int n, String owner) {
         List<Task> out = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             out.add(task(i, "Task number " + i, DAY, owner));
@@ -98,38 +98,38 @@ final class DeliveryFixture implements AutoCloseable {
         return out;
     }
 
-    static Instant at(LocalDate day, int hour, int minute) {
+    public static Instant at(LocalDate day, int hour, int minute) {
         return ZonedDateTime.of(day, LocalTime.of(hour, minute), LONDON).toInstant();
     }
 
-    SweepResult sweep() {
+    public SweepResult sweep() {
         return sweep.sweep(SweepRequest.allTenants(clock.instant()));
     }
 
-    OutboxDispatcher dispatcher(DeliveryConfig config) {
+    public OutboxDispatcher dispatcher(DeliveryConfig config) {
         return dispatcher(config, List.of(messenger));
     }
 
-    OutboxDispatcher dispatcher(DeliveryConfig config, List<Messenger> messengers) {
+    public OutboxDispatcher dispatcher(DeliveryConfig config, List<Messenger> messengers) {
         return dispatcher(config, messengers, routing);
     }
 
-    OutboxDispatcher dispatcher(DeliveryConfig config, List<Messenger> messengers, Routing routes) {
+    public OutboxDispatcher dispatcher(DeliveryConfig config, List<Messenger> messengers, Routing routes) {
         // jitter 0: the backoff's waits are exact, so a test can name them
         return new OutboxDispatcher(db, outbox, stores.tenants(), stores.audit(), notices, routes, messengers, config,
                 clock, () -> 0.0);
     }
 
-    OutboxDispatcher dispatcher() {
+    public OutboxDispatcher dispatcher() {
         return dispatcher(DeliveryConfig.defaults());
     }
 
-    OutboxMessage row(String key) {
+    public OutboxMessage row(String key) {
         return outbox.find(key).orElseThrow(() -> new AssertionError("no outbox row " + key));
     }
 
     /** Every outbox row of the tenant, by id. */
-    List<OutboxMessage> rows() {
+    public List<OutboxMessage> rows() {
         List<OutboxMessage> out = new ArrayList<>();
         for (String key : outbox.keys(tenant)) {
             out.add(row(key));
@@ -138,7 +138,7 @@ final class DeliveryFixture implements AutoCloseable {
         return out;
     }
 
-    List<OutboxMessage> rows(String kind) {
+    public List<OutboxMessage> rows(String kind) {
         List<OutboxMessage> out = new ArrayList<>();
         for (OutboxMessage m : rows()) {
             if (m.entry().kind().equals(kind)) {
@@ -148,15 +148,15 @@ final class DeliveryFixture implements AutoCloseable {
         return out;
     }
 
-    long taskId(String ref) {
+    public long taskId(String ref) {
         return stores.tasks().findTasksByKey(tenant, planbot.domain.RefKey.of(ref)).get(0).task().id();
     }
 
-    List<AuditEvent> audit(String ref) {
+    public List<AuditEvent> audit(String ref) {
         return stores.audit().list(tenant, ref);
     }
 
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 

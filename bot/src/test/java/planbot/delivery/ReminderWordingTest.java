@@ -111,7 +111,7 @@ class ReminderWordingTest {
         for (ReminderKind kind : List.of(ReminderKind.before(3), ReminderKind.DUE_TODAY, ReminderKind.OVERDUE,
                 ReminderKind.ESCALATE_LEAD, ReminderKind.ESCALATE_MANAGER, ReminderKind.TBC_NUDGE, ReminderKind.STALE_NUDGE)) {
             ReminderNotice n = new ReminderNotice(1, "k", kind, "EN001/01", "", "EN001", null, null, 0, null, null, null,
-                    null, List.of());
+                    null, List.of(), "t", 1);
             assertThat(n.text()).as(kind.name()).startsWith("EN001/01").doesNotContain("null");
             assertThat(n.heading()).as(kind.name()).doesNotContain("null");
         }

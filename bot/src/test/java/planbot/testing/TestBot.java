@@ -12,6 +12,7 @@ import java.util.Optional;
 import planbot.App;
 import planbot.chat.ConsoleChat;
 import planbot.command.Actor;
+import planbot.command.ChatContext;
 import planbot.command.CommandRequest;
 import planbot.domain.AuditEvent;
 import planbot.domain.DateRevision;
@@ -55,6 +56,7 @@ public final class TestBot implements AutoCloseable {
     private final PlainTextRenderer renderer = new PlainTextRenderer(App.ZONE);
     private final Tenant tenant;
     private Source source = Source.CONSOLE;
+    private ChatContext chat;
 
     private TestBot(Path folder) {
         this.clock = new MutableClock(START.atZone(App.ZONE).toInstant(), App.ZONE);
@@ -99,6 +101,12 @@ public final class TestBot implements AutoCloseable {
         return this;
     }
 
+    /** The chat workspace later messages say they were typed in; none (as on the console) by default. */
+    public TestBot inChat(ChatContext newChat) {
+        this.chat = newChat;
+        return this;
+    }
+
     // ---- talking
 
     /** Sends a command as a person of the plan. Fails the test when nobody of that name is in the plan. */
@@ -137,7 +145,7 @@ public final class TestBot implements AutoCloseable {
     }
 
     private CommandRequest request(Actor actor, String text) {
-        return new CommandRequest(TENANT, actor, source, text);
+        return new CommandRequest(TENANT, actor, source, text, chat);
     }
 
     // ---- reading back

@@ -1,6 +1,7 @@
 package planbot.storage;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -43,6 +44,11 @@ public final class JdbiTenantRepository implements TenantRepository {
                 .bind(0, id)
                 .map(TENANT)
                 .findOne());
+    }
+
+    @Override
+    public List<Tenant> list() {
+        return db.withHandle(h -> h.createQuery("SELECT id, slug, name FROM tenant ORDER BY id").map(TENANT).list());
     }
 
     private static Optional<Tenant> find(Handle h, String slug) {

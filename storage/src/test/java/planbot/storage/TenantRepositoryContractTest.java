@@ -61,4 +61,14 @@ abstract class TenantRepositoryContractTest extends DatabaseTestBase {
         assertThat(stores.tenants().get(b.id())).contains(b);
         assertThat(stores.tenants().get(Math.max(a.id(), b.id()) + 1)).isEmpty();
     }
+
+    @Test
+    void listGivesEveryTenantOldestFirst() {
+        // GIVEN no tenants, then two
+        assertThat(stores.tenants().list()).isEmpty();
+        Tenant b = stores.tenants().getOrCreate("b", NOW);
+        Tenant a = stores.tenants().getOrCreate("a", NOW);
+        // THEN both are listed, in the order they were made
+        assertThat(stores.tenants().list()).containsExactly(b, a);
+    }
 }

@@ -1,0 +1,152 @@
+package planbot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP edge for Slack: a Javalin server with {@code POST /slack/events} (slash commands, interactions and
+ * Events API requests, all on one URL) and {@code GET /health}.
+ *
+ * <p>Each request goes: size cap (413, before anything is read into memory beyond the cap) → our
+ * {@link SlackSignature} check on the raw bytes (401 with no effect; the log says only "rejected: …" with the
+ * reason) → Bolt's {@link App#run}, whose {@link Response} is written back as it is, the way Bolt's servlet
+ * adapter does. Bolt answers {@code url_verification} by echoing the challenge.
+ *
+ * <p>Nothing listens until {@link #start()}; {@link #close()} stops the server (requests in flight finish).
+ * Thread-safe: Jetty calls the handler on many threads at once.
+ */
+public final class SlackHttp implements AutoCloseable {
+    /** The largest body accepted: Slack's payloads are a few KB; anything bigger is not from Slack. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final String EVENTS_PATH = "/slack/events";
+    private static final Logger LOG = LoggerFactory.getLogger(SlackHttp.class);
+
+    private final App bolt;
+    private final SlackSignature signature;
+    private final SlackRequestParser parser;
+    private final int port;
+    private Javalin server;
+
+    /**
+     * @param bolt      the Bolt app with its handlers registered
+     * @param signature the check every request must pass first
+     * @param port      where to listen; 0 picks a free port ({@link #port()} tells which)
+     */
+    public SlackHttp(App bolt, SlackSignature signature, int port) {
+        this.bolt = Objects.requireNonNull(bolt, "bolt");
+        this.signature = Objects.requireNonNull(signature, "signature");
+        this.parser = new SlackRequestParser(bolt.config());
+        this.port = port;
+    }
+
+    /**
+     * Starts Bolt (which checks the bot token with {@code auth.test}) and then the server.
+     *
+     * @throws IllegalArgumentException when Slack refuses the bot token
+     * @throws IllegalStateException    when the port cannot be bound
+     */
+    public SlackHttp start() {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        bolt.start();
+        server = Javalin.create(config -> {
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.startup.showJavalinBanner = false;
+            config.routes.post(EVENTS_PATH, this::events);
+            config.routes.get("/health", ctx -> ctx.contentType("text/plain").result("ok"));
+        });
+        try {
+            server.start(port);
+        } catch (RuntimeException e) {
+            server = null;
+            throw new IllegalStateException("cannot listen on " + SlackSettings.HTTP_PORT + " " + port + " (" + e.getMessage() + ")", e);
+        }
+        return this;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return server.port();
+    }
+
+    private void events(Context ctx) {
+        // A declared length over the cap is refused before reading; a chunked body is cut off by Javalin at the cap.
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            ctx.status(413).contentType("text/plain").result("request too large");
+            return;
+        }
+        byte[] body = ctx.bodyAsBytes();
+        SlackSignature.Verdict verdict = signature.verify(ctx.header("X-Slack-Request-Timestamp"),
+                ctx.header("X-Slack-Signature"), body);
+        if (verdict != SlackSignature.Verdict.VALID) {
+            LOG.warn("rejected: {}", verdict.reason());
+            ctx.status(401).contentType("text/plain").result("invalid request signature");
+            return;
+        }
+        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(ctx.path())
+                .queryString(ctx.queryParamMap())
+                .headers(new RequestHeaders(headers(ctx)))
+                .requestBody(new String(body, StandardCharsets.UTF_8))
+                .remoteAddress(ctx.ip())
+                .build());
+        Response response;
+        try {
+            response = bolt.run(request);
+        } catch (Exception e) {
+            // handlers answer their own failures; this is Bolt itself failing (e.g. auth.test unreachable)
+            LOG.error("Slack request failed in Bolt", e);
+            ctx.status(500).contentType("text/plain").result("planbot could not handle this request");
+            return;
+        }
+        write(response, ctx);
+    }
+
+    private static Map<String, List<String>> headers(Context ctx) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            out.put(name, new ArrayList<>(Collections.list(ctx.req().getHeaders(name))));
+        }
+        return out;
+    }
+
+    /** Writes Bolt's answer back as its servlet adapter does: status, headers, content type, body. */
+    private static void write(Response response, Context ctx) {
+        ctx.status(response.getStatusCode());
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, values) -> values.forEach(v -> ctx.res().addHeader(name, v)));
+        }
+        if (response.getContentType() != null) {
+            ctx.contentType(response.getContentType());
+        }
+        ctx.result(response.getBody() == null ? "" : response.getBody());
+    }
+
+    /** Stops the server; Bolt's handlers stop taking requests with it. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        bolt.stop();
+    }
+}

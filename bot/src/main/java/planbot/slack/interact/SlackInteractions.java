@@ -1,0 +1,68 @@
+package planbot.slack.interact;
+
+import com.slack.api.bolt.App;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Executor;
+import planbot.command.CommandService;
+import planbot.command.ReminderReplyService;
+import planbot.delivery.NoticeBuilder;
+import planbot.delivery.ReminderThreads;
+import planbot.slack.SlackHandlers;
+import planbot.slack.SlackTenancy;
+import planbot.slack.render.NoticeBlocks;
+import planbot.storage.Database;
+import planbot.storage.InboundEventRepository;
+import planbot.storage.OutboxRepository;
+import planbot.storage.ReminderStateRepository;
+import planbot.storage.TaskRepository;
+
+/**
+ * Every interactive Slack handler, built from the parts the composition root has, registered on a Bolt {@link App} in
+ * one call: the reminder buttons and the new-date modal ({@link ReminderButtons}), replies in a reminder's thread
+ * ({@link ThreadReplies}, asking about free text with {@link NoteQuestion}) and the App Home ({@link HomeTab}).
+ *
+ * <p>{@code later} runs what happens after a handler has acknowledged (answering a click, confirming in a thread,
+ * publishing the home view): a small pool in production, owned and shut down by the caller. Thread-safe.
+ */
+public final class SlackInteractions implements SlackHandlers {
+    private final ReminderButtons buttons;
+    private final ThreadReplies threadReplies;
+    private final HomeTab home;
+
+    /** The parts, by role. */
+    public record Parts(Database db, SlackTenancy tenancy, TaskRepository tasks, ReminderStateRepository reminderState,
+                        CommandService commands, ReminderReplyService replies, OutboxRepository outbox, NoticeBuilder notices,
+                        ReminderThreads threads, InboundEventRepository inbound) {
+        public Parts {
+            java.util.Objects.requireNonNull(db, "db");
+            java.util.Objects.requireNonNull(tenancy, "tenancy");
+            java.util.Objects.requireNonNull(tasks, "tasks");
+            java.util.Objects.requireNonNull(reminderState, "reminderState");
+            java.util.Objects.requireNonNull(commands, "commands");
+            java.util.Objects.requireNonNull(replies, "replies");
+            java.util.Objects.requireNonNull(outbox, "outbox");
+            java.util.Objects.requireNonNull(notices, "notices");
+            java.util.Objects.requireNonNull(threads, "threads");
+            java.util.Objects.requireNonNull(inbound, "inbound");
+        }
+    }
+
+    public SlackInteractions(Parts parts, Executor later, Clock clock, ZoneId zone) {
+        Interactions support = new Interactions(parts.tenancy(), later, clock, zone);
+        TaskAnswers answers = new TaskAnswers(parts.tasks(), parts.reminderState(), parts.replies());
+        this.home = new HomeTab(support, parts.tasks(), answers);
+        Outcomes outcomes = new Outcomes(support, new ReminderMessages(parts.outbox(), parts.notices(), new NoticeBlocks()), home);
+        this.buttons = new ReminderButtons(support, answers, outcomes, new NewDateModal(support, answers, outcomes));
+        this.threadReplies = new ThreadReplies(support, parts.db(), parts.inbound(), parts.threads(), answers,
+                new NoteQuestion(support, answers, parts.commands()));
+    }
+
+    /** Registers every handler on the app; call once, before it serves. */
+    @Override
+    public void registerOn(App app) {
+        buttons.registerOn(app);
+        threadReplies.registerOn(app);
+        home.registerOn(app);
+    }
+}

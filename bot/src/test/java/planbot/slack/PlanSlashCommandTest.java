@@ -1,0 +1,151 @@
+package planbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import planbot.domain.AuditEvent;
+import planbot.domain.Plan;
+import planbot.domain.Role;
+import planbot.domain.Source;
+import planbot.domain.Task;
+import planbot.slack.fake.FakeSlack;
+import planbot.storage.testing.TestPlans;
+import planbot.testing.PlanEdits;
+
+/** {@code /plan} end to end: signed HTTP in, the real command service on SQLite, the answer at the fake Slack. */
+class PlanSlashCommandTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration WAIT = Duration.ofSeconds(10);
+    @TempDir
+    Path dir;
+
+    static Plan plan() {
+        return PlanEdits.sample().owner("EN003/01", "Olivia").plan();
+    }
+
+    /** The last answer posted to response_url, waiting for it. */
+    static JsonNode answer(SlackFixture f, int nth) {
+        FakeSlack.Call call = SlackFixture.await(WAIT, "answer " + nth + " at response_url",
+                () -> f.answers().size() >= nth ? f.answers().get(nth - 1) : null);
+        return call.params();
+    }
+
+    @Test
+    void statusIsAnsweredAtResponseUrlWithBlocks() throws Exception {
+        try (SlackFixture f = SlackFixture.slowPath(dir, plan())) {
+            // WHEN a guest asks for the status of a task
+            HttpResponse<String> ack = f.post(f.slashCommand("UGUEST", "status EN003/01"));
+            // THEN the ack is an empty 200 and the card arrives at response_url, for the asker only
+            assertThat(ack.statusCode()).isEqualTo(200);
+            assertThat(ack.body()).isEmpty();
+            JsonNode a = answer(f, 1);
+            assertThat(a.path("response_type").asText()).isEqualTo("ephemeral");
+            assertThat(a.path("blocks").size()).isGreaterThan(0);
+            assertThat(a.path("blocks").toString()).contains("EN003/01").contains("Olivia");
+            assertThat(f.slack.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void aQuickAnswerComesInTheAckItself() throws Exception {
+        try (SlackFixture f = SlackFixture.start(dir, plan())) {
+            // WHEN a quick lookup is asked
+            HttpResponse<String> ack = f.post(f.slashCommand("UGUEST", "status EN003"));
+            // THEN the ack carries the card and nothing is posted to response_url
+            JsonNode body = JSON.readTree(ack.body());
+            assertThat(body.path("response_type").asText()).isEqualTo("ephemeral");
+            assertThat(body.path("blocks").toString()).contains("EN003/01");
+            assertThat(f.answers()).isEmpty();
+        }
+    }
+
+    @Test
+    void aLinkedOfficerCompletesTheirTaskAndTheChannelSeesIt() throws Exception {
+        try (SlackFixture f = SlackFixture.slowPath(dir, plan()).linked("Olivia", Role.OFFICER, "UOLIVIA")) {
+            // WHEN Olivia, linked to her Slack account, completes her task
+            assertThat(f.post(f.slashCommand("UOLIVIA", "update EN003/01 completed signed off")).statusCode()).isEqualTo(200);
+            JsonNode a = answer(f, 1);
+            // THEN the task is changed, audited as hers from Slack, and the confirmation is posted in the channel
+            assertThat(f.bot.task("EN003/01").status().word()).isEqualTo("Completed");
+            List<AuditEvent> audit = f.bot.audit("EN003/01");
+            assertThat(audit).hasSize(1);
+            assertThat(audit.get(0).actor()).isEqualTo("Olivia");
+            assertThat(audit.get(0).source()).isEqualTo(Source.SLACK);
+            assertThat(a.path("response_type").asText()).isEqualTo("in_channel");
+            assertThat(a.path("blocks").toString()).contains("EN003/01");
+        }
+    }
+
+    @Test
+    void anUnlinkedUserCannotChangeAnythingAndIsToldWhy() throws Exception {
+        try (SlackFixture f = SlackFixture.slowPath(dir, plan())) {
+            // GIVEN the workspace bound by a first request, and a baseline
+            f.post(f.slashCommand("USTRANGER", "help"));
+            answer(f, 1);
+            Map<String, List<Map<String, Object>>> before = f.bot.dump();
+            // WHEN someone linked to nobody tries to complete a task
+            f.post(f.slashCommand("USTRANGER", "update EN003/01 completed"));
+            JsonNode a = answer(f, 2);
+            // THEN it is refused, only to them, and nothing changed
+            assertThat(a.path("response_type").asText()).isEqualTo("ephemeral");
+            assertThat(a.path("blocks").toString()).contains(":x:");
+            assertThat(f.bot.dump()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aStalledDatabaseStillGetsAnAckWithinThreeSecondsAndTheAnswerAfterwards() throws Exception {
+        try (SlackFixture f = SlackFixture.start(dir, plan()).linked("Olivia", Role.OFFICER, "UOLIVIA")) {
+            f.post(f.slashCommand("UOLIVIA", "status EN003/01")); // binds the workspace
+            // GIVEN another connection holding the SQLite write lock
+            String file = f.bot.app().database().jdbi().withHandle(h -> h.getConnection().getMetaData().getURL());
+            try (Connection other = DriverManager.getConnection(file); Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                // WHEN Olivia completes her task
+                long sent = System.nanoTime();
+                CompletableFuture<HttpResponse<String>> ack = f.postAsync(f.slashCommand("UOLIVIA", "update EN003/01 completed"));
+                HttpResponse<String> r = ack.get(3, java.util.concurrent.TimeUnit.SECONDS);
+                long ackMillis = (System.nanoTime() - sent) / 1_000_000;
+                // THEN Slack has its ack within 3 s, empty, while the change still waits for the lock
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.body()).isEmpty();
+                assertThat(ackMillis).isLessThan(3000);
+                assertThat(f.answers()).isEmpty();
+                s.execute("ROLLBACK");
+            }
+            // AND once the lock is released, the change is made and its confirmation arrives at response_url
+            JsonNode a = answer(f, 1);
+            assertThat(a.path("response_type").asText()).isEqualTo("in_channel");
+            assertThat(f.bot.task("EN003/01").status().word()).isEqualTo("Completed");
+        }
+    }
+
+    @Test
+    void mentionsTypedIntoATaskCannotPing() throws Exception {
+        // GIVEN a task whose description tries to ping everyone
+        Plan base = plan();
+        Task t = base.tasks().filter(x -> x.ref().equals("EN003/01")).findFirst().orElseThrow();
+        Plan hostile = TestPlans.replaceTask(base, new Task(t.ref(), "<!channel> @here <@U123> & fix the website", t.status(),
+                t.term(), t.start(), t.target(), t.timescale(), t.owner(), t.notes()));
+        try (SlackFixture f = SlackFixture.slowPath(dir, hostile)) {
+            // WHEN its card is asked for
+            f.post(f.slashCommand("UGUEST", "status EN003/01"));
+            String blocks = answer(f, 1).path("blocks").toString();
+            // THEN the text is there, escaped, so Slack shows it but pings nobody
+            assertThat(blocks).contains("&lt;!channel&gt; @here &lt;@U123&gt; &amp; fix the website");
+            assertThat(blocks).doesNotContain("<!channel>").doesNotContain("<@U123>");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package planbot.slack.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import planbot.App;
+import planbot.domain.PlanDate;
+import planbot.domain.Rag;
+import planbot.domain.Status;
+import planbot.reply.Confirmation;
+import planbot.reply.Failure;
+import planbot.reply.TaskList;
+import planbot.reply.TaskView;
+
+/** Replies as Block Kit: Slack's limits kept whatever the size, RAG shown, user text escaped. */
+class ReplyBlocksTest {
+    final ReplyBlocks blocks = new ReplyBlocks(App.ZONE);
+
+    static TaskView task(int i, String description) {
+        return new TaskView(String.format("GEN%06d/01", i), "GEN" + i, "GENERAL " + i, "SECTION", description,
+                Status.of("At risk"), Rag.AMBER, PlanDate.of(LocalDate.of(2025, 1, 1)), "Officer <" + i + ">", null, 0);
+    }
+
+    static String text(LayoutBlock b) {
+        if (b instanceof SectionBlock) {
+            return ((SectionBlock) b).getText().getText();
+        }
+        if (b instanceof ContextBlock) {
+            return ((MarkdownTextObject) ((ContextBlock) b).getElements().get(0)).getText();
+        }
+        return "";
+    }
+
+    @Test
+    void aHugeListKeepsToFiftyBlocksOf3000CharsAndSaysHowManyMore() {
+        // GIVEN 2,000 tasks with long descriptions, of 5,000 that matched
+        List<TaskView> tasks = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            tasks.add(task(i, "x".repeat(300)));
+        }
+        SlackMessage m = blocks.render(new TaskList("Overdue", tasks, 5000, "Nothing is overdue."));
+        // THEN the message keeps Slack's limits and ends saying how many were left out
+        assertThat(m.blocks()).hasSizeLessThanOrEqualTo(50);
+        assertThat(m.blocks()).allSatisfy(b -> assertThat(text(b).length()).isLessThanOrEqualTo(3000));
+        String last = text(m.blocks().get(m.blocks().size() - 1));
+        assertThat(last).startsWith("… and ").endsWith(" more");
+        int more = Integer.parseInt(last.replaceAll("\\D", ""));
+        long shown = m.blocks().stream().mapToLong(b -> text(b).split(":large_orange_circle:", -1).length - 1).sum();
+        assertThat(shown + more).isEqualTo(5000);
+    }
+
+    @Test
+    void aShortListShowsEveryTaskWithItsColourAndEscapedOwner() {
+        SlackMessage m = blocks.render(new TaskList("Due soon", List.of(task(1, "call <!here> & legal")), 1, "none"));
+        String all = text(m.blocks().get(0));
+        assertThat(all).contains(":large_orange_circle:").contains("`GEN000001/01`").contains("Officer &lt;1&gt;")
+                .contains("call &lt;!here&gt; &amp; legal");
+        assertThat(m.text()).isEqualTo("Due soon (1)");
+    }
+
+    @Test
+    void aFailureShowsItsReasonAndSuggestions() {
+        SlackMessage m = blocks.render(new Failure("No task EN03/9.", List.of("EN003/01", "EN003/02")));
+        assertThat(text(m.blocks().get(0))).isEqualTo(":x: No task EN03/9.\nDid you mean: `EN003/01`, `EN003/02`?");
+    }
+
+    @Test
+    void aConfirmationShowsTheTaskAndTheAuditLine() {
+        SlackMessage m = blocks.render(new Confirmation("EN003/01 is now Completed.", task(3, "d"), "status At risk → Completed"));
+        assertThat(text(m.blocks().get(0))).startsWith(":white_check_mark: EN003/01 is now Completed.\n:large_orange_circle:");
+        assertThat(text(m.blocks().get(1))).isEqualTo("Recorded: status At risk → Completed");
+    }
+}
