@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import planbot.command.ChatContext;
 import planbot.command.CommandRequest;
 import planbot.command.CommandService;
 import planbot.domain.Source;
@@ -101,7 +102,8 @@ public final class PlanSlashCommand implements SlackHandlers {
                 return ephemeral(((SlackTenancy.Refused) caller).message());
             }
             SlackCaller c = (SlackCaller) caller;
-            Reply reply = commands.handle(new CommandRequest(c.tenant().slug(), c.actor(), Source.SLACK, p.getText()));
+            Reply reply = commands.handle(new CommandRequest(c.tenant().slug(), c.actor(), Source.SLACK,
+                    SlackText.unescape(p.getText()), new ChatContext(SlackTenancy.PLATFORM, c.identity().workspace())));
             SlackMessage message = blocks.render(reply);
             return SlashCommandResponse.builder()
                     .responseType(reply.visibleToChannel() ? "in_channel" : "ephemeral")

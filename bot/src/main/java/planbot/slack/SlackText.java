@@ -33,6 +33,19 @@ public final class SlackText {
         return out.toString();
     }
 
+    /**
+     * What a user typed, from Slack's wire form: Slack sends a literal {@code &}, {@code <} and {@code >} in
+     * message and command text as {@code &amp;}, {@code &lt;} and {@code &gt;} (its own markup, such as a
+     * mention {@code <@U123|sam>}, keeps real angle brackets). The inverse of {@link #escape}, so that a note
+     * typed as "legal & finance" is stored as typed and shown as typed.
+     */
+    public static String unescape(String wire) {
+        if (wire == null || wire.indexOf('&') < 0) {
+            return wire;
+        }
+        return wire.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
     /** {@link #escape} then {@link #cut}: user text made safe and fitted to a field of {@code max} chars. */
     public static String escapeAndCut(String text, int max) {
         return cut(escape(text), max);

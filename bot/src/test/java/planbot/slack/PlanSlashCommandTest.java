@@ -19,6 +19,7 @@ import planbot.domain.AuditEvent;
 import planbot.domain.Plan;
 import planbot.domain.Role;
 import planbot.domain.Source;
+import planbot.storage.ChatIdentity;
 import planbot.domain.Task;
 import planbot.slack.fake.FakeSlack;
 import planbot.storage.testing.TestPlans;
@@ -85,6 +86,25 @@ class PlanSlashCommandTest {
             assertThat(audit.get(0).source()).isEqualTo(Source.SLACK);
             assertThat(a.path("response_type").asText()).isEqualTo("in_channel");
             assertThat(a.path("blocks").toString()).contains("EN003/01");
+        }
+    }
+
+    @Test
+    void anAdminLinksATrackerNameToASlackUserAndTheirNoteIsStoredAsTyped() throws Exception {
+        try (SlackFixture f = SlackFixture.slowPath(dir, plan()).linked("Ada", Role.ADMIN, "UADA")
+                .linked("Olivia", Role.OFFICER, "UOLIVIA")) {
+            f.bot.person("HoP", Role.MANAGER);
+            // WHEN the admin links "HoP" to a Slack user, as Slack sends a mention (should_escape), and that user
+            // then adds a note typed with & and <, which Slack sends as entities
+            f.post(f.slashCommand("UADA", "people link \"HoP\" <@UHOP|hop>"));
+            assertThat(answer(f, 1).path("blocks").toString()).contains(":white_check_mark:");
+            f.post(f.slashCommand("UHOP", "note EN003/01 waiting on legal &amp; finance &lt;urgent&gt;"));
+            answer(f, 2);
+            // THEN the Slack user is HoP, and the note is stored exactly as typed
+            assertThat(f.bot.app().people().findByIdentity(f.bot.tenant(), new ChatIdentity("slack", SlackFixture.TEAM, "UHOP")))
+                    .map(p -> p.name()).contains("HoP");
+            assertThat(f.bot.audit("EN003/01")).extracting(AuditEvent::actor).contains("HoP");
+            assertThat(f.bot.task("EN003/01").notes()).contains("waiting on legal & finance <urgent>");
         }
     }
 

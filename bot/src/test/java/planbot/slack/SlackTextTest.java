@@ -66,4 +66,12 @@ class SlackTextTest {
         String out = SlackText.escapeAndCut("<".repeat(100), 10);
         assertThat(out).isEqualTo("&lt;&lt;…");
     }
+
+    @Test
+    void whatSlackSendsAsEntitiesComesBackAsTypedAndEscapingItAgainGivesTheWireForm() {
+        String wire = "legal &amp; finance &lt;urgent&gt; &amp;lt; <@U1|sam>";
+        assertThat(SlackText.unescape(wire)).isEqualTo("legal & finance <urgent> &lt; <@U1|sam>");
+        assertThat(SlackText.escape(SlackText.unescape("a &amp; b &lt;c&gt;"))).isEqualTo("a &amp; b &lt;c&gt;");
+        assertThat(SlackText.unescape("plain")).isEqualTo("plain");
+    }
 }

@@ -100,7 +100,7 @@ final class ThreadReplies implements SlackHandlers {
                 if (!inbound.firstDelivery(SlackTenancy.PLATFORM, workspace, eventId, support.clock().instant())) {
                     return null;
                 }
-                Reply r = answers.answer(caller.get(), thread.get().taskRef(), e.getText());
+                Reply r = answers.answer(caller.get(), thread.get().taskRef(), SlackText.unescape(e.getText()));
                 if (CommandService.failedOnOurSide(r)) {
                     throw new EffectFailed();
                 }
@@ -119,7 +119,7 @@ final class ThreadReplies implements SlackHandlers {
         MethodsClient client = ctx.client();
         String text = SlackText.escapeAndCut(support.text(reply), Interactions.MAX_TEXT);
         Optional<List<LayoutBlock>> blocks = reply instanceof Question
-                ? noteQuestion.blocks(caller.get(), thread.get().taskId(), ((Question) reply).text(), e.getText())
+                ? noteQuestion.blocks(caller.get(), thread.get().taskId(), ((Question) reply).text(), SlackText.unescape(e.getText()))
                 : Optional.empty();
         support.afterAck("thread confirmation", t -> { }, () -> {
             ChatPostMessageResponse r = client.chatPostMessage(b -> b.channel(e.getChannel()).threadTs(e.getThreadTs()).text(text)

@@ -25,6 +25,7 @@ import planbot.reply.Failure;
 import planbot.reply.HelpReply;
 import planbot.reply.HistoryLine;
 import planbot.reply.HistoryReply;
+import planbot.reply.Listing;
 import planbot.reply.PlainTextRenderer;
 import planbot.reply.Question;
 import planbot.reply.Reply;
@@ -134,6 +135,16 @@ public final class ReplyBlocks {
             List<String> lines = new ArrayList<>();
             plain.lines().forEach(l -> lines.add(escape(l)));
             b.lines("*Digest preview*", lines, lines.size());
+        } else if (reply instanceof Listing) {
+            Listing l = (Listing) reply;
+            text = l.title();
+            if (l.lines().isEmpty()) {
+                b.section("*" + escape(l.title()) + "*\n" + escape(l.emptyText()));
+            } else {
+                List<String> lines = new ArrayList<>();
+                l.lines().forEach(line -> lines.add(escape(line)));
+                b.lines("*" + escape(l.title()) + "*", lines, lines.size());
+            }
         } else {
             throw new IllegalArgumentException("no Slack rendering for " + reply.getClass().getSimpleName());
         }

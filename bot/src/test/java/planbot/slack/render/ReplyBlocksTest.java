@@ -16,6 +16,7 @@ import planbot.domain.Rag;
 import planbot.domain.Status;
 import planbot.reply.Confirmation;
 import planbot.reply.Failure;
+import planbot.reply.Listing;
 import planbot.reply.TaskList;
 import planbot.reply.TaskView;
 
@@ -76,5 +77,13 @@ class ReplyBlocksTest {
         SlackMessage m = blocks.render(new Confirmation("EN003/01 is now Completed.", task(3, "d"), "status At risk → Completed"));
         assertThat(text(m.blocks().get(0))).startsWith(":white_check_mark: EN003/01 is now Completed.\n:large_orange_circle:");
         assertThat(text(m.blocks().get(1))).isEqualTo("Recorded: status At risk → Completed");
+    }
+
+    @Test
+    void aListingShowsItsLinesEscapedOrSaysItIsEmpty() {
+        SlackMessage m = blocks.render(new Listing("Not linked on Slack", List.of("HoP", "R&D <lead>"), "Everyone is linked."));
+        assertThat(text(m.blocks().get(0))).contains("*Not linked on Slack*").contains("HoP").contains("R&amp;D &lt;lead&gt;");
+        SlackMessage empty = blocks.render(new Listing("Not linked on Slack", List.of(), "Everyone is linked."));
+        assertThat(text(empty.blocks().get(0))).isEqualTo("*Not linked on Slack*\nEveryone is linked.");
     }
 }
