@@ -306,7 +306,7 @@ public final class App implements AutoCloseable {
     public void startServing(java.util.Optional<SlackSettings> slack, PrintWriter console) {
         if (slack.isPresent()) {
             SlackSettings s = slack.get();
-            startBackground(new SlackRouting(people, new JdbiChannelRepository(database)),
+            startBackground(new SlackRouting(people, channels),
                     new SlackMessenger(new SlackPoster(s.apiBaseUrl(), s.botToken(), SlackPoster.DEFAULT_TIMEOUT), new NoticeBlocks()));
         } else {
             startReminders(console, true);
