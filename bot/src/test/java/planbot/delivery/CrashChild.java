@@ -89,8 +89,9 @@ public final class CrashChild {
         System.out.println("ready");
         System.out.flush();
         OutboxRepository outbox = new JdbiOutboxRepository(db);
+        // small batches, so that a kill can land between two of them
         ReminderSweep sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new JdbiReminderTaskRepository(db),
-                outbox, Clock.fixed(at, ZoneOffset.UTC));
+                outbox, Clock.fixed(at, ZoneOffset.UTC), 5);
         sweep.sweep(SweepRequest.allTenants(at));
         System.out.println("swept");
         System.out.flush();

@@ -34,11 +34,11 @@ public final class JdbiReminderTaskRepository implements ReminderTaskRepository 
     }
 
     @Override
-    public List<ReminderTaskRow> openTasks(ReminderTaskFilter f) {
+    public int openTasks(ReminderTaskFilter f, java.util.function.Consumer<ReminderTaskRow> each) {
         List<Object> args = new ArrayList<>();
         String sql = sql(f, args);
         if (sql == null) {
-            return List.of();
+            return 0;
         }
         // UNION ALL and a set of ids here: cheaper than having the database sort whole rows to drop repeats
         Set<Long> seen = new java.util.HashSet<>();
@@ -50,7 +50,7 @@ public final class JdbiReminderTaskRepository implements ReminderTaskRepository 
             return new ReminderTaskRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     date == null ? null : LocalDate.parse(date), rs.getString(7), rs.getString(8),
                     Instant.ofEpochMilli(rs.getLong(9)), firstSeen(rs.getLong(10), rs.wasNull()));
-        }));
+        }, each));
     }
 
     /** The statement for a filter, its arguments added to {@code args}; null when the filter matches nothing. */
@@ -188,20 +188,28 @@ public final class JdbiReminderTaskRepository implements ReminderTaskRepository 
     }
 
     private static <T> List<T> query(Handle h, String sql, List<Object> args, RowReader<T> reader) {
+        List<T> out = new ArrayList<>();
+        query(h, sql, args, reader, out::add);
+        return out;
+    }
+
+    /** Runs a query and gives each row the reader makes (skipping nulls) to {@code each}; returns how many. */
+    private static <T> int query(Handle h, String sql, List<Object> args, RowReader<T> reader, java.util.function.Consumer<T> each) {
         try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
-            List<T> out = new ArrayList<>();
+            int n = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     T row = reader.read(rs);
                     if (row != null) {
-                        out.add(row);
+                        each.accept(row);
+                        n++;
                     }
                 }
             }
-            return out;
+            return n;
         } catch (SQLException e) {
             throw new StorageException("database error: " + Database.rootMessage(e), e);
         }

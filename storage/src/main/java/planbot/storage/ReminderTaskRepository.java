@@ -13,8 +13,20 @@ import java.util.Set;
  */
 public interface ReminderTaskRepository {
 
-    /** The open tasks (status not completed or closed) that match the filter, each once, in no particular order. */
-    List<ReminderTaskRow> openTasks(ReminderTaskFilter filter);
+    /**
+     * Streams the open tasks (status not completed or closed) that match the filter to {@code each}, each task
+     * once, in no particular order, as they are read: the caller can act on them while the rest are still read.
+     *
+     * @return how many tasks were given
+     */
+    int openTasks(ReminderTaskFilter filter, java.util.function.Consumer<ReminderTaskRow> each);
+
+    /** The open tasks that match the filter, as a list: {@link #openTasks(ReminderTaskFilter, java.util.function.Consumer)}. */
+    default List<ReminderTaskRow> openTasks(ReminderTaskFilter filter) {
+        List<ReminderTaskRow> out = new java.util.ArrayList<>();
+        openTasks(filter, out::add);
+        return out;
+    }
 
     /**
      * The latest snooze of each task whose day of resumption is after {@code after}: those still in force and

@@ -29,8 +29,9 @@ import planbot.storage.Tenant;
 
 /**
  * The reminder sweep: reads what the {@link ReminderPlanner} needs from the database in a few set-based
- * queries, runs it, and writes its decisions as outbox rows, with each tenant's sweep mark, in one
- * transaction. A Quartz job (or {@code remind --at}) calls {@link #sweep}; nothing here runs by itself.
+ * queries, runs it, and writes its decisions as outbox rows (in batches, on a writer thread, while it goes on
+ * reading), then moves each tenant's sweep mark. A Quartz job (or {@code remind --at}) calls {@link #sweep};
+ * nothing here runs by itself.
  *
  * <p>Why it is fast: a tenant's mark says up to which day every moment was decided, under which policy, as
  * of which instant. The next sweep then reads only the tasks that can have a moment after that day
@@ -41,28 +42,43 @@ import planbot.storage.Tenant;
  *
  * <p>Idempotent: every decision has a key under a UNIQUE constraint, so a second run, a run on another node, or
  * a run racing this one stores nothing twice, and the result lists only rows this run actually added.
- * Thread-safe. A storage failure rolls the whole sweep back and is thrown as {@code StorageException}; a
- * tenant whose stored policy cannot be read is swept with the defaults, and that is logged.
+ * Thread-safe. A storage failure stops the sweep and is thrown as {@code StorageException}: batches already
+ * written stay (each row is a decision the next sweep would take again, and it will skip them), and the marks do
+ * not move, so the next sweep decides the rest. A tenant whose stored policy cannot be read is swept with the
+ * defaults, and that is logged.
  */
 public final class ReminderSweep {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderSweep.class);
     /** Tasks changed this long before the last sweep are read again: covers transactions that were in flight. */
     static final Duration CHANGE_MARGIN = Duration.ofHours(1);
+    /** Decisions per outbox write: large enough to keep SQLite's per-statement work small, small enough to overlap. */
+    static final int BATCH = 20_000;
 
     private final Database db;
     private final ReminderStateRepository state;
     private final ReminderTaskRepository tasks;
     private final OutboxRepository outbox;
     private final Clock clock;
+    private final int batch;
     private final Map<ReminderPolicy, ReminderPlanner> planners = new ConcurrentHashMap<>();
 
     public ReminderSweep(Database db, ReminderStateRepository state, ReminderTaskRepository tasks, OutboxRepository outbox,
                          Clock clock) {
+        this(db, state, tasks, outbox, clock, BATCH);
+    }
+
+    /** With {@code batch} decisions per outbox write: tests use a few, so that one sweep writes several batches. */
+    public ReminderSweep(Database db, ReminderStateRepository state, ReminderTaskRepository tasks, OutboxRepository outbox,
+                         Clock clock, int batch) {
         this.db = Objects.requireNonNull(db, "db");
         this.state = Objects.requireNonNull(state, "state");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (batch < 1) {
+            throw new IllegalArgumentException("a batch holds at least one decision, not " + batch);
+        }
+        this.batch = batch;
     }
 
     /** Sweeps every tenant now. */
@@ -97,24 +113,28 @@ public final class ReminderSweep {
         }
 
         long t0 = System.nanoTime();
+        List<SweepMark> newMarks = new ArrayList<>();
+        for (Group g : groups.values()) {
+            for (Tenant t : g.tenants) {
+                newMarks.add(new SweepMark(t.id(), g.day, at, g.policyText));
+            }
+        }
         List<Reminder> candidates = new ArrayList<>();
         int read = 0;
-        for (Group g : groups.values()) {
-            Set<Long> ids = request.tenant() == null && g.tenants.size() == tenants.size() ? null : g.tenantIds();
-            List<ReminderTaskRow> rows = read(g, ids);
-            read += rows.size();
-            for (ReminderTaskRow row : rows) {
-                LocalDate snoozedUntil = g.snoozes.get(row.taskId());
-                // A task unchanged and unsnoozed since the last sweep had every moment up to its mark decided then:
-                // only its newer moments can be new. Skipping the older ones here spares the outbox two look-ups in
-                // three (measured: 333,616 candidates for 110,907 new reminders at a million tasks).
-                boolean decidedThroughMark = g.after != null && snoozedUntil == null && !g.snoozeEnded.contains(row.taskId())
-                        && row.updatedAt().isBefore(g.sweptAt.minus(CHANGE_MARGIN));
-                for (Reminder r : g.planner.latestMoments(snapshot(row, snoozedUntil), g.day)) {
-                    if (!decidedThroughMark || r.date().isAfter(g.after)) {
-                        candidates.add(r);
+        List<String> added = new ArrayList<>();
+        try (Writer writer = request.dryRun() ? null : new Writer(at)) {
+            for (Group g : groups.values()) {
+                Set<Long> ids = request.tenant() == null && g.tenants.size() == tenants.size() ? null : g.tenantIds();
+                read += read(g, ids, row -> {
+                    plan(g, row, candidates);
+                    if (writer != null) {
+                        writer.offer(candidates, false);
                     }
-                }
+                });
+            }
+            if (writer != null) {
+                writer.offer(candidates, true);
+                added = writer.finish();
             }
         }
         long t1 = System.nanoTime();
@@ -132,45 +152,107 @@ public final class ReminderSweep {
             }
             return new SweepResult(at, true, tenants.size(), read, due);
         }
-
-        long t2 = System.nanoTime();
-        // No look-up of the keys first: the UNIQUE key drops the ones already there, and enqueue says which were new.
-        // That is the planner's own rule (the latest moment, unless decided), applied by the database in the write.
-        List<Reminder> due = candidates;
-        List<OutboxEntry> entries = new ArrayList<>(due.size());
-        for (Reminder r : due) {
-            entries.add(entry(r));
-        }
-        List<SweepMark> newMarks = new ArrayList<>();
-        for (Group g : groups.values()) {
-            for (Tenant t : g.tenants) {
-                newMarks.add(new SweepMark(t.id(), g.day, at, g.policyText));
-            }
-        }
-        List<String> added = db.transaction(() -> {
-            List<String> a = outbox.enqueue(entries, at);
+        // Only once every decision is stored: a mark promises that every moment up to its day was decided.
+        db.transaction(() -> {
             state.saveMarks(newMarks);
-            return a;
+            return null;
         });
-        long t3 = System.nanoTime();
-        List<Reminder> decided = due;
-        if (added.size() != due.size()) {
+        List<Reminder> decided = candidates;
+        if (added.size() != candidates.size()) {
             // decided before, or by another node in the meantime: report only what this run added
             Set<String> ours = new HashSet<>(added);
             decided = new ArrayList<>();
-            for (Reminder r : due) {
+            for (Reminder r : candidates) {
                 if (ours.contains(r.key())) {
                     decided.add(r);
                 }
             }
         }
-        LOG.info("reminder sweep at {}: {} tenants, {} tasks read and planned in {} ms, {} reminders enqueued in {} ms", at,
-                tenants.size(), read, (t1 - t0) / 1_000_000, decided.size(), (t3 - t2) / 1_000_000);
+        LOG.info("reminder sweep at {}: {} tenants, {} tasks read and planned, {} reminders enqueued, in {} ms", at,
+                tenants.size(), read, decided.size(), (t1 - t0) / 1_000_000);
         return new SweepResult(at, false, tenants.size(), read, decided);
     }
 
-    /** The open tasks of a group that can have something due, with their snoozes in {@code g.snoozes}. */
-    private List<ReminderTaskRow> read(Group g, Set<Long> ids) {
+    /** The planner's latest moments for one task, added to {@code out}, less those its group's mark says were decided. */
+    private static void plan(Group g, ReminderTaskRow row, List<Reminder> out) {
+        LocalDate snoozedUntil = g.snoozes.get(row.taskId());
+        // A task unchanged and unsnoozed since the last sweep had every moment up to its mark decided then: only its
+        // newer moments can be new. Skipping the older ones here spares the outbox two look-ups in three (measured:
+        // 333,616 candidates for 110,907 new reminders at a million tasks).
+        boolean decidedThroughMark = g.after != null && snoozedUntil == null && !g.snoozeEnded.contains(row.taskId())
+                && row.updatedAt().isBefore(g.sweptAt.minus(CHANGE_MARGIN));
+        for (Reminder r : g.planner.latestMoments(snapshot(row, snoozedUntil), g.day)) {
+            if (!decidedThroughMark || r.date().isAfter(g.after)) {
+                out.add(r);
+            }
+        }
+    }
+
+    /**
+     * Writes the decisions to the outbox on a thread of its own while the sweep goes on reading and planning, in
+     * batches of {@value #BATCH}, each in its own transaction: reading a million tasks and writing a hundred
+     * thousand rows then overlap (two connections; SQLite's WAL lets one read while the other writes). A batch is
+     * as safe alone as the whole sweep in one transaction: every row is a decision with a UNIQUE key, so after a
+     * crash half-way the next sweep (the marks have not moved) decides the rest and skips what is stored.
+     * Not thread-safe: one sweep's main thread offers, the writer's thread writes.
+     */
+    private final class Writer implements AutoCloseable {
+        private final Instant at;
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "reminder-sweep-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final List<java.util.concurrent.Future<List<String>>> written = new ArrayList<>();
+        private int handed;
+
+        Writer(Instant at) {
+            this.at = at;
+        }
+
+        /** Hands the candidates not yet handed to the writer once there are a batch of them, or all when {@code last}. */
+        void offer(List<Reminder> candidates, boolean last) {
+            if (candidates.size() - handed < (last ? 1 : batch)) {
+                return;
+            }
+            List<Reminder> batch = new ArrayList<>(candidates.subList(handed, candidates.size()));
+            handed = candidates.size();
+            written.add(thread.submit(() -> {
+                List<OutboxEntry> entries = new ArrayList<>(batch.size());
+                for (Reminder r : batch) {
+                    entries.add(entry(r));
+                }
+                return db.transaction(() -> outbox.enqueue(entries, at));
+            }));
+        }
+
+        /** Waits for every batch; the keys they added. A batch's failure is thrown as it was. */
+        List<String> finish() {
+            List<String> added = new ArrayList<>();
+            for (java.util.concurrent.Future<List<String>> f : written) {
+                try {
+                    added.addAll(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the sweep's decisions were written", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException) {
+                        throw (RuntimeException) e.getCause();
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return added;
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
+    }
+
+    /** Streams the open tasks of a group that can have something due to {@code each}, with their snoozes in {@code g.snoozes}. */
+    private int read(Group g, Set<Long> ids, java.util.function.Consumer<ReminderTaskRow> each) {
         for (ReminderTaskRepository.SnoozeRow s : tasks.latestSnoozes(ids, g.after == null ? g.day : g.after)) {
             if (g.day.isBefore(s.until())) {
                 g.snoozes.put(s.taskId(), s.until());
@@ -179,7 +261,7 @@ public final class ReminderSweep {
             }
         }
         if (g.after == null) {
-            return tasks.openTasks(ReminderTaskFilter.everyOpenTask(ids));
+            return tasks.openTasks(ReminderTaskFilter.everyOpenTask(ids), each);
         }
         List<ReminderTaskFilter.DateRange> targets = tasks.earliestTarget(ids)
                 .map(first -> SweepWindow.targetDates(g.planner, g.after, g.day, first))
@@ -189,7 +271,7 @@ public final class ReminderSweep {
                 : List.of();
         boolean tbc = SweepWindow.tbcMoment(g.planner, g.after, g.day);
         return tasks.openTasks(new ReminderTaskFilter(ids, false, targets, tbc, g.sweptAt.minus(CHANGE_MARGIN), stale,
-                g.snoozeEnded));
+                g.snoozeEnded), each);
     }
 
     private ReminderPolicy policyOf(Tenant tenant, String text) {

@@ -66,8 +66,9 @@ abstract class ReminderSweepContractTest extends DatabaseTestBase {
                 ImportMode.APPLY, "admin", Clock.fixed(IMPORTED, ZoneOffset.UTC));
         tenant = stores.tenants().find("west-lancs").orElseThrow();
         outbox = new JdbiOutboxRepository(db);
+        // batches of 7: every sweep of the sample that decides more writes several, on the writer thread
         sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new JdbiReminderTaskRepository(db), outbox,
-                Clock.fixed(IMPORTED, ZoneOffset.UTC));
+                Clock.fixed(IMPORTED, ZoneOffset.UTC), 7);
         tasksById = new HashMap<>();
         idsByRef = new HashMap<>();
         for (TaskRow row : stores.tasks().find(tenant, TaskQuery.all())) {
