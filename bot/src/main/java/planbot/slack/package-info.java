@@ -1,8 +1,19 @@
 /**
- * The Slack adapter, the only code that touches Bolt, the Slack API client or the HTTP server for Slack. It
- * verifies each request at the edge (our own constant-time signature check, both clock directions), finds the
- * council (tenant) and the person behind it, acknowledges within Slack's 3 seconds and delivers the answer
- * later through {@code response_url}. Everything it hands the core is neutral ({@link planbot.command.CommandRequest});
- * everything it gets back ({@link planbot.reply.Reply}) it renders to Block Kit in {@code planbot.slack.render}.
+ * The Slack adapter, the only code that touches Bolt, the Slack API client or the HTTP server for Slack.
+ *
+ * <p>Inbound: {@link planbot.slack.SlackHttp} (Javalin) and Socket Mode ({@link planbot.slack.SlackConnector}) drive
+ * one Bolt app ({@link planbot.slack.SlackBolt}); each HTTP request is verified first by our own constant-time,
+ * both-directions {@link planbot.slack.SlackSignature} check; {@link planbot.slack.SlackTenancy} finds the council
+ * (tenant) and the person behind it; {@link planbot.slack.PlanSlashCommand} acknowledges {@code /plan} within
+ * Slack's 3 seconds and answers in the ack or later through {@code response_url}. The interactive handlers
+ * (buttons, the new-date modal, thread replies, the App Home) are in {@code planbot.slack.interact}.
+ *
+ * <p>Outbound: {@link planbot.slack.SlackMessenger} is the outbox's {@link planbot.delivery.Messenger} for Slack,
+ * over {@link planbot.slack.SlackPoster} (one Web API call each, judged as sent, retry later or permanent), and
+ * {@link planbot.slack.SlackRouting} says who gets what (a linked person's DM, else the plan channel naming them).
+ *
+ * <p>Everything it hands the core is neutral ({@link planbot.command.CommandRequest}, with text unescaped by
+ * {@link planbot.slack.SlackText}); everything it gets back ({@link planbot.reply.Reply}, notices) is rendered to
+ * Block Kit in {@code planbot.slack.render}, with all user text escaped.
  */
 package planbot.slack;

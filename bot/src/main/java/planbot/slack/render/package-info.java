@@ -1,6 +1,7 @@
 /**
- * Slack rendering: {@link planbot.slack.render.NoticeBlocks} turns the neutral notices of
- * {@link planbot.delivery} into Block Kit {@link planbot.slack.render.SlackMessage}s, escaping all user text and
- * keeping to Slack's size limits, so that nothing posted can ping by accident or be refused for its size.
+ * Slack rendering: {@link planbot.slack.render.ReplyBlocks} turns the core's {@link planbot.reply.Reply}s and
+ * {@link planbot.slack.render.NoticeBlocks} the neutral notices of {@link planbot.delivery} into Block Kit
+ * {@link planbot.slack.render.SlackMessage}s, escaping all user text and keeping to Slack's size limits (50 blocks,
+ * 3000 characters a section), so that nothing posted can ping by accident or be refused for its size.
  */
 package planbot.slack.render;
