@@ -17,11 +17,11 @@ import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.digest.DigestChart;
 import planbot.scheduler.digest.DigestSource;
+import planbot.scheduler.reminder.PolicySource;
 import planbot.scheduler.reminder.ReminderKind;
 import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.storage.OutboxEntry;
 import planbot.storage.OutboxMessage;
-import planbot.storage.ReminderStateRepository;
 import planbot.storage.TaskInAction;
 import planbot.storage.TaskRepository;
 import planbot.storage.TaskRow;
@@ -49,12 +49,12 @@ public final class NoticeBuilder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TaskRepository tasks;
-    private final ReminderStateRepository reminderState;
+    private final PolicySource policies;
     private final DigestSource digests;
 
-    public NoticeBuilder(TaskRepository tasks, ReminderStateRepository reminderState, DigestSource digests) {
+    public NoticeBuilder(TaskRepository tasks, PolicySource policies, DigestSource digests) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        this.reminderState = Objects.requireNonNull(reminderState, "reminderState");
+        this.policies = Objects.requireNonNull(policies, "policies");
         this.digests = Objects.requireNonNull(digests, "digests");
     }
 
@@ -108,7 +108,7 @@ public final class NoticeBuilder {
                 lead = found.actionLead();
             }
         }
-        ReminderPolicy policy = policy(tenant);
+        ReminderPolicy policy = policies.of(tenant);
         LocalDate today = LocalDate.ofInstant(now, policy.zone());
         LocalDate due = date(p, "target");
         long late = 0;
@@ -165,20 +165,6 @@ public final class NoticeBuilder {
             return p == null ? null : DigestPayload.text(p, "taskRef");
         } catch (JsonProcessingException ex) {
             return null;
-        }
-    }
-
-    private ReminderPolicy policy(Tenant tenant) {
-        Optional<String> text = reminderState.policy(tenant);
-        if (text.isEmpty()) {
-            return ReminderPolicy.defaults();
-        }
-        try {
-            return ReminderPolicy.parse(text.get());
-        } catch (IllegalArgumentException ex) {
-            LOG.warn("tenant {}: stored reminder policy cannot be read ({}); rendering with the defaults", tenant.slug(),
-                    ex.getMessage());
-            return ReminderPolicy.defaults();
         }
     }
 

@@ -18,6 +18,8 @@ import planbot.scheduler.reminder.SweepRequest;
 import planbot.storage.Database;
 import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiOutboxRepository;
+import planbot.scheduler.reminder.PolicySource;
+import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.storage.JdbiReminderStateRepository;
 import planbot.storage.JdbiReminderTaskRepository;
 import planbot.storage.JdbiTaskRepository;
@@ -89,8 +91,8 @@ public final class CrashChild {
         System.out.println("ready");
         System.out.flush();
         OutboxRepository outbox = new JdbiOutboxRepository(db);
-        ReminderSweep sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new JdbiReminderTaskRepository(db),
-                outbox, Clock.fixed(at, ZoneOffset.UTC));
+        ReminderSweep sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new PolicySource(new JdbiReminderStateRepository(db), ReminderPolicy.defaults()),
+                new JdbiReminderTaskRepository(db), outbox, Clock.fixed(at, ZoneOffset.UTC));
         sweep.sweep(SweepRequest.allTenants(at));
         System.out.println("swept");
         System.out.flush();
@@ -99,7 +101,7 @@ public final class CrashChild {
         JdbiTaskRepository tasks = new JdbiTaskRepository(db);
         Routing routing = (tenant, e) -> new Recipient("file", e.recipientKind() + ":" + e.recipientName(), "someone");
         OutboxDispatcher dispatcher = new OutboxDispatcher(db, outbox, new JdbiTenantRepository(db), new JdbiAuditRepository(db),
-                new NoticeBuilder(tasks, new JdbiReminderStateRepository(db), new DigestSource(db)), routing,
+                new NoticeBuilder(tasks, new PolicySource(new JdbiReminderStateRepository(db), ReminderPolicy.defaults()), new DigestSource(db)), routing,
                 List.of(new FileMessenger(delivered, pause)),
                 DeliveryConfig.defaults().withBatchSize(20).withLease(Duration.ofSeconds(30)), clock);
         while (dispatcher.runOnce().claimed() > 0) {
