@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import planbot.cli.UserError;
 import planbot.command.Actor;
+import planbot.command.CommandRequest;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
 import planbot.command.ReminderReplyService;
@@ -26,6 +27,8 @@ import planbot.domain.Person;
 import planbot.domain.Plan;
 import planbot.domain.Role;
 import planbot.domain.Source;
+import planbot.reply.Failure;
+import planbot.reply.Reply;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.digest.DigestScope;
@@ -131,8 +134,8 @@ public final class App implements AutoCloseable {
         this.reminders = new ReminderSweep(database, reminderState, policies, new JdbiReminderTaskRepository(database), outbox,
                 clock);
         this.channels = new JdbiChannelRepository(database);
-        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, channels, digests,
-                clock, ZONE);
+        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, channels, policies,
+                digests, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.workspaces = new JdbiWorkspaceRepository(database);
         this.slackTenancy = new SlackTenancy(database, workspaces, tenants, people, audit, clock);
@@ -383,24 +386,20 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Changes settings of the tenant's reminder policy ({@code lead=10,5,1 send-at=08:30}), audited; the rest stay.
+     * Changes settings of the tenant's reminder policy ({@code lead=10,5,1 send-at=08:30}) as an admin at the command
+     * line, audited; the rest stay. The same path as {@code policy set} in chat.
      *
-     * @throws UserError naming the setting that is wrong
+     * @throws UserError naming the setting that is wrong (nothing is changed)
      */
     public ReminderPolicy changePolicy(String tenantSlug, String settings) {
-        Tenant tenant = tenant(tenantSlug);
-        try {
-            return database.transaction(() -> {
-                PolicySource.Change change = policies.change(tenant, settings, clock.instant());
-                if (change.changed()) {
-                    audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "policy", "reminders", "changed",
-                            change.before().format(), change.after().format(), null));
-                }
-                return change.after();
-            });
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+        tenant(tenantSlug);
+        CommandRequest request = new CommandRequest(tenantSlug, Actor.of(new Person("cli", Role.ADMIN)), Source.CLI,
+                "policy set " + settings);
+        Reply reply = commands.execute(request, new planbot.command.Command.SetPolicy(settings));
+        if (reply instanceof Failure) {
+            throw new UserError(((Failure) reply).message());
         }
+        return policy(tenantSlug);
     }
 
     private Tenant tenant(String tenantSlug) {
