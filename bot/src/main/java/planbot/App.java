@@ -254,7 +254,7 @@ public final class App implements AutoCloseable {
     /** As {@link #slackInteractions()}, with the caller's executor for the work after each acknowledgement. */
     public SlackInteractions slackInteractions(java.util.concurrent.Executor later) {
         return new SlackInteractions(new SlackInteractions.Parts(database, slackTenancy, tasks, reminderState, commands, reminderReplies,
-                outbox, new NoticeBuilder(tasks, policies, digests), new ReminderThreads(outbox, tenants, tasks),
+                outbox, new NoticeBuilder(tasks, snoozes, policies, digests), new ReminderThreads(outbox, tenants, tasks),
                 new JdbiInboundEventRepository(database)), later, clock, ZONE);
     }
 
@@ -342,7 +342,7 @@ public final class App implements AutoCloseable {
             throw new IllegalStateException("reminders are already running");
         }
         dispatcher = new OutboxDispatcher(database, outbox, tenants, audit,
-                new NoticeBuilder(tasks, policies, digests), routing, java.util.List.of(messenger),
+                new NoticeBuilder(tasks, snoozes, policies, digests), routing, java.util.List.of(messenger),
                 DeliveryConfig.defaults(), clock);
         dispatcher.start();
         scheduler = new SchedulerService(database, reminders, reminderState,

@@ -22,6 +22,7 @@ import planbot.scheduler.reminder.PolicySource;
 import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.storage.JdbiReminderStateRepository;
 import planbot.storage.JdbiReminderTaskRepository;
+import planbot.storage.JdbiSnoozeRepository;
 import planbot.storage.JdbiTaskRepository;
 import planbot.storage.JdbiTenantRepository;
 import planbot.storage.OutboxRepository;
@@ -101,7 +102,8 @@ public final class CrashChild {
         JdbiTaskRepository tasks = new JdbiTaskRepository(db);
         Routing routing = (tenant, e) -> new Recipient("file", e.recipientKind() + ":" + e.recipientName(), "someone");
         OutboxDispatcher dispatcher = new OutboxDispatcher(db, outbox, new JdbiTenantRepository(db), new JdbiAuditRepository(db),
-                new NoticeBuilder(tasks, new PolicySource(new JdbiReminderStateRepository(db), ReminderPolicy.defaults()), new DigestSource(db)), routing,
+                new NoticeBuilder(tasks, new JdbiSnoozeRepository(db),
+                        new PolicySource(new JdbiReminderStateRepository(db), ReminderPolicy.defaults()), new DigestSource(db)), routing,
                 List.of(new FileMessenger(delivered, pause)),
                 DeliveryConfig.defaults().withBatchSize(20).withLease(Duration.ofSeconds(30)), clock);
         while (dispatcher.runOnce().claimed() > 0) {

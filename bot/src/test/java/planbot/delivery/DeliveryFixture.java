@@ -69,7 +69,7 @@ public final class DeliveryFixture implements AutoCloseable {
         JdbiReminderStateRepository state = new JdbiReminderStateRepository(db);
         this.policies = new PolicySource(state, ReminderPolicy.defaults());
         this.sweep = new ReminderSweep(db, state, policies, new JdbiReminderTaskRepository(db), outbox, clock);
-        this.notices = new NoticeBuilder(stores.tasks(), policies, new DigestSource(db));
+        this.notices = new NoticeBuilder(stores.tasks(), stores.snoozes(), policies, new DigestSource(db));
         clock.set(NINE);
     }
 

@@ -108,7 +108,7 @@ final class InteractFixture implements AutoCloseable {
         if (row == null) {
             throw new IllegalStateException("the sweep wrote no reminder about " + taskRef);
         }
-        ReminderNotice notice = (ReminderNotice) new NoticeBuilder(bot.app().tasks(),
+        ReminderNotice notice = (ReminderNotice) new NoticeBuilder(bot.app().tasks(), bot.app().snoozes(),
                 bot.app().policies(), new DigestSource(bot.app().database()))
                 .build(bot.tenant(), row, bot.now());
         SlackMessage message = new NoticeBlocks().reminder(notice);
