@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import planbot.cli.UserError;
 import planbot.command.Actor;
+import planbot.command.CommandRequest;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
 import planbot.command.ReminderReplyService;
@@ -26,6 +27,8 @@ import planbot.domain.Person;
 import planbot.domain.Plan;
 import planbot.domain.Role;
 import planbot.domain.Source;
+import planbot.reply.Failure;
+import planbot.reply.Reply;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.digest.DigestScope;
@@ -33,6 +36,7 @@ import planbot.scheduler.digest.DigestSource;
 import planbot.scheduler.digest.DigestSweep;
 import planbot.scheduler.jobs.SchedulerConfig;
 import planbot.scheduler.jobs.SchedulerService;
+import planbot.scheduler.reminder.PolicySource;
 import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.scheduler.reminder.ReminderSweep;
 import planbot.scheduler.reminder.SweepRequest;
@@ -101,6 +105,7 @@ public final class App implements AutoCloseable {
     private final DigestSource digests;
     private final ReminderSweep reminders;
     private final JdbiReminderStateRepository reminderState;
+    private final PolicySource policies;
     private final OutboxRepository outbox;
     private final SubscriptionRepository subscriptions;
     private final ChannelRepository channels;
@@ -110,7 +115,7 @@ public final class App implements AutoCloseable {
     private SchedulerService scheduler;
     private OutboxDispatcher dispatcher;
 
-    private App(Database database, Clock clock) {
+    private App(Database database, Clock clock, ReminderPolicy reminderDefault) {
         this.clock = clock;
         this.database = database;
         this.tenants = new JdbiTenantRepository(database);
@@ -125,10 +130,12 @@ public final class App implements AutoCloseable {
         this.reminderState = new JdbiReminderStateRepository(database);
         this.outbox = new JdbiOutboxRepository(database);
         this.subscriptions = new JdbiSubscriptionRepository(database);
-        this.reminders = new ReminderSweep(database, reminderState, new JdbiReminderTaskRepository(database), outbox, clock);
+        this.policies = new PolicySource(reminderState, reminderDefault);
+        this.reminders = new ReminderSweep(database, reminderState, policies, new JdbiReminderTaskRepository(database), outbox,
+                clock);
         this.channels = new JdbiChannelRepository(database);
-        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, channels, digests,
-                clock, ZONE);
+        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, channels, policies,
+                digests, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.workspaces = new JdbiWorkspaceRepository(database);
         this.slackTenancy = new SlackTenancy(database, workspaces, tenants, people, audit, clock);
@@ -139,15 +146,27 @@ public final class App implements AutoCloseable {
         return open(dbUrl, Clock.systemDefaultZone());
     }
 
+    /** Opens the database (migrating it) and wires everything, with this clock and DESIGN §7's default policy. */
     public static App open(String dbUrl, Clock clock) {
+        return open(dbUrl, clock, ReminderPolicy.defaults());
+    }
+
+    /**
+     * Opens the database (migrating it) and wires everything.
+     *
+     * @param reminderDefault the installation's reminder policy, under each tenant's own changes
+     *                        ({@code PLANBOT_REMINDER_POLICY}, read by {@code planbot.config.ReminderConfig})
+     */
+    public static App open(String dbUrl, Clock clock, ReminderPolicy reminderDefault) {
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(reminderDefault, "reminderDefault");
         Database db;
         try {
             db = Database.open(dbUrl);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        return new App(db, clock);
+        return new App(db, clock, reminderDefault);
     }
 
     public Clock clock() {
@@ -205,6 +224,11 @@ public final class App implements AutoCloseable {
         return workspaces;
     }
 
+    /** Each tenant's reminder policy, resolved over the installation's default. */
+    public PolicySource policies() {
+        return policies;
+    }
+
     /** Who is behind a Slack request: for every Slack handler group. */
     public SlackTenancy slackTenancy() {
         return slackTenancy;
@@ -229,8 +253,8 @@ public final class App implements AutoCloseable {
 
     /** As {@link #slackInteractions()}, with the caller's executor for the work after each acknowledgement. */
     public SlackInteractions slackInteractions(java.util.concurrent.Executor later) {
-        return new SlackInteractions(new SlackInteractions.Parts(database, slackTenancy, tasks, reminderState, commands, reminderReplies,
-                outbox, new NoticeBuilder(tasks, reminderState, digests), new ReminderThreads(outbox, tenants, tasks),
+        return new SlackInteractions(new SlackInteractions.Parts(database, slackTenancy, tasks, policies, commands, reminderReplies,
+                outbox, new NoticeBuilder(tasks, snoozes, policies, digests), new ReminderThreads(outbox, tenants, tasks),
                 new JdbiInboundEventRepository(database)), later, clock, ZONE);
     }
 
@@ -318,7 +342,7 @@ public final class App implements AutoCloseable {
             throw new IllegalStateException("reminders are already running");
         }
         dispatcher = new OutboxDispatcher(database, outbox, tenants, audit,
-                new NoticeBuilder(tasks, reminderState, digests), routing, java.util.List.of(messenger),
+                new NoticeBuilder(tasks, snoozes, policies, digests), routing, java.util.List.of(messenger),
                 DeliveryConfig.defaults(), clock);
         dispatcher.start();
         scheduler = new SchedulerService(database, reminders, reminderState,
@@ -356,33 +380,26 @@ public final class App implements AutoCloseable {
         });
     }
 
-    /** The tenant's reminder policy (the defaults of DESIGN §7 until an admin changes it). */
+    /** The tenant's reminder policy: the installation's default with the tenant's own changes over it. */
     public ReminderPolicy policy(String tenantSlug) {
-        return ReminderPolicy.parse(reminderState.policy(tenant(tenantSlug)).orElse(""));
+        return policies.of(tenant(tenantSlug));
     }
 
     /**
-     * Changes settings of the tenant's reminder policy ({@code lead=10,5,1 send-at=08:30}), audited; the rest stay.
+     * Changes settings of the tenant's reminder policy ({@code lead=10,5,1 send-at=08:30}) as an admin at the command
+     * line, audited; the rest stay. The same path as {@code policy set} in chat.
      *
-     * @throws UserError naming the setting that is wrong
+     * @throws UserError naming the setting that is wrong (nothing is changed)
      */
     public ReminderPolicy changePolicy(String tenantSlug, String settings) {
-        Tenant tenant = tenant(tenantSlug);
-        ReminderPolicy before = policy(tenantSlug);
-        ReminderPolicy after;
-        try {
-            after = ReminderPolicy.parse(before.format() + " " + settings);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+        tenant(tenantSlug);
+        CommandRequest request = new CommandRequest(tenantSlug, Actor.of(new Person("cli", Role.ADMIN)), Source.CLI,
+                "policy set " + settings);
+        Reply reply = commands.execute(request, new planbot.command.Command.SetPolicy(settings));
+        if (reply instanceof Failure) {
+            throw new UserError(((Failure) reply).message());
         }
-        ReminderPolicy changed = after;
-        database.transaction(() -> {
-            reminderState.savePolicy(tenant, changed.format(), clock.instant());
-            audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "policy", "reminders", "changed",
-                    before.format(), changed.format(), null));
-            return null;
-        });
-        return changed;
+        return policy(tenantSlug);
     }
 
     private Tenant tenant(String tenantSlug) {

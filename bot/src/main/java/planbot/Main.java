@@ -28,14 +28,14 @@ public final class Main {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Settings settings;
+        PlanbotCommand root;
         try {
-            settings = Settings.load();
+            root = new PlanbotCommand(Settings.load()); // a malformed setting stops planbot here, naming its key
         } catch (ConfigException e) {
             err.println("planbot: " + e.getMessage());
             return 1;
         }
-        CommandLine cli = new CommandLine(new PlanbotCommand(settings));
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -47,7 +47,7 @@ public final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Clock clock = at == null ? Clock.system(App.ZONE) : clockAt(at);
-        try (App app = App.open(root.dbUrl(global), clock)) {
+        try (App app = root.open(global, clock)) {
             chat(app, root.tenant(global), as, spec.commandLine().getOut());
         }
         return 0;

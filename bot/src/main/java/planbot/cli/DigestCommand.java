@@ -63,7 +63,7 @@ public final class DigestCommand implements Callable<Integer> {
         }
         Clock clock = at == null ? Clock.system(App.ZONE) : ChatCommand.clockAt(at);
         Digest digest;
-        try (App app = App.open(root.dbUrl(global), clock)) {
+        try (App app = root.open(global, clock)) {
             DigestScope scope = new DigestScope(root.tenant(global), plan, section);
             try {
                 digest = app.digest(scope, ZonedDateTime.now(clock));

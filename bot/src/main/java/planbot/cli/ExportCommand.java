@@ -54,7 +54,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserError("an XLSX file is binary: give --out FILE.xlsx (or redirect the output to a file)");
         }
         Plan plan;
-        try (App app = App.open(root.dbUrl(global))) {
+        try (App app = root.open(global)) {
             plan = app.loadPlan(root.tenant(global), planName);
         }
         if (out == null) {

@@ -79,7 +79,7 @@ public final class ImportCommand implements Callable<Integer> {
         // file unless the user accepts that, so that bad input leaves stored data untouched.
         boolean refused = !dryRun && !allowProblems && !read.problems().isEmpty();
         ImportReport report;
-        try (App app = App.open(root.dbUrl(global))) {
+        try (App app = root.open(global)) {
             report = app.imports().importPlan(root.tenant(global), read,
                     dryRun || refused ? ImportMode.DRY_RUN : ImportMode.APPLY, "cli", app.clock());
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,10 @@ package planbot.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import java.time.Clock;
+import planbot.App;
+import planbot.config.ConfigException;
+import planbot.config.ReminderConfig;
 import planbot.config.Settings;
 
 /** The top of the command line: global options and the list of verbs. */
@@ -15,9 +19,22 @@ public final class PlanbotCommand {
     GlobalOptions global;
 
     final Settings settings;
+    private final ReminderConfig reminders;
 
+    /** @throws ConfigException when a setting every verb needs is malformed (it names the key) */
     public PlanbotCommand(Settings settings) {
         this.settings = settings;
+        this.reminders = ReminderConfig.from(settings);
+    }
+
+    /** planbot on the verb's database, with the system clock and the configured reminder policy. */
+    App open(GlobalOptions verb) {
+        return open(verb, Clock.systemDefaultZone());
+    }
+
+    /** planbot on the verb's database, with this clock and the configured reminder policy. */
+    App open(GlobalOptions verb, Clock clock) {
+        return App.open(dbUrl(verb), clock, reminders.defaultPolicy());
     }
 
     /** The database URL: the verb's --db, else the top-level --db, else PLANBOT_DB_URL, else the default file. */

@@ -33,7 +33,7 @@ public final class PolicyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (planbot.App app = planbot.App.open(root.dbUrl(global))) {
+        try (planbot.App app = root.open(global)) {
             String tenant = root.tenant(global);
             if (args.isEmpty()) {
                 out.println(app.policy(tenant).format());

@@ -49,7 +49,7 @@ public final class RemindCommand implements Callable<Integer> {
     public Integer call() {
         Clock clock = at == null ? Clock.system(App.ZONE) : ChatCommand.clockAt(at);
         SweepResult result;
-        try (App app = App.open(root.dbUrl(global), clock)) {
+        try (App app = root.open(global, clock)) {
             result = app.remind(root.tenant(global), clock.instant(), dryRun);
         }
         PrintWriter out = spec.commandLine().getOut();

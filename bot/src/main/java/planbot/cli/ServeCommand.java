@@ -38,7 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Optional<SlackSettings> slack = SlackSettings.from(root.settings); // a bad setting stops us before anything starts
-        App app = App.open(root.dbUrl(global));
+        App app = root.open(global);
         SlackConnector connector = null;
         try {
             app.startServing(slack, out);

@@ -52,7 +52,7 @@ public final class SubscribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (App app = App.open(root.dbUrl(global))) {
+        try (App app = root.open(global)) {
             String tenant = root.tenant(global);
             if (args.isEmpty()) {
                 java.util.List<DigestSubscription> subs = app.subscriptions(tenant);

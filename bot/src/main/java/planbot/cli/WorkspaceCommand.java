@@ -48,7 +48,7 @@ public final class WorkspaceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (App app = App.open(root.dbUrl(global))) {
+        try (App app = root.open(global)) {
             if (action == null) {
                 java.util.List<WorkspaceBinding> bound = app.workspaces().list(platform);
                 if (bound.isEmpty()) {

@@ -16,7 +16,7 @@ public sealed interface Command
         permits Command.Status, Command.List, Command.Mine, Command.Overdue, Command.Update, Command.Done,
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
         Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
-        Command.Channels {
+        Command.Channels, Command.Policy, Command.SetPolicy {
 
     /** {@code status <ref>}: the card for an action (with its tasks) or a task (with its history). */
     record Status(RefText ref) implements Command {
@@ -179,5 +179,20 @@ public sealed interface Command
 
     /** {@code channel}: the tenant's channels on the asker's platform, per purpose. */
     record Channels() implements Command {
+    }
+
+    /** {@code policy}: the tenant's reminder policy, in words (anyone may read it). */
+    record Policy() implements Command {
+    }
+
+    /**
+     * {@code policy set KEY=VALUE …} (admin): changes these settings of the tenant's reminder policy; the rest stay.
+     *
+     * @param settings the settings as typed ({@code lead=10,5,1 send-at=08:30}); the service checks their values
+     */
+    record SetPolicy(String settings) implements Command {
+        public SetPolicy {
+            settings = Texts.required(settings, "settings");
+        }
     }
 }

@@ -127,6 +127,8 @@ public final class CommandParser {
             case "channel":
             case "channels":
                 return channel(args);
+            case "policy":
+                return policy(args);
             default:
                 throw unknown(args);
         }
@@ -310,6 +312,24 @@ public final class CommandParser {
             throw refusal("Mention the channel so that it shows as a link (" + Quote.of(in.token(2)) + " isn't one).", "channel");
         }
         return new Command.SetChannel(purpose, in.token(2));
+    }
+
+    private static Command policy(Input in) throws Refusal {
+        if (!in.has(1)) {
+            return new Command.Policy();
+        }
+        if (!in.word(1).equals("set")) {
+            throw refusal("I don't know `policy " + Quote.clean(in.token(1)) + "`: say `policy` to see it or `policy set` to change it.", "policy");
+        }
+        if (!in.has(2)) {
+            throw refusal("Which settings? Write them as key=value.", "policy");
+        }
+        for (int i = 2; i < in.tokens.size(); i++) {
+            if (in.token(i).indexOf('=') <= 0) {
+                throw refusal(Quote.of(in.token(i)) + " is not a setting: write key=value, like `lead=10,5,1`.", "policy");
+            }
+        }
+        return new Command.SetPolicy(in.rest(2));
     }
 
     /** The text without one pair of surrounding straight or curly quotes. */

@@ -37,6 +37,7 @@ import planbot.reply.TaskView;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.digest.DigestScope;
 import planbot.scheduler.digest.DigestSource;
+import planbot.scheduler.reminder.PolicySource;
 import planbot.storage.ActionRow;
 import planbot.storage.AuditRepository;
 import planbot.storage.ChannelPurpose;
@@ -80,6 +81,7 @@ public final class CommandService {
     private final DateRevisionRepository revisions;
     private final SnoozeRepository snoozes;
     private final ChannelRepository channels;
+    private final PolicySource policies;
     private final RefResolver refs;
     private final CommandParser parser;
     private final DigestSource digests;
@@ -89,7 +91,7 @@ public final class CommandService {
 
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
-                          ChannelRepository channels, DigestSource digests, Clock clock, ZoneId zone) {
+                          ChannelRepository channels, PolicySource policies, DigestSource digests, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -98,6 +100,7 @@ public final class CommandService {
         this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.snoozes = Objects.requireNonNull(snoozes, "snoozes");
         this.channels = Objects.requireNonNull(channels, "channels");
+        this.policies = Objects.requireNonNull(policies, "policies");
         this.digests = Objects.requireNonNull(digests, "digests");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -209,6 +212,11 @@ public final class CommandService {
             return setChannel(c, s.purpose(), s.channel());
         } else if (command instanceof Command.Channels) {
             return channels(c);
+        } else if (command instanceof Command.Policy) {
+            return new Listing("How reminders are sent here (an admin changes this with `policy set key=value`):",
+                    PolicyWords.lines(policies.of(c.tenant())), "");
+        } else if (command instanceof Command.SetPolicy) {
+            return setPolicy(c, ((Command.SetPolicy) command).settings());
         }
         throw new IllegalStateException("no handler for " + command);
     }
@@ -448,6 +456,29 @@ public final class CommandService {
         }
         return new Listing("Channels on " + chat.get().platform() + " (an admin sets one with `channel manager #channel`):",
                 lines, "");
+    }
+
+    private Reply setPolicy(Ctx c, String settings) {
+        Optional<Failure> refused = onlyAdmin(c, "change the reminder policy");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        try {
+            return db.transaction(() -> {
+                PolicySource.Change change = policies.change(c.tenant(), settings, clock.instant());
+                if (!change.changed()) {
+                    return new Confirmation("The reminder policy already says that; nothing to change.", null, null);
+                }
+                AuditEvent event = new AuditEvent(clock.instant(), c.actor().displayName(), c.request().source(), "policy",
+                        "reminders", "changed", change.before().format(), change.after().format(), null);
+                audit.append(c.tenant(), event);
+                return new Confirmation("The reminder policy is now: " + change.after().format()
+                        + ". The next reminder sweep follows it.", null, describe(event));
+            });
+        } catch (IllegalArgumentException e) {
+            // PolicySource's refusal: a sentence naming the setting and what it takes, written for the admin
+            return Failure.of("I can't set that: " + e.getMessage() + ". Nothing was changed. " + HelpText.usageSentence("policy"));
+        }
     }
 
     private static String purposeText(ChannelPurpose purpose) {

@@ -75,6 +75,10 @@ public final class HelpText {
             new Entry("channel", "channel [plan|manager|admin <#channel>]",
                     "Lists where reminders, escalations and admin notices go, or sets one of those channels (admins).",
                     "channel manager <#C0123|planning-managers>"),
+            new Entry("policy", "policy [set <key=value> …]",
+                    "Shows how reminders are sent here, or changes some of its settings (admins): lead, on-the-day, overdue-every, "
+                            + "escalate-lead, escalate-manager, tbc-every, stale-after, snooze, send-at, zone, region, closed.",
+                    "policy set lead=10,5,1 send-at=08:30"),
             new Entry("help", "help [command]",
                     "Lists the commands, or explains one of them.",
                     "help update"));

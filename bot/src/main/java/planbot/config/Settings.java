@@ -20,6 +20,8 @@ public final class Settings {
     public static final String DB_URL = "PLANBOT_DB_URL";
     /** The tenant (council) the CLI acts on when --tenant is not given. */
     public static final String TENANT = "PLANBOT_TENANT";
+    /** The installation's default reminder policy ({@code lead=10,5,1 send-at=08:30}); see {@link ReminderConfig}. */
+    public static final String REMINDER_POLICY = "PLANBOT_REMINDER_POLICY";
 
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:data/planbot.db";
     public static final String DEFAULT_TENANT = "default";

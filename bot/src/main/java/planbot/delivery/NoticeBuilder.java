@@ -10,18 +10,18 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import planbot.domain.PlanDate;
 import planbot.domain.RefKey;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.digest.DigestChart;
 import planbot.scheduler.digest.DigestSource;
+import planbot.scheduler.reminder.PolicySource;
 import planbot.scheduler.reminder.ReminderKind;
 import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.storage.OutboxEntry;
 import planbot.storage.OutboxMessage;
-import planbot.storage.ReminderStateRepository;
+import planbot.storage.SnoozeRepository;
 import planbot.storage.TaskInAction;
 import planbot.storage.TaskRepository;
 import planbot.storage.TaskRow;
@@ -45,21 +45,42 @@ import planbot.storage.Tenant;
  * comes, and the dispatcher treats it as transient.
  */
 public final class NoticeBuilder {
-    private static final Logger LOG = LoggerFactory.getLogger(NoticeBuilder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TaskRepository tasks;
-    private final ReminderStateRepository reminderState;
+    private final SnoozeRepository snoozes;
+    private final PolicySource policies;
     private final DigestSource digests;
 
-    public NoticeBuilder(TaskRepository tasks, ReminderStateRepository reminderState, DigestSource digests) {
+    public NoticeBuilder(TaskRepository tasks, SnoozeRepository snoozes, PolicySource policies, DigestSource digests) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        this.reminderState = Objects.requireNonNull(reminderState, "reminderState");
+        this.snoozes = Objects.requireNonNull(snoozes, "snoozes");
+        this.policies = Objects.requireNonNull(policies, "policies");
         this.digests = Objects.requireNonNull(digests, "digests");
     }
 
-    /** The notice a row stands for, as of {@code now}. */
+    /**
+     * The notice a row stands for, as of {@code now}, whether or not it would still be sent (to redraw a reminder that
+     * was answered, for instance).
+     */
     public Notice build(Tenant tenant, OutboxMessage row, Instant now) throws Undeliverable {
+        try {
+            return build(tenant, row, now, false);
+        } catch (NoLongerDue cannot) {
+            throw new AssertionError("not checked", cannot);
+        }
+    }
+
+    /**
+     * The notice to send for a row now; for a reminder, only if it still applies to its task as the task is now:
+     * not finished, still due on the target date the reminder was decided for (a TBC nudge: still TBC), not snoozed
+     * past today, and (a "still on target?" nudge) not updated since it was decided.
+     */
+    Notice toSend(Tenant tenant, OutboxMessage row, Instant now) throws Undeliverable, NoLongerDue {
+        return build(tenant, row, now, true);
+    }
+
+    private Notice build(Tenant tenant, OutboxMessage row, Instant now, boolean onlyIfDue) throws Undeliverable, NoLongerDue {
         OutboxEntry e = row.entry();
         JsonNode p;
         try {
@@ -76,7 +97,7 @@ public final class NoticeBuilder {
         }
         switch (type) {
             case "reminder":
-                return reminder(tenant, row, p, now);
+                return reminder(tenant, row, p, now, onlyIfDue);
             case "digest":
                 return digest(tenant, row, p);
             case "admin":
@@ -86,7 +107,8 @@ public final class NoticeBuilder {
         }
     }
 
-    private ReminderNotice reminder(Tenant tenant, OutboxMessage row, JsonNode p, Instant now) throws Undeliverable {
+    private ReminderNotice reminder(Tenant tenant, OutboxMessage row, JsonNode p, Instant now, boolean onlyIfDue)
+            throws Undeliverable, NoLongerDue {
         OutboxEntry e = row.entry();
         ReminderKind kind;
         try {
@@ -108,9 +130,15 @@ public final class NoticeBuilder {
                 lead = found.actionLead();
             }
         }
-        ReminderPolicy policy = policy(tenant);
+        ReminderPolicy policy = policies.of(tenant);
         LocalDate today = LocalDate.ofInstant(now, policy.zone());
         LocalDate due = date(p, "target");
+        if (onlyIfDue) {
+            Optional<String> why = whyNotDue(tenant, row, kind, task, due, today);
+            if (why.isPresent()) {
+                throw new NoLongerDue(why.get());
+            }
+        }
         long late = 0;
         if (due != null && (kind.type() == ReminderKind.Type.OVERDUE || kind.type() == ReminderKind.Type.ESCALATE_LEAD
                 || kind.type() == ReminderKind.Type.ESCALATE_MANAGER)) {
@@ -121,6 +149,38 @@ public final class NoticeBuilder {
         return new ReminderNotice(row.id(), e.key(), kind, task.ref(), task.task().description(), actionName,
                 task.task().target(), due, late, e.recipientName(), task.task().owner(), lead, lastUpdate,
                 Button.forReminder(policy.snoozeDays()), tenant.slug(), taskId);
+    }
+
+    /**
+     * Why a reminder decided for {@code due} no longer applies to the task as it is now; empty when it still does.
+     * The same rules as the planner's (ReminderPlanner.latestMoments), applied to the one reminder.
+     */
+    private Optional<String> whyNotDue(Tenant tenant, OutboxMessage row, ReminderKind kind, TaskRow task, LocalDate due,
+                                       LocalDate today) {
+        String ref = task.ref();
+        planbot.domain.Status status = task.task().status();
+        if (status != null && status.kind().isFinished()) {
+            return Optional.of(ref + " was marked \"" + status.word() + "\" before it was sent");
+        }
+        PlanDate target = task.task().target();
+        if (kind.isDateReminder() && due != null && (target == null || !target.isDate() || !due.equals(target.date()))) {
+            return Optional.of(ref + "'s target date is now " + (target == null ? "not set" : target.display())
+                    + ", not " + ReminderNotice.day(due));
+        }
+        if (kind.type() == ReminderKind.Type.TBC_NUDGE && (target == null || target.kind() != PlanDate.Kind.TBC)) {
+            return Optional.of(ref + "'s target date is no longer TBC: it is " + (target == null ? "not set" : target.display()));
+        }
+        Optional<LocalDate> snoozed = snoozes.snoozedUntil(tenant, task.id());
+        if (snoozed.isPresent() && today.isBefore(snoozed.get())) {
+            return Optional.of(ref + " is snoozed until " + ReminderNotice.day(snoozed.get()));
+        }
+        if (kind.type() == ReminderKind.Type.STALE_NUDGE) {
+            Optional<Instant> updated = tasks.updatedAt(tenant, task.id());
+            if (updated.isPresent() && updated.get().isAfter(row.createdAt())) {
+                return Optional.of(ref + " was updated after the nudge was decided");
+            }
+        }
+        return Optional.empty();
     }
 
     private DigestNotice digest(Tenant tenant, OutboxMessage row, JsonNode p) throws Undeliverable {
@@ -165,20 +225,6 @@ public final class NoticeBuilder {
             return p == null ? null : DigestPayload.text(p, "taskRef");
         } catch (JsonProcessingException ex) {
             return null;
-        }
-    }
-
-    private ReminderPolicy policy(Tenant tenant) {
-        Optional<String> text = reminderState.policy(tenant);
-        if (text.isEmpty()) {
-            return ReminderPolicy.defaults();
-        }
-        try {
-            return ReminderPolicy.parse(text.get());
-        } catch (IllegalArgumentException ex) {
-            LOG.warn("tenant {}: stored reminder policy cannot be read ({}); rendering with the defaults", tenant.slug(),
-                    ex.getMessage());
-            return ReminderPolicy.defaults();
         }
     }
 

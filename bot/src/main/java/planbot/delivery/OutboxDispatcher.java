@@ -33,6 +33,9 @@ import planbot.storage.TenantRepository;
  *       audit event, in one small transaction right after the send. A crash between the send and that commit
  *       leaves the row claimed; when its claim lapses it is sent again. Rows are sent and recorded one at a time,
  *       so a crash repeats at most the one message that was in flight.</li>
+ *   <li><b>Skipped</b>: a reminder that no longer applies to its task as it is now (finished, its target date
+ *       moved, snoozed; see {@link NoticeBuilder}) becomes SKIPPED with the reason, and gets a "reminder skipped"
+ *       audit event, in one transaction. Nothing is sent and nobody is told: it is not a failure.</li>
  *   <li><b>Retry later</b>: back to NEW, due after the platform's {@code retryAfter} when it gave one (and the
  *       whole channel waits that long), else after the {@link Backoff}; after {@link DeliveryConfig#maxAttempts()}
  *       attempts it is given up on as below.</li>
@@ -144,8 +147,11 @@ public final class OutboxDispatcher {
         Recipient to;
         try {
             tenant = tenant(e.tenantId());
-            notice = notices.build(tenant, row, now);
+            notice = notices.toSend(tenant, row, now);
             to = routing.route(tenant, e);
+        } catch (NoLongerDue stale) {
+            skip(row, stale.reason(), pass);
+            return;
         } catch (Undeliverable u) {
             giveUp(row, u.reason(), pass);
             return;
@@ -212,6 +218,25 @@ public final class OutboxDispatcher {
             return null;
         });
         LOG.debug("outbox {} ({}) sent to {} as {}", row.id(), row.key(), to.channel(), messageId);
+    }
+
+    /** SKIPPED with the reason, and a "reminder skipped" audit event, in one transaction; nobody is told. */
+    private void skip(OutboxMessage row, String reason, Pass pass) {
+        OutboxEntry e = row.entry();
+        Instant now = clock.instant();
+        String taskRef = NoticeBuilder.taskRef(e);
+        boolean marked = db.transaction(() -> {
+            if (!outbox.markSkipped(row.id(), reason)) {
+                return false;
+            }
+            findTenant(e.tenantId()).ifPresent(t -> audit.append(t, new AuditEvent(now, ACTOR, Source.SCHEDULER, "reminder",
+                    taskRef != null ? taskRef : "task " + e.taskId(), "reminder skipped", null, e.kind(), reason)));
+            return true;
+        });
+        if (marked) {
+            pass.skipped++;
+            LOG.info("outbox {} ({}) skipped: {}", row.id(), e.key(), reason);
+        }
     }
 
     private void retry(OutboxMessage row, Duration retryAfter, String reason, Pass pass) {
@@ -377,6 +402,7 @@ public final class OutboxDispatcher {
         int sent;
         int retried;
         int dead;
+        int skipped;
         int deferred;
         Instant nextSlot;
 
@@ -385,7 +411,7 @@ public final class OutboxDispatcher {
         }
 
         DispatchReport report() {
-            return new DispatchReport(claimed, sent, retried, dead, deferred, nextSlot);
+            return new DispatchReport(claimed, sent, retried, dead, skipped, deferred, nextSlot);
         }
     }
 }

@@ -113,6 +113,11 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
         return daysLate == 0 ? "" : ", " + count(daysLate, "day") + " ago";
     }
 
+    /** A day as notices write it: 31/05/2023. */
+    static String day(LocalDate date) {
+        return DAY.format(date);
+    }
+
     static String count(long n, String unit) {
         return n + " " + unit + (n == 1 ? "" : "s");
     }

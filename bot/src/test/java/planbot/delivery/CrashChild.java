@@ -18,8 +18,11 @@ import planbot.scheduler.reminder.SweepRequest;
 import planbot.storage.Database;
 import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiOutboxRepository;
+import planbot.scheduler.reminder.PolicySource;
+import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.storage.JdbiReminderStateRepository;
 import planbot.storage.JdbiReminderTaskRepository;
+import planbot.storage.JdbiSnoozeRepository;
 import planbot.storage.JdbiTaskRepository;
 import planbot.storage.JdbiTenantRepository;
 import planbot.storage.OutboxRepository;
@@ -90,8 +93,8 @@ public final class CrashChild {
         System.out.flush();
         OutboxRepository outbox = new JdbiOutboxRepository(db);
         // small batches, so that a kill can land between two of them
-        ReminderSweep sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new JdbiReminderTaskRepository(db),
-                outbox, Clock.fixed(at, ZoneOffset.UTC), 5);
+        ReminderSweep sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new PolicySource(new JdbiReminderStateRepository(db), ReminderPolicy.defaults()),
+                new JdbiReminderTaskRepository(db), outbox, Clock.fixed(at, ZoneOffset.UTC), 5);
         sweep.sweep(SweepRequest.allTenants(at));
         System.out.println("swept");
         System.out.flush();
@@ -100,7 +103,8 @@ public final class CrashChild {
         JdbiTaskRepository tasks = new JdbiTaskRepository(db);
         Routing routing = (tenant, e) -> new Recipient("file", e.recipientKind() + ":" + e.recipientName(), "someone");
         OutboxDispatcher dispatcher = new OutboxDispatcher(db, outbox, new JdbiTenantRepository(db), new JdbiAuditRepository(db),
-                new NoticeBuilder(tasks, new JdbiReminderStateRepository(db), new DigestSource(db)), routing,
+                new NoticeBuilder(tasks, new JdbiSnoozeRepository(db),
+                        new PolicySource(new JdbiReminderStateRepository(db), ReminderPolicy.defaults()), new DigestSource(db)), routing,
                 List.of(new FileMessenger(delivered, pause)),
                 DeliveryConfig.defaults().withBatchSize(20).withLease(Duration.ofSeconds(30)), clock);
         while (dispatcher.runOnce().claimed() > 0) {

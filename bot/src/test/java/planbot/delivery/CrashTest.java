@@ -31,6 +31,8 @@ import planbot.scheduler.reminder.ReminderSweep;
 import planbot.scheduler.reminder.SweepRequest;
 import planbot.storage.Database;
 import planbot.storage.JdbiOutboxRepository;
+import planbot.scheduler.reminder.PolicySource;
+import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.storage.JdbiReminderStateRepository;
 import planbot.storage.JdbiReminderTaskRepository;
 import planbot.storage.testing.Stores;
@@ -169,8 +171,8 @@ class CrashTest {
             Stores stores = Stores.on(db);
             stores.importer().importPlan("west-lancs", TrackerReader.read(sample(), ReadOptions.named("Planning review")),
                     ImportMode.APPLY, "admin", Clock.fixed(IMPORTED, ZoneOffset.UTC));
-            ReminderSweep sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new JdbiReminderTaskRepository(db),
-                    new JdbiOutboxRepository(db), Clock.fixed(SWEEP_AT, ZoneOffset.UTC));
+            ReminderSweep sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new PolicySource(new JdbiReminderStateRepository(db), ReminderPolicy.defaults()),
+                    new JdbiReminderTaskRepository(db), new JdbiOutboxRepository(db), Clock.fixed(SWEEP_AT, ZoneOffset.UTC));
             Set<String> keys = new HashSet<>();
             for (Reminder r : sweep.sweep(SweepRequest.allTenants(SWEEP_AT).asDryRun()).decided()) {
                 keys.add(r.key());

@@ -22,6 +22,8 @@ import planbot.scheduler.reminder.SweepRequest;
 import planbot.scheduler.reminder.SweepResult;
 import planbot.storage.Database;
 import planbot.storage.JdbiOutboxRepository;
+import planbot.scheduler.reminder.PolicySource;
+import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.storage.JdbiReminderStateRepository;
 import planbot.storage.JdbiReminderTaskRepository;
 import planbot.storage.OutboxMessage;
@@ -52,6 +54,7 @@ public final class DeliveryFixture implements AutoCloseable {
     public final Tenant tenant;
     public final FakeMessenger messenger;
     public final FakeRouting routing = new FakeRouting();
+    public final PolicySource policies;
     public final ReminderSweep sweep;
     public final NoticeBuilder notices;
 
@@ -63,8 +66,10 @@ public final class DeliveryFixture implements AutoCloseable {
         this.tenant = stores.tenants().find(TENANT).orElseThrow();
         this.outbox = new JdbiOutboxRepository(db);
         this.messenger = new FakeMessenger(clock);
-        this.sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new JdbiReminderTaskRepository(db), outbox, clock);
-        this.notices = new NoticeBuilder(stores.tasks(), new JdbiReminderStateRepository(db), new DigestSource(db));
+        JdbiReminderStateRepository state = new JdbiReminderStateRepository(db);
+        this.policies = new PolicySource(state, ReminderPolicy.defaults());
+        this.sweep = new ReminderSweep(db, state, policies, new JdbiReminderTaskRepository(db), outbox, clock);
+        this.notices = new NoticeBuilder(stores.tasks(), stores.snoozes(), policies, new DigestSource(db));
         clock.set(NINE);
     }
 

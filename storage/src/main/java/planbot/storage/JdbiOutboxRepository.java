@@ -229,6 +229,12 @@ public final class JdbiOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public boolean markSkipped(long id, String reason) {
+        return db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'SKIPPED', last_error = ? WHERE id = ? AND state = 'SENDING'")
+                .bind(0, reason).bind(1, id).execute()) == 1;
+    }
+
+    @Override
     public boolean release(long id, Instant at) {
         return db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'NEW', attempts = attempts - 1,"
                         + " next_attempt_at = ? WHERE id = ? AND state = 'SENDING' AND attempts > 0")

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param state             where delivery stands
  * @param attempts          how many times it was claimed for sending
  * @param nextAttemptAt     when it may next be claimed (for a SENDING row: when its claim lapses)
- * @param lastError         why the last attempt failed; null if none did
+ * @param lastError         why the last attempt failed, or why the row was skipped; null if neither
  * @param platformMessageId the platform's id of the sent message; null until sent
  * @param createdAt         when it was enqueued
  * @param sentAt            when it was sent; null until then
@@ -19,7 +19,12 @@ import java.util.Objects;
 public record OutboxMessage(long id, OutboxEntry entry, State state, int attempts, Instant nextAttemptAt, String lastError,
                             String platformMessageId, Instant createdAt, Instant sentAt) {
 
-    public enum State { NEW, SENDING, SENT, DEAD }
+    /**
+     * NEW (due at {@code nextAttemptAt}) → SENDING (claimed) → SENT; or DEAD (failed for good, an admin is told); or
+     * SKIPPED (it no longer applied when its turn came, e.g. its task was finished: not a failure). SENT, DEAD and
+     * SKIPPED are final.
+     */
+    public enum State { NEW, SENDING, SENT, DEAD, SKIPPED }
 
     public OutboxMessage {
         Objects.requireNonNull(entry, "entry");

@@ -61,6 +61,15 @@ public interface OutboxRepository {
     boolean markFailed(long id, String error, Instant retryAt);
 
     /**
+     * Records that a claimed row is not to be sent because it no longer applies (its task was finished, its target
+     * date moved): SKIPPED, with the reason in {@code last_error}. A final state: {@link #claim} never returns it.
+     * Only a row that is still SENDING changes.
+     *
+     * @return false when the row was no longer SENDING, and nothing changed
+     */
+    boolean markSkipped(long id, String reason);
+
+    /**
      * Hands a claimed row back unsent, without counting the attempt: NEW again, due at {@code at}. For a
      * dispatcher that claimed more than it may send now (a channel's pace) or that is stopping.
      *

@@ -140,6 +140,24 @@ abstract class OutboxRepositoryContractTest extends DatabaseTestBase {
     }
 
     @Test
+    void aSkippedRowKeepsItsReasonAndIsNeverClaimedAgain() {
+        // GIVEN a claimed row
+        outbox.enqueue(List.of(entry(tenant, "stale")), NOW);
+        long id = outbox.claim(1, NOW, Duration.ofMinutes(1)).get(0).id();
+        // WHEN the dispatcher finds it no longer applies
+        assertThat(outbox.markSkipped(id, "EN003/02 was completed before it was sent")).isTrue();
+        // THEN it is SKIPPED with the reason, not claimed even after the claim would have lapsed, and final
+        OutboxMessage skipped = outbox.find("stale").orElseThrow();
+        assertThat(skipped.state()).isEqualTo(OutboxMessage.State.SKIPPED);
+        assertThat(skipped.lastError()).isEqualTo("EN003/02 was completed before it was sent");
+        assertThat(outbox.claim(10, NOW.plus(Duration.ofDays(1)), Duration.ofMinutes(1))).isEmpty();
+        assertThat(outbox.markSkipped(id, "again")).isFalse();
+        assertThat(outbox.markFailed(id, "late", NOW)).isFalse();
+        assertThat(outbox.release(id, NOW)).isFalse();
+        assertThat(outbox.find("stale").orElseThrow().state()).isEqualTo(OutboxMessage.State.SKIPPED);
+    }
+
+    @Test
     void aLateFailureOrReleaseDoesNotBringBackARowThatWasSentSince() {
         // GIVEN a row claimed, its claim lapsed, claimed again and sent by another dispatcher
         outbox.enqueue(List.of(entry(tenant, "raced")), NOW);

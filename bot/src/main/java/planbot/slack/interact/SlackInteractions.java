@@ -14,8 +14,8 @@ import planbot.slack.render.NoticeBlocks;
 import planbot.storage.Database;
 import planbot.storage.InboundEventRepository;
 import planbot.storage.OutboxRepository;
-import planbot.storage.ReminderStateRepository;
 import planbot.storage.TaskRepository;
+import planbot.scheduler.reminder.PolicySource;
 
 /**
  * Every interactive Slack handler, built from the parts the composition root has, registered on a Bolt {@link App} in
@@ -31,14 +31,14 @@ public final class SlackInteractions implements SlackHandlers {
     private final HomeTab home;
 
     /** The parts, by role. */
-    public record Parts(Database db, SlackTenancy tenancy, TaskRepository tasks, ReminderStateRepository reminderState,
+    public record Parts(Database db, SlackTenancy tenancy, TaskRepository tasks, PolicySource policies,
                         CommandService commands, ReminderReplyService replies, OutboxRepository outbox, NoticeBuilder notices,
                         ReminderThreads threads, InboundEventRepository inbound) {
         public Parts {
             java.util.Objects.requireNonNull(db, "db");
             java.util.Objects.requireNonNull(tenancy, "tenancy");
             java.util.Objects.requireNonNull(tasks, "tasks");
-            java.util.Objects.requireNonNull(reminderState, "reminderState");
+            java.util.Objects.requireNonNull(policies, "policies");
             java.util.Objects.requireNonNull(commands, "commands");
             java.util.Objects.requireNonNull(replies, "replies");
             java.util.Objects.requireNonNull(outbox, "outbox");
@@ -50,7 +50,7 @@ public final class SlackInteractions implements SlackHandlers {
 
     public SlackInteractions(Parts parts, Executor later, Clock clock, ZoneId zone) {
         Interactions support = new Interactions(parts.tenancy(), later, clock, zone);
-        TaskAnswers answers = new TaskAnswers(parts.tasks(), parts.reminderState(), parts.replies());
+        TaskAnswers answers = new TaskAnswers(parts.tasks(), parts.policies(), parts.replies());
         this.home = new HomeTab(support, parts.tasks(), answers);
         Outcomes outcomes = new Outcomes(support, new ReminderMessages(parts.outbox(), parts.notices(), new NoticeBlocks()), home);
         this.buttons = new ReminderButtons(support, answers, outcomes, new NewDateModal(support, answers, outcomes));

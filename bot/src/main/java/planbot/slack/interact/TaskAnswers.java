@@ -8,11 +8,10 @@ import planbot.command.ReminderReplyService;
 import planbot.delivery.Button;
 import planbot.domain.Source;
 import planbot.reply.Reply;
-import planbot.scheduler.reminder.ReminderPolicy;
+import planbot.scheduler.reminder.PolicySource;
 import planbot.slack.ButtonValue;
 import planbot.slack.SlackCaller;
 import planbot.slack.SlackTenancy;
-import planbot.storage.ReminderStateRepository;
 import planbot.storage.TaskRepository;
 import planbot.storage.TaskRow;
 
@@ -28,12 +27,12 @@ final class TaskAnswers {
     public static final String UNKNOWN_TASK = "I can't find that task any more: it may have been removed from the plan.";
 
     private final TaskRepository tasks;
-    private final ReminderStateRepository reminderState;
+    private final PolicySource policies;
     private final ReminderReplyService replies;
 
-    public TaskAnswers(TaskRepository tasks, ReminderStateRepository reminderState, ReminderReplyService replies) {
+    public TaskAnswers(TaskRepository tasks, PolicySource policies, ReminderReplyService replies) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        this.reminderState = Objects.requireNonNull(reminderState, "reminderState");
+        this.policies = Objects.requireNonNull(policies, "policies");
         this.replies = Objects.requireNonNull(replies, "replies");
     }
 
@@ -73,16 +72,7 @@ final class TaskAnswers {
 
     /** The buttons a reminder offers in the caller's tenant (its snooze as long as the tenant's policy says). */
     public java.util.List<Button> buttons(SlackCaller caller) {
-        int snoozeDays = ReminderPolicy.defaults().snoozeDays();
-        Optional<String> stored = reminderState.policy(caller.tenant());
-        if (stored.isPresent()) {
-            try {
-                snoozeDays = ReminderPolicy.parse(stored.get()).snoozeDays();
-            } catch (IllegalArgumentException e) {
-                // An unreadable policy is logged by the sweep that uses it; a click snoozes for the default.
-            }
-        }
-        return Button.forReminder(snoozeDays);
+        return Button.forReminder(policies.of(caller.tenant()).snoozeDays());
     }
 
     /** The core's request for something the caller typed or clicked in Slack. */

@@ -32,7 +32,6 @@ import planbot.slack.render.NoticeBlocks;
 import planbot.slack.render.SlackMessage;
 import planbot.storage.ChatIdentity;
 import planbot.storage.JdbiOutboxRepository;
-import planbot.storage.JdbiReminderStateRepository;
 import planbot.storage.OutboxMessage;
 import planbot.storage.OutboxRepository;
 import planbot.testing.PlanEdits;
@@ -109,8 +108,8 @@ final class InteractFixture implements AutoCloseable {
         if (row == null) {
             throw new IllegalStateException("the sweep wrote no reminder about " + taskRef);
         }
-        ReminderNotice notice = (ReminderNotice) new NoticeBuilder(bot.app().tasks(),
-                new JdbiReminderStateRepository(bot.app().database()), new DigestSource(bot.app().database()))
+        ReminderNotice notice = (ReminderNotice) new NoticeBuilder(bot.app().tasks(), bot.app().snoozes(),
+                bot.app().policies(), new DigestSource(bot.app().database()))
                 .build(bot.tenant(), row, bot.now());
         SlackMessage message = new NoticeBlocks().reminder(notice);
         ChatPostMessageResponse posted = client().chatPostMessage(b -> b.channel(CHANNEL).text(message.text()).blocks(message.blocks()));

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import planbot.domain.RefKey;
+import planbot.scheduler.reminder.PolicySource;
 import planbot.scheduler.reminder.ReminderPlanner;
 import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.scheduler.reminder.ReminderSweep;
@@ -112,7 +113,8 @@ public final class RemindBenchmark {
             build(db, tasks, tenants, at);
             long buildMillis = millis(t0);
 
-            ReminderSweep sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new JdbiReminderTaskRepository(db),
+            JdbiReminderStateRepository state = new JdbiReminderStateRepository(db);
+            ReminderSweep sweep = new ReminderSweep(db, state, new PolicySource(state, policy), new JdbiReminderTaskRepository(db),
                     new JdbiOutboxRepository(db), Clock.fixed(at, ZoneOffset.UTC));
             long t1 = System.nanoTime();
             // only the count is kept: a million decisions held alive would tax the measured sweep's heap

@@ -87,9 +87,47 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
      * @throws IllegalArgumentException naming the setting that is wrong and what it accepts
      */
     public static ReminderPolicy parse(String text) {
-        ReminderPolicy p = defaults();
+        return defaults().withSettings(text);
+    }
+
+    /**
+     * This policy with the settings in {@code text} ({@code lead=10,5,1 send-at=08:30}, as {@link #parse} reads
+     * them) applied in order; settings not named keep their value. Null or blank text changes nothing.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong and what it accepts
+     */
+    public ReminderPolicy withSettings(String text) {
+        ReminderPolicy p = this;
+        for (String[] kv : settings(text)) {
+            p = p.with(kv[0], kv[1]);
+        }
+        return p;
+    }
+
+    /**
+     * The settings of {@code earlier} with those of {@code later} over them, as text: each key once, with its last
+     * value, in the order keys first appeared. Either text may be null. Values are not checked here.
+     *
+     * @throws IllegalArgumentException for a word that is not {@code key=value}
+     */
+    public static String mergeSettings(String earlier, String later) {
+        java.util.Map<String, String> merged = new java.util.LinkedHashMap<>();
+        for (String[] kv : settings(earlier)) {
+            merged.put(kv[0].toLowerCase(Locale.ROOT), kv[1]);
+        }
+        for (String[] kv : settings(later)) {
+            merged.put(kv[0].toLowerCase(Locale.ROOT), kv[1]);
+        }
+        StringJoiner out = new StringJoiner(" ");
+        merged.forEach((k, v) -> out.add(k + "=" + v));
+        return out.toString();
+    }
+
+    /** The {key, value} pairs of a settings text, in order. */
+    private static List<String[]> settings(String text) {
+        List<String[]> out = new ArrayList<>();
         if (text == null) {
-            return p;
+            return out;
         }
         for (String setting : text.strip().split("[\\s;]+")) {
             if (setting.isEmpty()) {
@@ -99,9 +137,9 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
             if (eq <= 0) {
                 throw new IllegalArgumentException("'" + setting + "' is not a setting: write key=value, one of " + KEYS);
             }
-            p = p.with(setting.substring(0, eq), setting.substring(eq + 1));
+            out.add(new String[] {setting.substring(0, eq), setting.substring(eq + 1)});
         }
-        return p;
+        return out;
     }
 
     /**

@@ -45,7 +45,7 @@ import planbot.storage.Tenant;
  * Thread-safe. A storage failure stops the sweep and is thrown as {@code StorageException}: batches already
  * written stay (each row is a decision the next sweep would take again, and it will skip them), and the marks do
  * not move, so the next sweep decides the rest. A tenant whose stored policy cannot be read is swept with the
- * defaults, and that is logged.
+ * installation's default ({@link PolicySource}).
  */
 public final class ReminderSweep {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderSweep.class);
@@ -56,22 +56,25 @@ public final class ReminderSweep {
 
     private final Database db;
     private final ReminderStateRepository state;
+    private final PolicySource policies;
     private final ReminderTaskRepository tasks;
     private final OutboxRepository outbox;
     private final Clock clock;
     private final int batch;
     private final Map<ReminderPolicy, ReminderPlanner> planners = new ConcurrentHashMap<>();
 
-    public ReminderSweep(Database db, ReminderStateRepository state, ReminderTaskRepository tasks, OutboxRepository outbox,
-                         Clock clock) {
-        this(db, state, tasks, outbox, clock, BATCH);
+    /** @param policies each tenant's policy (read through {@code state} in bulk, resolved by it) */
+    public ReminderSweep(Database db, ReminderStateRepository state, PolicySource policies, ReminderTaskRepository tasks,
+                         OutboxRepository outbox, Clock clock) {
+        this(db, state, policies, tasks, outbox, clock, BATCH);
     }
 
     /** With {@code batch} decisions per outbox write: tests use a few, so that one sweep writes several batches. */
-    public ReminderSweep(Database db, ReminderStateRepository state, ReminderTaskRepository tasks, OutboxRepository outbox,
-                         Clock clock, int batch) {
+    public ReminderSweep(Database db, ReminderStateRepository state, PolicySource policies, ReminderTaskRepository tasks,
+                         OutboxRepository outbox, Clock clock, int batch) {
         this.db = Objects.requireNonNull(db, "db");
         this.state = Objects.requireNonNull(state, "state");
+        this.policies = Objects.requireNonNull(policies, "policies");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -97,7 +100,7 @@ public final class ReminderSweep {
         // tenants with the same policy and the same mark are read together
         Map<List<Object>, Group> groups = new LinkedHashMap<>();
         for (Tenant tenant : tenants) {
-            ReminderPolicy policy = policyOf(tenant, texts.get(tenant.id()));
+            ReminderPolicy policy = policies.resolve(tenant, texts.get(tenant.id()));
             ReminderPlanner planner = planners.computeIfAbsent(policy, ReminderPlanner::of);
             LocalDate day = planner.decisionDay(at);
             if (day == null) {
@@ -272,19 +275,6 @@ public final class ReminderSweep {
         boolean tbc = SweepWindow.tbcMoment(g.planner, g.after, g.day);
         return tasks.openTasks(new ReminderTaskFilter(ids, false, targets, tbc, g.sweptAt.minus(CHANGE_MARGIN), stale,
                 g.snoozeEnded), each);
-    }
-
-    private ReminderPolicy policyOf(Tenant tenant, String text) {
-        if (text == null) {
-            return ReminderPolicy.defaults();
-        }
-        try {
-            return ReminderPolicy.parse(text);
-        } catch (IllegalArgumentException e) {
-            LOG.error("tenant {}: stored reminder policy cannot be read ({}); sweeping with the defaults", tenant.slug(),
-                    e.getMessage());
-            return ReminderPolicy.defaults();
-        }
     }
 
     static TaskSnapshot snapshot(ReminderTaskRow row, LocalDate snoozedUntil) {

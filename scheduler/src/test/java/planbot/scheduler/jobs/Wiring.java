@@ -16,6 +16,8 @@ import planbot.domain.Status;
 import planbot.domain.Task;
 import planbot.scheduler.digest.DigestSource;
 import planbot.scheduler.digest.DigestSweep;
+import planbot.scheduler.reminder.PolicySource;
+import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.scheduler.reminder.ReminderSweep;
 import planbot.storage.Database;
 import planbot.storage.JdbiOutboxRepository;
@@ -49,7 +51,8 @@ final class Wiring {
         this.outbox = new JdbiOutboxRepository(db);
         this.state = new JdbiReminderStateRepository(db);
         this.subscriptions = new JdbiSubscriptionRepository(db);
-        this.reminders = new ReminderSweep(db, state, new JdbiReminderTaskRepository(db), outbox, clock);
+        this.reminders = new ReminderSweep(db, state, new PolicySource(state, ReminderPolicy.defaults()),
+                new JdbiReminderTaskRepository(db), outbox, clock);
         this.digests = new DigestSweep(db, subscriptions, new DigestSource(db), outbox, clock);
     }
 

@@ -52,4 +52,21 @@ class ReminderPolicyTest {
         assertThatThrownBy(() -> ReminderPolicy.parse("lead")).hasMessageContaining("key=value");
         assertThat(ReminderPolicy.defaults().with("lead", "none").leadDays()).isEqualTo(List.of());
     }
+
+    @Test
+    void mergedSettingsKeepEachKeyOnceWithItsLastValue() {
+        // GIVEN a tenant's stored changes and a new change WHEN merged THEN each key appears once, the later value winning
+        assertThat(ReminderPolicy.mergeSettings("lead=10,5 send-at=08:30", "Send-At=10:00 region=scotland"))
+                .isEqualTo("lead=10,5 send-at=10:00 region=scotland");
+        assertThat(ReminderPolicy.mergeSettings(null, "lead=3")).isEqualTo("lead=3");
+    }
+
+    @Test
+    void settingsApplyOverAnyPolicyNotOnlyTheDefaults() {
+        // GIVEN an installation's default WHEN a tenant's change is applied THEN what it does not name stays the installation's
+        ReminderPolicy installation = ReminderPolicy.parse("lead=3 send-at=10:00");
+        ReminderPolicy tenant = installation.withSettings("send-at=11:00");
+        assertThat(tenant.leadDays()).containsExactly(3);
+        assertThat(tenant.sendAt()).isEqualTo(java.time.LocalTime.of(11, 0));
+    }
 }

@@ -66,15 +66,21 @@ abstract class ReminderSweepContractTest extends DatabaseTestBase {
                 ImportMode.APPLY, "admin", Clock.fixed(IMPORTED, ZoneOffset.UTC));
         tenant = stores.tenants().find("west-lancs").orElseThrow();
         outbox = new JdbiOutboxRepository(db);
-        // batches of 7: every sweep of the sample that decides more writes several, on the writer thread
-        sweep = new ReminderSweep(db, new JdbiReminderStateRepository(db), new JdbiReminderTaskRepository(db), outbox,
-                Clock.fixed(IMPORTED, ZoneOffset.UTC), 7);
+        sweep = sweepUnder(ReminderPolicy.defaults());
         tasksById = new HashMap<>();
         idsByRef = new HashMap<>();
         for (TaskRow row : stores.tasks().find(tenant, TaskQuery.all())) {
             tasksById.put(row.id(), row.task());
             idsByRef.put(row.ref(), row.id());
         }
+    }
+
+    /** A sweep whose installation's default policy is {@code installation}. */
+    private ReminderSweep sweepUnder(ReminderPolicy installation) {
+        JdbiReminderStateRepository state = new JdbiReminderStateRepository(db);
+        // batches of 7: every sweep of the sample that decides more writes several, on the writer thread
+        return new ReminderSweep(db, state, new PolicySource(state, installation), new JdbiReminderTaskRepository(db), outbox,
+                Clock.fixed(IMPORTED, ZoneOffset.UTC), 7);
     }
 
     static Path sample() {
@@ -292,5 +298,34 @@ abstract class ReminderSweepContractTest extends DatabaseTestBase {
         // 3 working days before 31 May, skipping the closure on 25 May and the holiday on 29 May, is 24 May
         assertThat(decided(r, "EN003/01")).contains("BEFORE_3@2023-05-24");
         assertThat(r.decided()).noneMatch(x -> x.kind().equals(ReminderKind.ESCALATE_MANAGER));
+    }
+
+    @Test
+    void aSweepUnderAConfiguredDefaultDecidesByIt() {
+        // GIVEN an installation whose default is 3 working days' notice at 10:00, and a tenant that changed nothing
+        sweep = sweepUnder(ReminderPolicy.parse("lead=3 send-at=10:00"));
+        // WHEN it sweeps before and at 10:00 on Friday 26 May 2023
+        SweepResult early = run(london(LocalDate.of(2023, 5, 26), 9, 30));
+        SweepResult r = run(london(LocalDate.of(2023, 5, 26), 10, 0));
+        // THEN nothing is sent before 10:00, and EN003/01 (due 31 May) gets its 3-day reminder, not a 14- or 7-day one
+        assertThat(early.decided()).isEmpty();
+        assertThat(decided(r, "EN003/01")).contains("BEFORE_3@2023-05-25").noneMatch(d -> d.startsWith("BEFORE_7"));
+    }
+
+    @Test
+    void aTenantsStoredChangeWinsOverTheConfiguredDefaultAndTheRestFollowsIt() {
+        // GIVEN an installation default of 3 days' notice at 10:00, and a tenant that changed only its send time
+        ReminderPolicy installation = ReminderPolicy.parse("lead=3 send-at=10:00");
+        JdbiReminderStateRepository state = new JdbiReminderStateRepository(db);
+        PolicySource.Change change = new PolicySource(state, installation).change(tenant, "send-at=11:00", IMPORTED);
+        sweep = sweepUnder(installation);
+        // WHEN it sweeps at 10:00 and at 11:00 on Friday 26 May 2023
+        SweepResult atTen = run(london(LocalDate.of(2023, 5, 26), 10, 0));
+        SweepResult r = run(london(LocalDate.of(2023, 5, 26), 11, 0));
+        // THEN the tenant's 11:00 wins, its lead time is still the installation's, and only the change is stored
+        assertThat(change.after().sendAt()).isEqualTo(LocalTime.of(11, 0));
+        assertThat(atTen.decided()).isEmpty();
+        assertThat(decided(r, "EN003/01")).contains("BEFORE_3@2023-05-25");
+        assertThat(state.policy(tenant)).contains("send-at=11:00");
     }
 }
