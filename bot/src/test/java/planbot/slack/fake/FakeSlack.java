@@ -330,7 +330,18 @@ public final class FakeSlack implements AutoCloseable {
             reply(ctx, error("invalid_json"));
             return;
         }
-        Call call = record(method, params, ctx);
+        Call call = call(method, params, ctx);
+        try {
+            answer(call, method, ctx);
+        } finally {
+            // recorded once answered, so that a test that sees the call also sees its effect (a stored update)
+            synchronized (lock) {
+                calls.add(call);
+            }
+        }
+    }
+
+    private void answer(Call call, String method, Context ctx) throws InterruptedException {
         Misbehaviour m = nextMisbehaviour(method);
         if (m != null && m.delay != null) {
             Thread.sleep(m.delay.toMillis());
@@ -448,13 +459,17 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private Call record(String method, ObjectNode params, Context ctx) {
-        Map<String, String> headers = new HashMap<>();
-        ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-        Call call = new Call(method, params, headers, ctx.bodyAsBytes(), clock.instant());
+        Call call = call(method, params, ctx);
         synchronized (lock) {
             calls.add(call);
         }
         return call;
+    }
+
+    private Call call(String method, ObjectNode params, Context ctx) {
+        Map<String, String> headers = new HashMap<>();
+        ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        return new Call(method, params, headers, ctx.bodyAsBytes(), clock.instant());
     }
 
     private static void reply(Context ctx, ObjectNode body) {
