@@ -1,8 +1,10 @@
 package planbot.slack;
 
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.javalin.Javalin;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each request goes: size cap (413, before anything is read into memory beyond the cap) → our
  * {@link SlackSignature} check on the raw bytes (401 with no effect; the log says only "rejected: …" with the
- * reason) → Bolt's {@link App#run}, whose {@link Response} is written back as it is, the way Bolt's servlet
- * adapter does. Bolt answers {@code url_verification} by echoing the challenge.
+ * reason) → the Bolt request (a slash command read by {@link SlashCommandForm}, anything else by Bolt's parser) →
+ * Bolt's {@link App#run}, whose {@link Response} is written back as it is, the way Bolt's servlet adapter does.
+ * Bolt answers {@code url_verification} by echoing the challenge.
  *
  * <p>Nothing listens until {@link #start()}; {@link #close()} stops the server (requests in flight finish).
  * Thread-safe: Jetty calls the handler on many threads at once.
@@ -101,13 +104,7 @@ public final class SlackHttp implements AutoCloseable {
             ctx.status(401).contentType("text/plain").result("invalid request signature");
             return;
         }
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(ctx.path())
-                .queryString(ctx.queryParamMap())
-                .headers(new RequestHeaders(headers(ctx)))
-                .requestBody(new String(body, StandardCharsets.UTF_8))
-                .remoteAddress(ctx.ip())
-                .build());
+        Request<?> request = parse(ctx, new String(body, StandardCharsets.UTF_8));
         Response response;
         try {
             response = bolt.run(request);
@@ -120,10 +117,38 @@ public final class SlackHttp implements AutoCloseable {
         write(response, ctx);
     }
 
+    /**
+     * The Bolt request for a verified body. A slash command is read once by {@link SlashCommandForm} and finished
+     * the way {@link SlackRequestParser} finishes one (app config, query string, client address); everything else
+     * (interactions, events, URL verification, SSL checks) goes through Bolt's parser.
+     */
+    private Request<?> parse(Context ctx, String body) {
+        RequestHeaders headers = new RequestHeaders(headers(ctx));
+        SlashCommandPayload command = SlashCommandForm.parse(body);
+        if (command == null) {
+            return parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(ctx.path())
+                    .queryString(ctx.queryParamMap())
+                    .headers(headers)
+                    .requestBody(body)
+                    .remoteAddress(ctx.ip())
+                    .build());
+        }
+        SlashCommandRequest request = new SlashCommandRequest(body, command, headers);
+        request.updateContext(bolt.config());
+        if (ctx.queryString() != null) {
+            ctx.queryParamMap().forEach((name, values) ->
+                    request.getQueryString().computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
+        }
+        String forwarded = headers.getFirstValue("X-Forwarded-For");
+        request.setClientIpAddress(forwarded != null ? forwarded : ctx.ip());
+        return request;
+    }
+
     private static Map<String, List<String>> headers(Context ctx) {
         Map<String, List<String>> out = new HashMap<>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
-            out.put(name, new ArrayList<>(Collections.list(ctx.req().getHeaders(name))));
+            out.put(name, Collections.list(ctx.req().getHeaders(name)));
         }
         return out;
     }
