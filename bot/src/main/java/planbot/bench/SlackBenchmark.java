@@ -221,9 +221,10 @@ public final class SlackBenchmark {
      * threads competing with the server for the same cores.
      */
     private static HttpClient client() {
-        // Jetty closes a connection idle for 30 s; the JDK client keeps one for 20 minutes. A client taking a pooled
-        // connection just as Jetty closes it sees "header parser received no bytes" for a request the server never
-        // had: let the client retire its idle connections first. (Read once, when the first client is made.)
+        // Jetty closes a connection idle for 30 s; the JDK client keeps one for 20 minutes, and with 32 threads its pool
+        // holds a few spare connections that can sit idle that long through the warm-up rounds. Let the client retire
+        // idle connections before Jetty does, so no request is sent on one being closed. (Read once, when the first
+        // client is made.)
         System.setProperty("jdk.httpclient.keepalive.timeout", "20");
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
