@@ -47,10 +47,13 @@ import planbot.tracker.read.TrackerReader;
  *
  * <p>The comparison is kept fair: both targets get byte-for-byte the same signed requests from the same client
  * code (so the clients' work, signing included, is the same), each target has one HTTP client kept from its
- * warm-up through its measurement (the same connection reuse), both are warmed up for the same time, and the
- * bare route reads the body it is sent as any real route does (an unread body makes Jetty close the connection,
- * which the client then finds closed under its next request). Every failed request is counted, its reason
- * tallied, and the client goes on sending.
+ * warm-up through its measurement (the same connection reuse), both are warmed up alike in alternating rounds
+ * until the JIT compiler has settled (with a fixed 3 s it was still taking a fifth of the CPU during the first
+ * measurement, which made the edge look half as fast as it is), and the bare route reads the body it is sent as
+ * any real route does (an unread body makes Jetty close the connection, which the client then finds closed under
+ * its next request). Every failed request is counted, its reason tallied, and the client goes on sending. Besides
+ * requests per second it reports the process's CPU time per request, which a machine shared with other work
+ * disturbs less.
  */
 public final class SlackBenchmark {
     /** Targets: p99 of a signed /plan status within 50 ms, and at least half the bare route's throughput. */
@@ -154,6 +157,7 @@ public final class SlackBenchmark {
                     } while (compileShare > SETTLED_COMPILE_SHARE && System.nanoTime() - warm0 < MAX_WARM_UP.toNanos());
                     out.put("warmUpSeconds", Math.round((System.nanoTime() - warm0) / 1e9));
                     out.put("warmUpRounds", rounds);
+                    out.put("warmUpLastRoundCompileShare", Math.round(compileShare * 1000) / 1000.0);
                     Load edge = load(edgeClient, status, clients, duration, true);
                     Load baseline = load(bareClient, bareRoute, clients, duration, false);
                     out.set("slack", edge.json("signed POST /slack/events '/plan status <ref>', answered in the ack with the card"));
