@@ -3,6 +3,8 @@ package planbot.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,8 +17,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +44,16 @@ import planbot.tracker.read.TrackerReader;
  * then fires signed {@code /plan status <ref>} requests from many client threads for a fixed time and checks
  * that each ack carries the right card. In the same run the same clients hit a bare Javalin route on the same
  * machine: the edge is judged against what the machine can do at all. Reports p50/p99 and requests per second.
+ *
+ * <p>The comparison is kept fair: both targets get byte-for-byte the same signed requests from the same client
+ * code (so the clients' work, signing included, is the same), each target has one HTTP client kept from its
+ * warm-up through its measurement (the same connection reuse), both are warmed up alike in alternating rounds
+ * until the JIT compiler has settled (with a fixed 3 s it was still taking a fifth of the CPU during the first
+ * measurement, which made the edge look half as fast as it is), and the bare route reads the body it is sent as
+ * any real route does (an unread body makes Jetty close the connection, which the client then finds closed under
+ * its next request). Every failed request is counted, its reason tallied, and the client goes on sending. Besides
+ * requests per second it reports the process's CPU time per request, which a machine shared with other work
+ * disturbs less.
  */
 public final class SlackBenchmark {
     /** Targets: p99 of a signed /plan status within 50 ms, and at least half the bare route's throughput. */
@@ -48,14 +64,37 @@ public final class SlackBenchmark {
     private static final String TEAM = "TBENCH";
     private static final LocalDate TODAY = LocalDate.of(2025, 1, 15);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    /** What one timed run of the clients saw. */
-    record Load(int requests, int failures, double seconds, double[] millis) {
+    /** One round of warm-up per target; rounds repeat until the JIT compiler has (nearly) settled. */
+    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(3);
+    /** Warm-up is over when compiling took at most this share of a round's wall time... */
+    private static final double SETTLED_COMPILE_SHARE = 0.05;
+    /** ...or after this long in all, whatever the compiler is doing. */
+    private static final Duration MAX_WARM_UP = Duration.ofSeconds(60);
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    /** A request hanging longer than this counts as failed (the edge must ack within 3 s anyway). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * What one timed run of the clients saw; {@code reasons} counts the failures by what went wrong, {@code cpuSeconds}
+     * is the CPU time this process (server and clients) used meanwhile, {@code compileMillis} the JIT compiler's time.
+     */
+    record Load(int requests, int failures, double seconds, double[] millis, Map<String, Integer> reasons, double cpuSeconds,
+                long compileMillis) {
         ObjectNode json(String what) {
             ObjectNode o = JSON.createObjectNode();
             o.put("what", what);
             o.put("requests", requests);
             o.put("failures", failures);
+            // steadier than requests/s on a machine shared with other work: what one request costs, clients included
+            o.put("cpuMicrosPerRequest", CommandBenchmark.round(cpuSeconds * 1e6 / Math.max(1, requests)));
+            o.put("jitCompileMillis", compileMillis);
+            if (!reasons.isEmpty()) {
+                ObjectNode r = o.putObject("failureReasons");
+                reasons.forEach(r::put);
+            }
             o.put("requestsPerSecond", CommandBenchmark.round(requests / seconds));
             o.put("p50Millis", CommandBenchmark.round(CommandBenchmark.percentile(millis, 50)));
             o.put("p99Millis", CommandBenchmark.round(CommandBenchmark.percentile(millis, 99)));
@@ -68,7 +107,11 @@ public final class SlackBenchmark {
         Javalin slackApi = fakeSlackApi();
         Javalin bare = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.routes.post("/bare", ctx -> ctx.contentType("text/plain").result("ok"));
+            // reads the body, as the edge and any real route do: an unread body makes Jetty close the connection
+            c.routes.post("/bare", ctx -> {
+                ctx.bodyAsBytes();
+                ctx.contentType("text/plain").result("ok");
+            });
         }).start(0);
         try {
             ObjectNode out = JSON.createObjectNode();
@@ -93,28 +136,38 @@ public final class SlackBenchmark {
                     URI events = URI.create("http://127.0.0.1:" + slack.httpPort() + SlackHttp.EVENTS_PATH);
                     SlackSignature signer = new SlackSignature(SECRET, clock);
                     String sink = "http://127.0.0.1:" + slackApi.port() + "/response/1";
-                    IntFunction<HttpRequest> status = n -> {
-                        String ref = refs.get(n % refs.size());
-                        String body = form(ref, sink);
-                        String ts = String.valueOf(clock.instant().getEpochSecond());
-                        return HttpRequest.newBuilder(events)
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .header("X-Slack-Request-Timestamp", ts)
-                                .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                                .header("X-Bench-Ref", ref)
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    };
-                    IntFunction<HttpRequest> bareRoute = n -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port() + "/bare"))
-                            .POST(HttpRequest.BodyPublishers.ofString(form(refs.get(n % refs.size()), sink))).build();
-                    // warm both up (JIT, connection pools, the workspace binding), then measure them one after the other
-                    load(status, clients, Duration.ofSeconds(3), true);
-                    load(bareRoute, clients, Duration.ofSeconds(2), false);
-                    Load edge = load(status, clients, duration, true);
-                    Load baseline = load(bareRoute, clients, duration, false);
+                    URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
+                    IntFunction<HttpRequest> status = n -> signedStatus(events, refs.get(n % refs.size()), sink, signer, clock);
+                    IntFunction<HttpRequest> bareRoute = n -> signedStatus(bareUri, refs.get(n % refs.size()), sink, signer, clock);
+                    HttpClient edgeClient = client();
+                    HttpClient bareClient = client();
+                    // Warm both up alike (JIT, connections, the workspace binding), then measure one after the other. On two
+                    // busy cores the JIT compiler still took a fifth of the CPU 30 s in, charging its work to whichever ran
+                    // first: rounds of both go on until compiling has settled.
+                    long warm0 = System.nanoTime();
+                    int rounds = 0;
+                    double compileShare;
+                    do {
+                        long compile0 = JIT.getTotalCompilationTime();
+                        long round0 = System.nanoTime();
+                        load(edgeClient, status, clients, WARM_UP_ROUND, true);
+                        load(bareClient, bareRoute, clients, WARM_UP_ROUND, false);
+                        compileShare = (JIT.getTotalCompilationTime() - compile0) / ((System.nanoTime() - round0) / 1e6);
+                        rounds++;
+                    } while (compileShare > SETTLED_COMPILE_SHARE && System.nanoTime() - warm0 < MAX_WARM_UP.toNanos());
+                    out.put("warmUpSeconds", Math.round((System.nanoTime() - warm0) / 1e9));
+                    out.put("warmUpRounds", rounds);
+                    out.put("warmUpLastRoundCompileShare", Math.round(compileShare * 1000) / 1000.0);
+                    Load edge = load(edgeClient, status, clients, duration, true);
+                    Load baseline = load(bareClient, bareRoute, clients, duration, false);
                     out.set("slack", edge.json("signed POST /slack/events '/plan status <ref>', answered in the ack with the card"));
-                    out.set("bareRoute", baseline.json("POST to a Javalin route answering 'ok', same machine, same clients"));
+                    out.set("bareRoute", baseline.json("the same signed POSTs to a Javalin route reading the body and answering 'ok', "
+                            + "same machine, same client code"));
                     double ratio = (edge.requests() / edge.seconds()) / (baseline.requests() / baseline.seconds());
                     out.put("throughputOverBareRoute", Math.round(ratio * 1000) / 1000.0);
+                    // what the ratio would be with the machine to ourselves: the bare route's CPU per request over the edge's
+                    double cpuRatio = (baseline.cpuSeconds() / baseline.requests()) / (edge.cpuSeconds() / edge.requests());
+                    out.put("cpuPerRequestBareOverSlack", Math.round(cpuRatio * 1000) / 1000.0);
                     out.put("responseUrlPosts", responseUrlPosts.get());
                     ObjectNode targets = out.putObject("targets");
                     targets.put("p99Millis", TARGET_P99_MILLIS);
@@ -151,53 +204,74 @@ public final class SlackBenchmark {
         }).start(0);
     }
 
-    private static String form(String ref, String responseUrl) {
-        return "token=bench&team_id=" + TEAM + "&team_domain=bench&channel_id=C1&channel_name=plan&user_id=U1&user_name=bench"
+    /** A signed {@code /plan status <ref>} as Slack sends it, to {@code target}; {@code X-Bench-Ref} names the ref for the check. */
+    private static HttpRequest signedStatus(URI target, String ref, String responseUrl, SlackSignature signer, Clock clock) {
+        String body = "token=bench&team_id=" + TEAM + "&team_domain=bench&channel_id=C1&channel_name=plan&user_id=U1&user_name=bench"
                 + "&command=%2Fplan&text=" + URLEncoder.encode("status " + ref, StandardCharsets.UTF_8)
                 + "&api_app_id=A1&response_url=" + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8)
                 + "&trigger_id=1.2.bench";
+        String ts = String.valueOf(clock.instant().getEpochSecond());
+        return HttpRequest.newBuilder(target)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
+                .header("X-Bench-Ref", ref)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /**
+     * One client for all threads, as a load balancer or a busy proxy would be: 32 clients would mean 32 selector
+     * threads competing with the server for the same cores.
+     */
+    private static HttpClient client() {
+        // Jetty closes a connection idle for 30 s; the JDK client keeps one for 20 minutes, and with 32 threads its pool
+        // holds a few spare connections that can sit idle that long through the warm-up rounds. Let the client retire
+        // idle connections before Jetty does, so no request is sent on one being closed. (Read once, when the first
+        // client is made.)
+        System.setProperty("jdk.httpclient.keepalive.timeout", "20");
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /**
      * {@code clients} threads each sending one request after another for {@code duration}. With {@code check},
-     * an answer counts only when it is a 200 whose body names the ref asked about.
+     * an answer counts only when it is a 200 whose body names the ref asked about. A failed request is counted
+     * with its reason and the thread carries on.
      */
-    private static Load load(IntFunction<HttpRequest> requests, int clients, Duration duration, boolean check) throws InterruptedException {
+    private static Load load(HttpClient http, IntFunction<HttpRequest> requests, int clients, Duration duration, boolean check)
+            throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         AtomicInteger next = new AtomicInteger(new Random(42).nextInt(1000));
         AtomicInteger failures = new AtomicInteger();
-        List<double[]> perClient = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map<String, Integer> reasons = new ConcurrentHashMap<>();
+        double[][] perClient = new double[clients][];
         int[] counts = new int[clients];
         CountDownLatch done = new CountDownLatch(clients);
-        // One client for all threads, as a load balancer or a busy proxy would be: 32 clients would mean 32
-        // selector threads competing with the server for the same cores.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long cpu0 = PROCESS.getProcessCpuTime();
+        long compile0 = JIT.getTotalCompilationTime();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            perClient.add(new double[4096]);
             int me = c;
             Thread t = new Thread(() -> {
+                double[] times = new double[4096];
+                int n = 0;
                 try {
-                    int n = 0;
                     while (System.nanoTime() < end) {
                         HttpRequest request = requests.apply(next.getAndIncrement());
                         long t0 = System.nanoTime();
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        double[] times = perClient.get(me);
+                        String failure = send(http, request, check);
                         if (n == times.length) {
-                            times = java.util.Arrays.copyOf(times, n * 2);
-                            perClient.set(me, times);
+                            times = Arrays.copyOf(times, n * 2);
                         }
                         times[n++] = (System.nanoTime() - t0) / 1e6;
-                        String ref = request.headers().firstValue("X-Bench-Ref").orElse("");
-                        if (r.statusCode() != 200 || check && !r.body().contains(ref)) {
+                        if (failure != null) {
                             failures.incrementAndGet();
+                            reasons.merge(failure, 1, Integer::sum);
                         }
                     }
-                    counts[me] = n;
-                } catch (Exception e) {
-                    failures.incrementAndGet();
                 } finally {
+                    perClient[me] = times;
+                    counts[me] = n;
                     done.countDown();
                 }
             }, "bench-client-" + c);
@@ -206,6 +280,8 @@ public final class SlackBenchmark {
         }
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (PROCESS.getProcessCpuTime() - cpu0) / 1e9;
+        long compileMillis = JIT.getTotalCompilationTime() - compile0;
         int total = 0;
         for (int n : counts) {
             total += n;
@@ -213,9 +289,26 @@ public final class SlackBenchmark {
         double[] all = new double[total];
         int at = 0;
         for (int c = 0; c < clients; c++) {
-            System.arraycopy(perClient.get(c), 0, all, at, counts[c]);
+            System.arraycopy(perClient[c], 0, all, at, counts[c]);
             at += counts[c];
         }
-        return new Load(total, failures.get(), seconds, all);
+        return new Load(total, failures.get(), seconds, all, new TreeMap<>(reasons), cpuSeconds, compileMillis);
+    }
+
+    /** Sends one request: null when it was answered as expected, else why not (never throws). */
+    private static String send(HttpClient http, HttpRequest request, boolean check) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return "HTTP " + r.statusCode();
+            }
+            String ref = request.headers().firstValue("X-Bench-Ref").orElse("");
+            return check && !r.body().contains(ref) ? "an answer without the card asked for" : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (Exception e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
     }
 }

@@ -94,26 +94,29 @@ public final class PlanSlashCommand implements SlackHandlers {
         return ctx.ack();
     }
 
-    /** The answer to one command; never throws. */
+    /** The answer to one command; never throws. The caller and the command share one database connection. */
     private SlashCommandResponse answer(SlashCommandPayload p) {
         try {
-            SlackTenancy.Result caller = tenancy.resolve(p.getEnterpriseId(), p.getTeamId(), p.getUserId(), p.getUserName());
-            if (caller instanceof SlackTenancy.Refused) {
-                return ephemeral(((SlackTenancy.Refused) caller).message());
-            }
-            SlackCaller c = (SlackCaller) caller;
-            Reply reply = commands.handle(new CommandRequest(c.tenant().slug(), c.actor(), Source.SLACK,
-                    SlackText.unescape(p.getText()), new ChatContext(SlackTenancy.PLATFORM, c.identity().workspace())));
-            SlackMessage message = blocks.render(reply);
-            return SlashCommandResponse.builder()
-                    .responseType(reply.visibleToChannel() ? "in_channel" : "ephemeral")
-                    .text(message.text())
-                    .blocks(message.blocks())
-                    .build();
+            return tenancy.withCaller(p.getEnterpriseId(), p.getTeamId(), p.getUserId(), p.getUserName(), caller -> answer(p, caller));
         } catch (RuntimeException e) {
             LOG.error("/plan failed for user {} in team {}", p.getUserId(), p.getTeamId(), e);
             return ephemeral(GENERIC_FAILURE);
         }
+    }
+
+    private SlashCommandResponse answer(SlashCommandPayload p, SlackTenancy.Result caller) {
+        if (caller instanceof SlackTenancy.Refused) {
+            return ephemeral(((SlackTenancy.Refused) caller).message());
+        }
+        SlackCaller c = (SlackCaller) caller;
+        Reply reply = commands.handle(new CommandRequest(c.tenant().slug(), c.actor(), Source.SLACK,
+                SlackText.unescape(p.getText()), new ChatContext(SlackTenancy.PLATFORM, c.identity().workspace())));
+        SlackMessage message = blocks.render(reply);
+        return SlashCommandResponse.builder()
+                .responseType(reply.visibleToChannel() ? "in_channel" : "ephemeral")
+                .text(message.text())
+                .blocks(message.blocks())
+                .build();
     }
 
     private static void respond(SlashCommandContext ctx, SlashCommandResponse response) {

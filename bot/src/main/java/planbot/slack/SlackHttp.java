@@ -1,11 +1,14 @@
 package planbot.slack;
 
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,8 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each request goes: size cap (413, before anything is read into memory beyond the cap) → our
  * {@link SlackSignature} check on the raw bytes (401 with no effect; the log says only "rejected: …" with the
- * reason) → Bolt's {@link App#run}, whose {@link Response} is written back as it is, the way Bolt's servlet
- * adapter does. Bolt answers {@code url_verification} by echoing the challenge.
+ * reason) → the Bolt request (a slash command read by {@link SlashCommandForm}, anything else by Bolt's parser) →
+ * Bolt's {@link App#run}, whose {@link Response} is written back as it is, the way Bolt's servlet adapter does.
+ * Bolt answers {@code url_verification} by echoing the challenge.
  *
  * <p>Nothing listens until {@link #start()}; {@link #close()} stops the server (requests in flight finish).
  * Thread-safe: Jetty calls the handler on many threads at once.
@@ -66,6 +70,7 @@ public final class SlackHttp implements AutoCloseable {
         bolt.start();
         server = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.compressionStrategy = uncompressed();
             config.startup.showJavalinBanner = false;
             config.routes.post(EVENTS_PATH, this::events);
             config.routes.get("/health", ctx -> ctx.contentType("text/plain").result("ok"));
@@ -77,6 +82,17 @@ public final class SlackHttp implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + SlackSettings.HTTP_PORT + " " + port + " (" + e.getMessage() + ")", e);
         }
         return this;
+    }
+
+    /**
+     * No compression, and no per-response check of the content type against Javalin's list of types never to
+     * compress (which Javalin makes even when it has no compressor): acks are a few KB, due within 3 s, and cost
+     * more CPU to compress than they save on the wire. That check was 4% of a /plan request's CPU.
+     */
+    private static CompressionStrategy uncompressed() {
+        CompressionStrategy none = new CompressionStrategy();
+        none.setExcludedMimeTypes(List.of());
+        return none;
     }
 
     /** The port the server listens on. */
@@ -101,13 +117,7 @@ public final class SlackHttp implements AutoCloseable {
             ctx.status(401).contentType("text/plain").result("invalid request signature");
             return;
         }
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(ctx.path())
-                .queryString(ctx.queryParamMap())
-                .headers(new RequestHeaders(headers(ctx)))
-                .requestBody(new String(body, StandardCharsets.UTF_8))
-                .remoteAddress(ctx.ip())
-                .build());
+        Request<?> request = parse(ctx, new String(body, StandardCharsets.UTF_8));
         Response response;
         try {
             response = bolt.run(request);
@@ -120,10 +130,38 @@ public final class SlackHttp implements AutoCloseable {
         write(response, ctx);
     }
 
+    /**
+     * The Bolt request for a verified body. A slash command is read once by {@link SlashCommandForm} and finished
+     * the way {@link SlackRequestParser} finishes one (app config, query string, client address); everything else
+     * (interactions, events, URL verification, SSL checks) goes through Bolt's parser.
+     */
+    private Request<?> parse(Context ctx, String body) {
+        RequestHeaders headers = new RequestHeaders(headers(ctx));
+        SlashCommandPayload command = SlashCommandForm.parse(body);
+        if (command == null) {
+            return parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(ctx.path())
+                    .queryString(ctx.queryParamMap())
+                    .headers(headers)
+                    .requestBody(body)
+                    .remoteAddress(ctx.ip())
+                    .build());
+        }
+        SlashCommandRequest request = new SlashCommandRequest(body, command, headers);
+        request.updateContext(bolt.config());
+        if (ctx.queryString() != null) {
+            ctx.queryParamMap().forEach((name, values) ->
+                    request.getQueryString().computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
+        }
+        String forwarded = headers.getFirstValue("X-Forwarded-For");
+        request.setClientIpAddress(forwarded != null ? forwarded : ctx.ip());
+        return request;
+    }
+
     private static Map<String, List<String>> headers(Context ctx) {
         Map<String, List<String>> out = new HashMap<>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
-            out.put(name, new ArrayList<>(Collections.list(ctx.req().getHeaders(name))));
+            out.put(name, Collections.list(ctx.req().getHeaders(name)));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import planbot.command.Actor;
@@ -92,6 +93,17 @@ public final class SlackTenancy {
         Actor actor = people.findByIdentity(t, identity).map(Actor::of)
                 .orElseGet(() -> Actor.guest(userName == null || userName.isBlank() ? userId : userName));
         return new SlackCaller(t, actor, identity);
+    }
+
+    /**
+     * Runs {@code work} for the caller of a verified request ({@link #resolve}, with the same arguments), on one
+     * database connection for the whole of it: the tenancy reads and every repository call {@code work} makes on this
+     * thread share one pool checkout instead of taking one each. A write inside still runs in its own transaction,
+     * on that connection. The caller is still looked up afresh for every request.
+     */
+    public <R> R withCaller(String enterpriseId, String teamId, String userId, String userName, Function<Result, R> work) {
+        Objects.requireNonNull(work, "work");
+        return db.withHandle(h -> work.apply(resolve(enterpriseId, teamId, userId, userName)));
     }
 
     /**

@@ -33,6 +33,30 @@ class SlackSignatureTest {
     }
 
     @Test
+    void oneCheckUsedOnManyThreadsAtOnceJudgesEveryRequestRight() throws Exception {
+        // GIVEN one check shared by 8 threads (as Jetty's threads share the edge's), each keeping a Mac of its own
+        SlackSignature check = at(Long.parseLong(TS));
+        byte[] tampered = new String(BODY, StandardCharsets.UTF_8).replace("roadrunner", "coyote").getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Verdict>> genuine = new java.util.ArrayList<>();
+            java.util.List<java.util.concurrent.Future<Verdict>> forged = new java.util.ArrayList<>();
+            // WHEN genuine and tampered requests are checked over and over, interleaved
+            for (int i = 0; i < 2000; i++) {
+                genuine.add(pool.submit(() -> check.verify(TS, SIGNATURE, BODY)));
+                forged.add(pool.submit(() -> check.verify(TS, SIGNATURE, tampered)));
+            }
+            // THEN every genuine one is valid and every tampered one forged: no state leaks between uses or threads
+            for (int i = 0; i < genuine.size(); i++) {
+                assertThat(genuine.get(i).get()).isEqualTo(Verdict.VALID);
+                assertThat(forged.get(i).get()).isEqualTo(Verdict.FORGED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aTimestampUpToFiveMinutesAwayEitherWayIsAccepted() {
         assertThat(at(Long.parseLong(TS) + 300).verify(TS, SIGNATURE, BODY)).isEqualTo(Verdict.VALID);
         assertThat(at(Long.parseLong(TS) - 300).verify(TS, SIGNATURE, BODY)).isEqualTo(Verdict.VALID);

@@ -46,6 +46,32 @@ class SlackTenancyTest {
     }
 
     @Test
+    void theCallerAndTheWorkDoneForThemShareOneDatabaseConnection() {
+        // GIVEN a council
+        stores.tenants().getOrCreate("council", NOW);
+        // WHEN work done for a caller reads through the database twice, as the command service's repositories do
+        List<java.sql.Connection> used = tenancy.withCaller(null, "T1", "U1", "sam", caller -> List.of(
+                db.withHandle(org.jdbi.v3.core.Handle::getConnection), db.withHandle(org.jdbi.v3.core.Handle::getConnection)));
+        // THEN both reads (and the tenancy's own, before them) ran on one connection: one pool checkout per request
+        assertThat(used.get(0)).isSameAs(used.get(1));
+    }
+
+    @Test
+    void whoTheCallerIsIsLookedUpAfreshForEveryRequest() {
+        // GIVEN a guest's first request
+        Tenant council = stores.tenants().getOrCreate("council", NOW);
+        stores.people().upsert(council, List.of("Olivia"), Role.OFFICER);
+        String before = tenancy.withCaller(null, "T1", "U1", "olivia", caller -> ((SlackCaller) caller).actor().displayName());
+        // WHEN their Slack account is linked to a person of the plan between two requests
+        stores.people().link(council, "Olivia", new ChatIdentity("slack", "T1", "U1"));
+        SlackCaller after = tenancy.withCaller(null, "T1", "U1", "olivia", caller -> (SlackCaller) caller);
+        // THEN the next request acts as that person, with their role: nothing about the caller is kept between requests
+        assertThat(before).isEqualTo("olivia");
+        assertThat(after.actor().person()).isNotNull();
+        assertThat(after.actor().displayName()).isEqualTo("Olivia");
+    }
+
+    @Test
     void theFirstWorkspaceBindsToTheOnlyTenantAndTheBindingIsAudited() {
         // GIVEN one tenant and no bindings
         Tenant council = stores.tenants().getOrCreate("council", NOW);
