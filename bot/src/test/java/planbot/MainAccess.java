@@ -10,4 +10,16 @@ public final class MainAccess {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return Main.run(args, out, err);
     }
+
+    /** What one {@code ./planbot} run said and how it ended. */
+    public record Run(int exit, String out, String err) {
+    }
+
+    /** Runs {@code ./planbot ARGS} in this JVM, capturing what it prints. */
+    public static Run planbot(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
 }

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import planbot.MainAccess;
+import planbot.MainAccess.Run;
 import planbot.storage.Database;
 import planbot.storage.testing.TestDatabases;
 
@@ -37,19 +36,13 @@ class ImportExportCliTest {
     Path dir;
     String db;
 
-    record Run(int exit, String out, String err) {
-    }
-
     @BeforeEach
     void database() {
         db = "jdbc:sqlite:" + dir.resolve("planbot.db");
     }
 
-    Run planbot(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MainAccess.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    static Run planbot(String... args) {
+        return MainAccess.planbot(args);
     }
 
     Map<String, List<Map<String, Object>>> dump() {

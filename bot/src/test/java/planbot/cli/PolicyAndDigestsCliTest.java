@@ -2,13 +2,12 @@ package planbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import planbot.MainAccess;
+import planbot.MainAccess.Run;
 import planbot.storage.Database;
 import planbot.storage.testing.TestDatabases;
 
@@ -18,20 +17,14 @@ class PolicyAndDigestsCliTest {
     Path dir;
     String db;
 
-    record Run(int exit, String out, String err) {
-    }
-
     @BeforeEach
     void theSamplePlan() {
         db = "jdbc:sqlite:" + dir.resolve("planbot.db");
         assertThat(run("import", "../samples/planning-review-action-plan.tsv", "--db", db).exit()).isZero();
     }
 
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MainAccess.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    static Run run(String... args) {
+        return MainAccess.planbot(args);
     }
 
     @Test
