@@ -8,9 +8,8 @@
  * Slack's 3 seconds and answers in the ack or later through {@code response_url}. The interactive handlers
  * (buttons, the new-date modal, thread replies, the App Home) are in {@code planbot.slack.interact}.
  *
- * <p>Outbound: {@link planbot.slack.SlackMessenger} is the outbox's {@link planbot.delivery.Messenger} for Slack,
- * over {@link planbot.slack.SlackPoster} (one Web API call each, judged as sent, retry later or permanent), and
- * {@link planbot.slack.SlackRouting} says who gets what (a linked person's DM, else the plan channel naming them).
+ * <p>Outbound, in {@code planbot.slack.delivery}: the outbox's {@link planbot.delivery.Messenger} for Slack, the Web
+ * API calls it makes, and who gets what.
  *
  * <p>Everything it hands the core is neutral ({@link planbot.command.CommandRequest}, with text unescaped by
  * {@link planbot.slack.SlackText}); everything it gets back ({@link planbot.reply.Reply}, notices) is rendered to

@@ -12,7 +12,7 @@ import planbot.delivery.Notice;
 import planbot.delivery.NoticeBuilder;
 import planbot.delivery.ReminderNotice;
 import planbot.delivery.Undeliverable;
-import planbot.slack.SlackPoster;
+import planbot.slack.delivery.SlackPoster;
 import planbot.slack.SlackText;
 import planbot.slack.render.NoticeBlocks;
 import planbot.slack.render.SlackMessage;

@@ -19,7 +19,7 @@ import planbot.reply.Reply;
 import planbot.slack.SlackCaller;
 import planbot.slack.SlackHandlers;
 import planbot.slack.SlackTenancy;
-import planbot.slack.SlackPoster;
+import planbot.slack.delivery.SlackPoster;
 import planbot.slack.SlackText;
 import planbot.storage.Database;
 import planbot.storage.InboundEventRepository;

@@ -1,4 +1,4 @@
-package planbot.slack;
+package planbot.slack.delivery;
 
 import java.util.Locale;
 import java.util.Objects;

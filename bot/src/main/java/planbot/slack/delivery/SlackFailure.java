@@ -1,4 +1,4 @@
-package planbot.slack;
+package planbot.slack.delivery;
 
 import java.util.Objects;
 import planbot.delivery.SendResult;

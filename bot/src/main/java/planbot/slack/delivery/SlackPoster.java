@@ -1,4 +1,4 @@
-package planbot.slack;
+package planbot.slack.delivery;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
