@@ -360,11 +360,25 @@ public final class App implements AutoCloseable {
     public void subscribe(String tenantSlug, SubscriptionSpec spec) {
         Tenant tenant = tenant(tenantSlug);
         database.transaction(() -> {
+            // A channel gets one digest a week (its outbox key is dig:{tenant}:{channel}:{isoWeek}): a second
+            // subscription of the channel to another plan or section would never be posted, so it is refused.
+            for (DigestSubscription s : subscriptions.list(tenant)) {
+                if (s.channel().equals(spec.channel()) && !(sameName(s.plan(), spec.plan()) && sameName(s.section(), spec.section()))) {
+                    throw new UserError(spec.channel() + " already gets the weekly digest of "
+                            + (s.section() != null ? "section " + s.section() : s.plan() != null ? "plan " + s.plan() : "every plan")
+                            + ", and a channel gets one digest a week: remove that first (./planbot digests remove "
+                            + spec.channel() + ") or use another channel");
+                }
+            }
             subscriptions.add(tenant, spec, clock.instant());
             audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "subscription", spec.channel(),
                     "subscribed", null, spec.day() + " " + spec.time() + " " + spec.zone(), null));
             return null;
         });
+    }
+
+    private static boolean sameName(String a, String b) {
+        return a == null ? b == null : b != null && a.strip().equalsIgnoreCase(b.strip());
     }
 
     /** Ends a channel's digest subscription, audited; false when there was none. */

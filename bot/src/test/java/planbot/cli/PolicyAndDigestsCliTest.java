@@ -53,6 +53,20 @@ class PolicyAndDigestsCliTest {
         assertThat(run("digests", "--db", db).out()).contains("No channel gets the weekly digest");
     }
 
+    @Test
+    void aSecondSubscriptionOfOneChannelToAnotherScopeIsRefusedAndChangesNothing() {
+        // GIVEN a channel that gets the digest of every plan
+        assertThat(run("digests", "add", "managers", "--db", db).exit()).isZero();
+        var before = dump();
+        // WHEN it is also subscribed to one section (a channel gets one digest a week: it would never be posted)
+        Run again = run("digests", "add", "managers", "--section", "PLANNING ENFORCEMENT", "--db", db);
+        // THEN it is refused, saying why and what to do, and nothing changed; changing its time is still fine
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("managers already gets the weekly digest of every plan").contains("digests remove managers");
+        assertThat(dump()).isEqualTo(before);
+        assertThat(run("digests", "add", "managers", "--time", "10:00", "--db", db).exit()).isZero();
+    }
+
     private java.util.Map<String, java.util.List<java.util.Map<String, Object>>> dump() {
         try (Database d = Database.open(db)) {
             return TestDatabases.dump(d);
