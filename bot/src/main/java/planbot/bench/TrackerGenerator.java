@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import planbot.domain.UkDates;
 
 /**
  * Writes a review-tracker TSV of any size, in the same layout as the bundled sample: section rows, actions
@@ -17,7 +17,6 @@ public final class TrackerGenerator {
             + "INTERNAL REF\tPROGRESS RAG STATUS\tREVISED SHORT / MEDIUM / LONG TERM\tREVISED START DATE\t"
             + "REVISED PLANNED TARGET END DATE";
     private static final String[] STATUSES = {"On target", "In progress", "Completed", "At risk", "Delayed", "Not started"};
-    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final int TASKS_PER_ACTION = 10;
     private static final int ACTIONS_PER_SECTION = 50;
 
@@ -42,7 +41,7 @@ public final class TrackerGenerator {
                 String status = STATUSES[t % STATUSES.length];
                 LocalDate start = base.plusDays((t * 7L) % 730);
                 boolean dated = t % 5 != 4;
-                String target = dated ? UK.format(start.plusDays(30 + t % 90)) : (t % 10 == 4 ? "TBC" : "N/A");
+                String target = dated ? UkDates.format(start.plusDays(30 + t % 90)) : (t % 10 == 4 ? "TBC" : "N/A");
                 if (inAction == 0) {
                     w.write("GENERATED " + String.format("%06d", action) + "\t" + status + "\tRecommendation " + action
                             + " for the generated plan, long enough to look like a real one.\t");
@@ -51,7 +50,7 @@ public final class TrackerGenerator {
                 }
                 w.write("Task " + (inAction + 1) + " of action " + action + ": agree, draft, consult and publish.\t");
                 w.write(key + "/" + String.format("%02d", inAction + 1) + "\t" + status + "\t");
-                w.write((dated ? "Medium" : "TBC") + "\t" + (dated ? UK.format(start) : target) + "\t" + target + "\n");
+                w.write((dated ? "Medium" : "TBC") + "\t" + (dated ? UkDates.format(start) : target) + "\t" + target + "\n");
             }
         }
     }

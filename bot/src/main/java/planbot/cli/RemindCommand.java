@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import planbot.App;
 import planbot.scheduler.reminder.Reminder;
 import planbot.scheduler.reminder.SweepResult;
+import planbot.domain.UkDates;
 
 /**
  * {@code planbot remind --at DATETIME}: one reminder sweep as of that moment, listing what it decided. The
@@ -25,7 +26,6 @@ import planbot.scheduler.reminder.SweepResult;
         description = {"Run one reminder sweep as of a moment and list what it decided (task, kind, recipient, key).",
                 "Decisions go to the outbox for delivery; a second run at the same moment decides nothing new."})
 public final class RemindCommand implements Callable<Integer> {
-    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @ParentCommand
     PlanbotCommand root;
@@ -76,7 +76,7 @@ public final class RemindCommand implements Callable<Integer> {
                     + result.at().atZone(App.ZONE).format(DateTimeFormatter.ofPattern("EEEE dd/MM/yyyy HH:mm")) + ":");
             for (Reminder r : result.decided()) {
                 out.printf("  %-12s %-16s to %-16s %s  %s%n", r.taskRef(), r.kind(), r.kind().recipient().name().toLowerCase(java.util.Locale.ROOT)
-                        + (r.recipientName() == null ? "" : " " + r.recipientName()), UK.format(r.date()), r.key());
+                        + (r.recipientName() == null ? "" : " " + r.recipientName()), UkDates.format(r.date()), r.key());
             }
             if (result.decided().isEmpty()) {
                 out.println("  nothing is due (a weekend or bank holiday, or everything was already decided)");

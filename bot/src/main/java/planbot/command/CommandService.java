@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +52,7 @@ import planbot.storage.TaskRepository;
 import planbot.storage.TaskRow;
 import planbot.storage.Tenant;
 import planbot.storage.TenantRepository;
+import planbot.domain.UkDates;
 
 /**
  * Executes {@code /plan} commands for an actor in a tenant: parses the text, resolves refs, checks
@@ -70,7 +70,6 @@ public final class CommandService {
     private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
     private static final int LIST_LIMIT = 25;
     private static final int RECENT = 3;
-    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
     static final String GENERIC_FAILURE = "Sorry, something went wrong on my side and nothing was changed. Please try again.";
 
     private final Database db;
@@ -551,9 +550,9 @@ public final class CommandService {
             }
             String from = t.target() == null ? "no target date" : t.target().display();
             String past = date.isBefore(c.today()) ? " That date has already passed, so it shows as overdue." : "";
-            return new Edit(t.withTarget(to), "target-date", from, UK.format(date), reason,
-                    "The target date of " + row.ref() + " is now " + UK.format(date) + " (was " + from + ")." + past);
-        }, "is already due on " + UK.format(date));
+            return new Edit(t.withTarget(to), "target-date", from, UkDates.format(date), reason,
+                    "The target date of " + row.ref() + " is now " + UkDates.format(date) + " (was " + from + ")." + past);
+        }, "is already due on " + UkDates.format(date));
     }
 
     private Reply assign(Ctx c, RefText ref, Assignee assignee) {
@@ -593,8 +592,8 @@ public final class CommandService {
         return change(c, ref, Role.OFFICER, row -> {
             snoozes.snooze(c.tenant(), row.id(), until, c.actor().displayName(), c.request().source(), reason,
                     clock.instant());
-            return new Edit(row.task(), "snooze", null, "until " + UK.format(until), reason,
-                    "Reminders for " + row.ref() + " are paused until " + UK.format(until) + ".");
+            return new Edit(row.task(), "snooze", null, "until " + UkDates.format(until), reason,
+                    "Reminders for " + row.ref() + " are paused until " + UkDates.format(until) + ".");
         }, "");
     }
 
@@ -708,7 +707,7 @@ public final class CommandService {
     }
 
     private String appendNote(String existing, Ctx c, String note) {
-        String line = UK.format(c.today()) + " " + c.actor().displayName() + ": " + note;
+        String line = UkDates.format(c.today()) + " " + c.actor().displayName() + ": " + note;
         return existing == null ? line : existing + "\n" + line;
     }
 

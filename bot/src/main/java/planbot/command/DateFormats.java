@@ -1,17 +1,15 @@
 package planbot.command;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import planbot.domain.UkDates;
 
 /** How dates are written back to users: UK day first. */
 final class DateFormats {
-    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
 
     private DateFormats() {
     }
 
     static String uk(LocalDate date) {
-        return UK.format(date);
+        return UkDates.format(date);
     }
 }

@@ -1,13 +1,12 @@
 package planbot.delivery;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import planbot.domain.PlanDate;
 import planbot.scheduler.reminder.Recipient;
 import planbot.scheduler.reminder.ReminderKind;
+import planbot.domain.UkDates;
 
 /**
  * A reminder about one task, ready to render: the decision's kind and dates, the task as it is now, who it is
@@ -38,7 +37,6 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
                              String owner, String lead, LocalDate lastUpdate, List<Button> buttons, String tenant,
                              long taskId) implements Notice {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
 
     public ReminderNotice {
         Objects.requireNonNull(outboxKey, "outboxKey");
@@ -91,7 +89,7 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
                 return taskRef + " has no target date yet (" + (target == null ? "TBC" : target.display())
                         + "). Can you set a date?";
             case STALE_NUDGE:
-                return taskRef + " has had no update " + (lastUpdate == null ? "for a while" : "since " + DAY.format(lastUpdate))
+                return taskRef + " has had no update " + (lastUpdate == null ? "for a while" : "since " + UkDates.format(lastUpdate))
                         + ". Is it still on target?";
             default:
                 throw new IllegalStateException("no wording for " + kind);
@@ -104,7 +102,7 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
 
     private String due() {
         if (dueDate != null) {
-            return DAY.format(dueDate);
+            return UkDates.format(dueDate);
         }
         return target == null ? "a date not set" : target.display();
     }
@@ -115,7 +113,7 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
 
     /** A day as notices write it: 31/05/2023. */
     static String day(LocalDate date) {
-        return DAY.format(date);
+        return UkDates.format(date);
     }
 
     static String count(long n, String unit) {

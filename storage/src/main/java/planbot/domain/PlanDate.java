@@ -22,7 +22,6 @@ public record PlanDate(Kind kind, LocalDate date, Precision precision, String re
 
     public enum Precision { DAY, MONTH }
 
-    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
     public PlanDate {
@@ -63,7 +62,7 @@ public record PlanDate(Kind kind, LocalDate date, Precision precision, String re
         }
         String core;
         switch (kind) {
-            case DATE: core = precision == Precision.MONTH ? MONTH.format(date) : UK.format(date); break;
+            case DATE: core = precision == Precision.MONTH ? MONTH.format(date) : UkDates.format(date); break;
             case TBC: core = "TBC"; break;
             case NOT_APPLICABLE: core = "N/A"; break;
             default: core = "Ongoing"; break;

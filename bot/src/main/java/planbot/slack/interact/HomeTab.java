@@ -17,12 +17,10 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +34,7 @@ import planbot.slack.SlackText;
 import planbot.storage.TaskQuery;
 import planbot.storage.TaskRepository;
 import planbot.storage.TaskRow;
+import planbot.domain.UkDates;
 
 /**
  * The App Home tab, "My tasks": on {@code app_home_opened}, {@code views.publish} the linked person's open tasks,
@@ -51,7 +50,6 @@ final class HomeTab implements SlackHandlers {
     static final int MAX_TASKS = 45;
     private static final int MAX_DESCRIPTION = 200;
     private static final Logger LOG = LoggerFactory.getLogger(HomeTab.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
 
     private final Interactions support;
     private final TaskRepository tasks;
@@ -107,7 +105,7 @@ final class HomeTab implements SlackHandlers {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(HeaderBlock.builder().text(PlainTextObject.builder().text("My tasks").build()).build());
         blocks.add(context("Open tasks of " + caller.actor().person().name() + ", overdue first, then by target date. "
-                + "As of " + DAY.format(today) + "."));
+                + "As of " + UkDates.format(today) + "."));
         if (notice != null) {
             blocks.add(context(notice));
         }
@@ -151,9 +149,9 @@ final class HomeTab implements SlackHandlers {
             when = t.target() == null ? "no target date" : "target " + t.target().display();
         } else if (due.isBefore(today)) {
             long days = ChronoUnit.DAYS.between(due, today);
-            when = ":red_circle: overdue by " + days + (days == 1 ? " day" : " days") + " (" + DAY.format(due) + ")";
+            when = ":red_circle: overdue by " + days + (days == 1 ? " day" : " days") + " (" + UkDates.format(due) + ")";
         } else {
-            when = "due " + DAY.format(due);
+            when = "due " + UkDates.format(due);
         }
         String status = t.status() == null ? "" : " · " + SlackText.escape(t.status().word());
         String description = t.description() == null || t.description().isBlank() ? ""

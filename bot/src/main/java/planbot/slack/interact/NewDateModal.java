@@ -22,10 +22,8 @@ import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +36,7 @@ import planbot.slack.ButtonValue;
 import planbot.slack.SlackCaller;
 import planbot.slack.SlackText;
 import planbot.storage.TaskRow;
+import planbot.domain.UkDates;
 
 /**
  * The New date button's modal: {@code views.open} (with the click's {@code trigger_id}, which lives 3 s) a form with a
@@ -60,7 +59,6 @@ final class NewDateModal {
     static final String NOT_LINKED = "Your Slack account isn't linked to anyone in the plan, so you can read it but not "
             + "change it: ask a planbot admin to link you.";
     private static final Logger LOG = LoggerFactory.getLogger(NewDateModal.class);
-    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
 
     private final Interactions support;
     private final TaskAnswers answers;
@@ -152,7 +150,7 @@ final class NewDateModal {
         }
         String reason = input(view, REASON_BLOCK, REASON_ACTION, false);
         Reply reply = answers.answer(caller.get(), task.get().ref(),
-                "new date " + UK.format(date) + (reason == null || reason.isBlank() ? "" : " " + reason.strip()));
+                "new date " + UkDates.format(date) + (reason == null || reason.isBlank() ? "" : " " + reason.strip()));
         if (!(reply instanceof Confirmation)) {
             return error(ctx, support.text(reply));
         }

@@ -31,6 +31,7 @@ import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.reminder.ReminderKind;
 import planbot.slack.ButtonValue;
 import planbot.slack.SlackText;
+import planbot.domain.UkDates;
 
 /**
  * Renders the neutral {@link Notice}s as Slack Block Kit, with the SDK's block model: a reminder as a card with
@@ -51,7 +52,6 @@ public final class NoticeBlocks {
     /** Fallback text is kept far below Slack's 40,000: it is what a notification shows. */
     static final int MAX_TEXT = 3000;
     private static final int DESCRIPTION_IN_LIST = 80;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
 
     /** The messages a notice becomes: one for a reminder or an admin notice, one or more for a digest. */
@@ -166,7 +166,7 @@ public final class NoticeBlocks {
                 lines(d.dueSoon(), due -> item(due.task(), (due.daysLeft() == 0 ? "due today" : "due in " + days(due.daysLeft()))
                         + " (" + date(due.task().target()) + ")")));
         list(blocks, "Completed", d.completed().size(), lines(d.completed(), done -> item(done.task(),
-                "finished " + DAY.format(done.at().atZone(d.period().to().getZone())))));
+                "finished " + UkDates.format(done.at().atZone(d.period().to().getZone())))));
         list(blocks, "Slipped", d.slipped().size(), lines(d.slipped(), s -> item(s.task(), date(s.from()) + " → "
                 + date(s.to()) + ", slipped " + times(s.timesInTotal()))));
         list(blocks, "Silent owners (no update for " + days(d.silentAfter().toDays()) + " or more)", d.silentOwners().size(),

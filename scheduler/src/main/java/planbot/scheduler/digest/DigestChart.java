@@ -5,12 +5,10 @@ import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
@@ -21,6 +19,7 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 import planbot.domain.Rag;
+import planbot.domain.UkDates;
 
 /**
  * Draws a digest's task counts per section as a stacked bar chart coloured by RAG (red overdue, amber at risk,
@@ -41,7 +40,6 @@ public final class DigestChart {
     /** Series order, bottom of the stack first: what needs attention sits on the axis. */
     private static final List<Rag> STACK = List.of(Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.GREY, Rag.NONE);
     private static final int LABEL_WIDTH = 20;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -82,7 +80,7 @@ public final class DigestChart {
 
     static CategoryChart chart(Digest digest) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Tasks by section on " + DAY.format(digest.period().today()))
+                .title("Tasks by section on " + UkDates.format(digest.period().today()))
                 .yAxisTitle("Tasks").build();
         CategoryStyler style = chart.getStyler();
         style.setStacked(true);

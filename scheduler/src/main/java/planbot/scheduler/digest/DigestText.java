@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import planbot.domain.PlanDate;
 import planbot.domain.Rag;
+import planbot.domain.UkDates;
 
 /**
  * Renders a {@link Digest} as plain text for the console and the CLI: ASCII punctuation, dates day-first,
  * one line per task, every list shown even when empty. Stateless and thread-safe.
  */
 public final class DigestText {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
     private static final int DESCRIPTION_WIDTH = 70;
 
@@ -51,7 +51,7 @@ public final class DigestText {
         heading(out, "Completed since the last digest", d.completed());
         for (Digest.Done done : d.completed()) {
             line(out, done.task(), (done.task().status() == null ? "finished" : done.task().status().word())
-                    + " " + DAY.format(done.at().atZone(d.period().to().getZone())));
+                    + " " + UkDates.format(done.at().atZone(d.period().to().getZone())));
         }
         heading(out, "Target dates revised since the last digest", d.slipped());
         for (Digest.Slip s : d.slipped()) {

@@ -2,7 +2,6 @@ package planbot.tracker.read;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import planbot.domain.UkDates;
 
 /**
  * Reads one sheet of an XLSX workbook as the text a person sees in Excel. Formulas give their cached value
@@ -23,7 +23,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * trips them is refused, not read.
  */
 final class XlsxTableLoader {
-    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
 
     private XlsxTableLoader() {
     }
@@ -89,7 +88,7 @@ final class XlsxTableLoader {
         }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return UK.format(cell.getLocalDateTimeCellValue().toLocalDate());
+            return UkDates.format(cell.getLocalDateTimeCellValue().toLocalDate());
         }
         return formatter.formatCellValue(cell);
     }
