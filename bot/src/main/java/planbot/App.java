@@ -7,28 +7,27 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
-import planbot.cli.UserError;
+import planbot.admin.AdminService;
+import planbot.chat.ConsolePlatform;
 import planbot.command.Actor;
-import planbot.command.CommandRequest;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
 import planbot.command.ReminderReplyService;
-import planbot.delivery.ConsoleMessenger;
-import planbot.delivery.ConsoleRouting;
+import planbot.delivery.ChatRouting;
 import planbot.delivery.DeliveryConfig;
 import planbot.delivery.Messenger;
 import planbot.delivery.NoticeBuilder;
 import planbot.delivery.OutboxDispatcher;
-import planbot.delivery.PlainNoticeRenderer;
 import planbot.delivery.ReminderThreads;
-import planbot.delivery.Routing;
-import planbot.domain.AuditEvent;
 import planbot.domain.Person;
-import planbot.domain.Plan;
+import planbot.domain.UserFixableException;
+import planbot.http.AppServer;
+import planbot.http.Health;
+import planbot.platform.ChatPlatform;
+import planbot.platform.PlatformHealth;
+import planbot.platform.PlatformServices;
+import planbot.platform.PlatformStartException;
 import planbot.domain.Role;
-import planbot.domain.Source;
-import planbot.reply.Failure;
-import planbot.reply.Reply;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.digest.DigestScope;
@@ -42,19 +41,11 @@ import planbot.scheduler.reminder.ReminderSweep;
 import planbot.scheduler.reminder.SweepRequest;
 import planbot.scheduler.reminder.SweepResult;
 import planbot.slack.SlackConnector;
-import planbot.slack.SlackHandlers;
-import planbot.slack.delivery.SlackMessenger;
-import planbot.slack.delivery.SlackPoster;
-import planbot.slack.delivery.SlackRouting;
-import planbot.slack.SlackSettings;
-import planbot.slack.SlackTenancy;
-import planbot.slack.interact.SlackInteractions;
-import planbot.slack.render.NoticeBlocks;
 import planbot.storage.AuditRepository;
 import planbot.storage.ChannelRepository;
+import planbot.config.Settings;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
-import planbot.storage.DigestSubscription;
 import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiChannelRepository;
 import planbot.storage.JdbiInboundEventRepository;
@@ -71,21 +62,21 @@ import planbot.storage.JdbiTenantRepository;
 import planbot.storage.JdbiWorkspaceRepository;
 import planbot.storage.OutboxRepository;
 import planbot.storage.PersonRepository;
-import planbot.storage.PlanRepository;
 import planbot.storage.SnoozeRepository;
 import planbot.storage.SubscriptionRepository;
-import planbot.storage.SubscriptionSpec;
 import planbot.storage.TaskRepository;
 import planbot.storage.Tenant;
 import planbot.storage.TenantRepository;
 import planbot.storage.WorkspaceRepository;
+import planbot.storage.PlanRepository;
 import planbot.tracker.ImportService;
 
 /**
  * The composition root: every part of planbot is built and wired here, by hand, in the order it starts;
- * {@link #close()} stops them in reverse. Nothing else constructs services.
+ * {@link #close()} stops them in reverse. Nothing else constructs services, and this holds no use case: the chat
+ * platforms are named once each, in {@link #configuredPlatforms}; set-up use cases live in {@link AdminService}.
  *
- * <p>One per process (or per CLI verb). Not thread-safe to open or close; the services it hands out are.
+ * <p>One per process (or per CLI verb). Not thread-safe to open, start or close; the services it hands out are.
  */
 public final class App implements AutoCloseable {
     /** Councils' time zone: dates typed and shown, and "today", are London's. */
@@ -93,7 +84,6 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final Database database;
     private final TenantRepository tenants;
-    private final PlanRepository plans;
     private final PersonRepository people;
     private final AuditRepository audit;
     private final DateRevisionRepository revisions;
@@ -110,8 +100,11 @@ public final class App implements AutoCloseable {
     private final SubscriptionRepository subscriptions;
     private final ChannelRepository channels;
     private final WorkspaceRepository workspaces;
-    private final SlackTenancy slackTenancy;
-    private java.util.concurrent.ExecutorService slackWork;
+    private final NoticeBuilder notices;
+    private final PlatformServices platformServices;
+    private final AdminService admin;
+    private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
+    private AppServer server;
     private SchedulerService scheduler;
     private OutboxDispatcher dispatcher;
 
@@ -119,7 +112,7 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         this.tenants = new JdbiTenantRepository(database);
-        this.plans = new JdbiPlanRepository(database);
+        PlanRepository plans = new JdbiPlanRepository(database);
         this.people = new JdbiPersonRepository(database);
         this.audit = new JdbiAuditRepository(database);
         this.revisions = new JdbiDateRevisionRepository(database);
@@ -138,7 +131,12 @@ public final class App implements AutoCloseable {
                 digests, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.workspaces = new JdbiWorkspaceRepository(database);
-        this.slackTenancy = new SlackTenancy(database, workspaces, tenants, people, audit, clock);
+        this.notices = new NoticeBuilder(tasks, snoozes, policies, digests);
+        this.platformServices = new PlatformServices(database, clock, ZONE, tenants, people, audit, workspaces, channels,
+                tasks, outbox, new JdbiInboundEventRepository(database), policies, commands, reminderReplies, notices,
+                new ReminderThreads(outbox, tenants, tasks));
+        this.admin = new AdminService(database, tenants, plans, people, subscriptions, workspaces, audit, policies, commands,
+                clock);
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */
@@ -156,6 +154,7 @@ public final class App implements AutoCloseable {
      *
      * @param reminderDefault the installation's reminder policy, under each tenant's own changes
      *                        ({@code PLANBOT_REMINDER_POLICY}, read by {@code planbot.config.ReminderConfig})
+     * @throws UserFixableException when the database URL is not one planbot can open
      */
     public static App open(String dbUrl, Clock clock, ReminderPolicy reminderDefault) {
         Objects.requireNonNull(clock, "clock");
@@ -164,7 +163,7 @@ public final class App implements AutoCloseable {
         try {
             db = Database.open(dbUrl);
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            throw new UserFixableException(e.getMessage());
         }
         return new App(db, clock, reminderDefault);
     }
@@ -183,6 +182,16 @@ public final class App implements AutoCloseable {
 
     public ReminderReplyService reminderReplies() {
         return reminderReplies;
+    }
+
+    /** The audited set-up use cases: subscriptions, roles, workspace bindings, the policy, plans for export. */
+    public AdminService admin() {
+        return admin;
+    }
+
+    /** What every chat platform is built from. */
+    public PlatformServices platformServices() {
+        return platformServices;
     }
 
     // The parts below are handed out for tools and test fixtures that look at what the services stored
@@ -229,65 +238,25 @@ public final class App implements AutoCloseable {
         return policies;
     }
 
-    /** Who is behind a Slack request: for every Slack handler group. */
-    public SlackTenancy slackTenancy() {
-        return slackTenancy;
-    }
-
     /**
-     * The interactive Slack handlers (reminder buttons, the new-date modal, thread replies, the App Home), to pass to
-     * {@link #slack} among {@code more}. What they do after acknowledging runs on a small pool this App owns and
-     * stops on {@link #close()}.
+     * The chat platforms these settings configure, built but not started: each platform is named here, once.
+     *
+     * @throws planbot.config.ConfigException when a platform is half-configured or a value is malformed (naming the key)
      */
-    public SlackInteractions slackInteractions() {
-        if (slackWork == null) {
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            slackWork = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "slack-interaction-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return slackInteractions(slackWork);
-    }
-
-    /** As {@link #slackInteractions()}, with the caller's executor for the work after each acknowledgement. */
-    public SlackInteractions slackInteractions(java.util.concurrent.Executor later) {
-        return new SlackInteractions(new SlackInteractions.Parts(database, slackTenancy, tasks, policies, commands, reminderReplies,
-                outbox, new NoticeBuilder(tasks, snoozes, policies, digests), new ReminderThreads(outbox, tenants, tasks),
-                new JdbiInboundEventRepository(database)), later, clock, ZONE);
-    }
-
-    /**
-     * Slack for this planbot, not yet started: {@code /plan}, the {@linkplain #slackInteractions() interactive
-     * handlers} (reminder buttons, the new-date modal, thread replies, the App Home) and the given further handler
-     * groups on one Bolt app, over HTTP or Socket Mode as the settings say. The caller starts and closes it.
-     */
-    public SlackConnector slack(SlackSettings settings, List<SlackHandlers> more) {
-        List<SlackHandlers> handlers = new java.util.ArrayList<>();
-        handlers.add(slackInteractions());
-        handlers.addAll(more);
-        return new SlackConnector(settings, slackTenancy, commands, clock, ZONE,
-                planbot.slack.PlanSlashCommand.DEFAULT_FAST_PATH, handlers);
+    public List<ChatPlatform> configuredPlatforms(Settings settings) {
+        List<ChatPlatform> configured = new java.util.ArrayList<>();
+        SlackConnector.configured(settings, platformServices).ifPresent(configured::add);
+        return configured;
     }
 
     /**
      * The actor for the console: the named person with their role, or an admin named "admin" when no name is
      * given (the person at the terminal owns the installation).
      *
-     * @throws UserError when the tenant has no plan or no person of that name
+     * @throws UserFixableException when the tenant has no plan or no person of that name
      */
     public Actor consoleActor(String tenantSlug, String name) {
-        if (name == null) {
-            return Actor.of(new Person("admin", Role.ADMIN));
-        }
-        Tenant tenant = tenant(tenantSlug);
-        return people.find(tenant, name).map(Actor::of).orElseThrow(() -> {
-            java.util.List<String> names = new java.util.ArrayList<>();
-            people.list(tenant).forEach(p -> names.add(p.name()));
-            return new UserError("nobody called \"" + name + "\" is in the plan"
-                    + (names.isEmpty() ? "" : "; people: " + String.join(", ", names)));
-        });
+        return name == null ? Actor.of(new Person("admin", Role.ADMIN)) : Actor.of(admin.person(tenantSlug, name));
     }
 
     /**
@@ -302,48 +271,93 @@ public final class App implements AutoCloseable {
     /**
      * One reminder sweep of a tenant as of a moment: decisions written to the outbox, or only listed on a dry run.
      *
-     * @throws UserError when the tenant has no plan
+     * @throws UserFixableException when the tenant has no plan
      */
     public SweepResult remind(String tenantSlug, Instant at, boolean dryRun) {
-        Tenant tenant = tenant(tenantSlug);
-        SweepRequest request = SweepRequest.of(tenant, at);
+        SweepRequest request = SweepRequest.of(admin.tenant(tenantSlug), at);
         return reminders.sweep(dryRun ? request.asDryRun() : request);
     }
 
     /**
-     * Starts the background work of a running planbot: the Quartz schedule that sweeps reminders and digests
-     * (catching up at once), and the outbox dispatcher delivering to the console. Stopped by {@link #close()}.
+     * Starts the background work of a running planbot on the console alone ({@code ./planbot demo}): the Quartz
+     * schedule that sweeps reminders and digests (catching up at once), and the outbox dispatcher printing them.
+     * Stopped by {@link #close()}.
      *
      * @param console where reminders and digests are printed as they are delivered (shared with the chat)
      * @param compact one line per reminder
      */
     public void startReminders(PrintWriter console, boolean compact) {
-        startBackground(new ConsoleRouting(),
-                new ConsoleMessenger(console, new PlainNoticeRenderer(compact), java.time.Duration.ZERO));
+        startDelivery(List.of(new ConsolePlatform(console, compact)));
     }
 
     /**
-     * Starts the background work of {@code ./planbot serve}: as {@link #startReminders}, delivering to Slack
-     * (linked people by DM, others in the plan channel; digests and escalations to the manager channel) when it is
-     * configured, else printing on {@code console}. Stopped by {@link #close()}.
+     * Starts the app's HTTP server ({@code GET /health} and every platform's routes) and the platforms, in that order;
+     * all are stopped by {@link #close()}. Test fixtures call this alone; {@link #serve} adds delivery.
+     *
+     * @return a line per platform for the operator, saying what it started
+     * @throws PlatformStartException when a platform cannot start (the server and platforms started so far are
+     *                                stopped again)
+     * @throws IllegalStateException  when the port cannot be bound
      */
-    public void startServing(java.util.Optional<SlackSettings> slack, PrintWriter console) {
-        if (slack.isPresent()) {
-            SlackSettings s = slack.get();
-            startBackground(new SlackRouting(people, channels),
-                    new SlackMessenger(new SlackPoster(s.apiBaseUrl(), s.botToken(), SlackPoster.DEFAULT_TIMEOUT), new NoticeBlocks()));
-        } else {
-            startReminders(console, true);
+    public List<String> startPlatforms(List<ChatPlatform> toStart, int httpPort) throws PlatformStartException {
+        if (server != null) {
+            throw new IllegalStateException("the platforms are already running");
         }
+        server = new AppServer(httpPort, this::health);
+        toStart.forEach(p -> p.routes(server));
+        List<String> lines = new java.util.ArrayList<>();
+        try {
+            server.start();
+            for (ChatPlatform p : toStart) {
+                platforms.add(p);
+                lines.add(p.start());
+            }
+        } catch (PlatformStartException | RuntimeException e) {
+            stopPlatforms();
+            throw e;
+        }
+        return lines;
     }
 
-    private void startBackground(Routing routing, Messenger messenger) {
+    /** The port the app's HTTP server listens on, once {@linkplain #startPlatforms started}. */
+    public int httpPort() {
+        if (server == null) {
+            throw new IllegalStateException("the HTTP server is not running");
+        }
+        return server.port();
+    }
+
+    /**
+     * Runs planbot for real ({@code ./planbot serve}): the HTTP server and the given platforms, then delivery to them
+     * (linked people by DM on the platform they use, others in a plan channel; digests and escalations to the manager
+     * channel) and the schedule. With no platform, reminders and digests are printed on {@code console}.
+     *
+     * @return lines for the operator, saying what was started
+     * @throws PlatformStartException when a platform cannot start (nothing is left running)
+     */
+    public List<String> serve(List<ChatPlatform> chat, int httpPort, PrintWriter console) throws PlatformStartException {
+        List<String> lines = new java.util.ArrayList<>(startPlatforms(chat, httpPort));
+        lines.add(0, "HTTP on :" + server.port() + " (GET " + AppServer.HEALTH_PATH + ")");
+        List<ChatPlatform> deliverTo = chat.isEmpty() ? List.of(new ConsolePlatform(console, true)) : chat;
+        startDelivery(deliverTo);
+        lines.add("Reminders and digests: on (" + (chat.isEmpty() ? "printed here" : "delivered to "
+                + String.join(", ", deliverTo.stream().map(ChatPlatform::name).toArray(String[]::new))) + ")");
+        return lines;
+    }
+
+    /** The dispatcher, delivering through the platforms' messengers over one routing, then the schedule. */
+    private void startDelivery(List<ChatPlatform> deliverTo) {
         if (scheduler != null) {
             throw new IllegalStateException("reminders are already running");
         }
-        dispatcher = new OutboxDispatcher(database, outbox, tenants, audit,
-                new NoticeBuilder(tasks, snoozes, policies, digests), routing, java.util.List.of(messenger),
-                DeliveryConfig.defaults(), clock);
+        List<Messenger> messengers = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (ChatPlatform p : deliverTo) {
+            messengers.add(p.messenger());
+            names.add(p.name());
+        }
+        dispatcher = new OutboxDispatcher(database, outbox, tenants, audit, notices,
+                new ChatRouting(people, channels, names), messengers, DeliveryConfig.defaults(), clock);
         dispatcher.start();
         scheduler = new SchedulerService(database, reminders, reminderState,
                 new DigestSweep(database, subscriptions, digests, outbox, clock), clock, SchedulerConfig.defaults());
@@ -351,150 +365,29 @@ public final class App implements AutoCloseable {
         dispatcher.wake();
     }
 
-    /** The digest subscriptions of a tenant. */
-    public java.util.List<DigestSubscription> subscriptions(String tenantSlug) {
-        return subscriptions.list(tenant(tenantSlug));
-    }
-
-    /** Subscribes a channel to the weekly digest (or changes when it gets it), audited. */
-    public void subscribe(String tenantSlug, SubscriptionSpec spec) {
-        Tenant tenant = tenant(tenantSlug);
-        database.transaction(() -> {
-            // A channel gets one digest a week (its outbox key is dig:{tenant}:{channel}:{isoWeek}): a second
-            // subscription of the channel to another plan or section would never be posted, so it is refused.
-            for (DigestSubscription s : subscriptions.list(tenant)) {
-                if (s.channel().equals(spec.channel()) && !(sameName(s.plan(), spec.plan()) && sameName(s.section(), spec.section()))) {
-                    throw new UserError(spec.channel() + " already gets the weekly digest of "
-                            + (s.section() != null ? "section " + s.section() : s.plan() != null ? "plan " + s.plan() : "every plan")
-                            + ", and a channel gets one digest a week: remove that first (./planbot digests remove "
-                            + spec.channel() + ") or use another channel");
-                }
-            }
-            subscriptions.add(tenant, spec, clock.instant());
-            audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "subscription", spec.channel(),
-                    "subscribed", null, spec.day() + " " + spec.time() + " " + spec.zone(), null));
-            return null;
-        });
-    }
-
-    private static boolean sameName(String a, String b) {
-        return a == null ? b == null : b != null && a.strip().equalsIgnoreCase(b.strip());
-    }
-
-    /** Ends a channel's digest subscription, audited; false when there was none. */
-    public boolean unsubscribe(String tenantSlug, String channel, String plan, String section) {
-        Tenant tenant = tenant(tenantSlug);
-        return database.transaction(() -> {
-            boolean removed = subscriptions.remove(tenant, channel, plan, section);
-            if (removed) {
-                audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "subscription", channel,
-                        "unsubscribed", null, null, null));
-            }
-            return removed;
-        });
-    }
-
-    /** The tenant's reminder policy: the installation's default with the tenant's own changes over it. */
-    public ReminderPolicy policy(String tenantSlug) {
-        return policies.of(tenant(tenantSlug));
-    }
-
-    /**
-     * Changes settings of the tenant's reminder policy ({@code lead=10,5,1 send-at=08:30}) as an admin at the command
-     * line, audited; the rest stay. The same path as {@code policy set} in chat.
-     *
-     * @throws UserError naming the setting that is wrong (nothing is changed)
-     */
-    public ReminderPolicy changePolicy(String tenantSlug, String settings) {
-        tenant(tenantSlug);
-        CommandRequest request = new CommandRequest(tenantSlug, Actor.of(new Person("cli", Role.ADMIN)), Source.CLI,
-                "policy set " + settings);
-        Reply reply = commands.execute(request, new planbot.command.Command.SetPolicy(settings));
-        if (reply instanceof Failure) {
-            throw new UserError(((Failure) reply).message());
+    /** What {@code GET /health} reports: the database, the scheduler (once delivery runs) and each started platform. */
+    private Health health() {
+        java.util.Map<String, PlatformHealth> parts = new java.util.LinkedHashMap<>();
+        PlatformHealth db;
+        try {
+            database.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            db = PlatformHealth.up(database.vendor().name().toLowerCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            db = PlatformHealth.down("not answering");
         }
-        return policy(tenantSlug);
-    }
-
-    private Tenant tenant(String tenantSlug) {
-        return tenants.find(tenantSlug)
-                .orElseThrow(() -> new UserError("there is no plan for tenant '" + tenantSlug + "' yet: import one with ./planbot import FILE"));
-    }
-
-    /** The tenant's people, by name. */
-    public java.util.List<Person> people(String tenantSlug) {
-        return tenants.find(tenantSlug).map(people::list).orElse(java.util.List.of());
-    }
-
-    /**
-     * Sets a person's role, audited.
-     *
-     * @throws UserError when there is no such tenant or person
-     */
-    public void setRole(String tenantSlug, String name, Role role) {
-        Tenant tenant = tenant(tenantSlug);
-        Person person = people.find(tenant, name)
-                .orElseThrow(() -> new UserError("nobody called \"" + name + "\" is in the plan: see ./planbot people"));
-        database.transaction(() -> {
-            people.setRole(tenant, person.name(), role);
-            audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "person", person.name(), "role",
-                    person.role().word(), role.word(), null));
-            return null;
-        });
-    }
-
-    /**
-     * Binds a chat workspace to a tenant (or moves it there from another), audited in the tenant it now serves.
-     *
-     * @param enterpriseId "" when there is none
-     * @param teamId       "" for an org-wide install
-     * @throws UserError when there is no such tenant
-     */
-    public void bindWorkspace(String tenantSlug, String platform, String enterpriseId, String teamId) {
-        Tenant tenant = tenant(tenantSlug);
-        String workspace = platform + ":" + (enterpriseId.isEmpty() ? teamId : teamId.isEmpty() ? enterpriseId : enterpriseId + "/" + teamId);
-        database.transaction(() -> {
-            java.util.Optional<Tenant> before = workspaces.tenantOf(platform, enterpriseId, teamId);
-            if (before.isPresent() && before.get().id() == tenant.id()) {
-                return null;
-            }
-            workspaces.bind(tenant, platform, enterpriseId, teamId, clock.instant());
-            audit.append(tenant, new AuditEvent(clock.instant(), "cli", Source.CLI, "workspace", workspace, "bound",
-                    before.map(Tenant::slug).orElse(null), tenant.slug(), null));
-            return null;
-        });
-    }
-
-    /** True when the tenant exists and has a plan of this name. */
-    public boolean hasPlan(String tenantSlug, String planName) {
-        return tenants.find(tenantSlug).map(t -> plans.planNames(t).contains(planName)).orElse(false);
-    }
-
-    /**
-     * The named plan of a tenant, or its only plan when no name is given.
-     *
-     * @throws UserError when the tenant or plan does not exist, or a name is needed to choose
-     */
-    public Plan loadPlan(String tenantSlug, String planName) {
-        Tenant tenant = tenant(tenantSlug);
-        List<String> names = plans.planNames(tenant);
-        String name;
-        if (planName != null) {
-            if (!names.contains(planName)) {
-                throw new UserError("no plan named \"" + planName + "\"" + (names.isEmpty() ? "" : "; plans: " + String.join(", ", names)));
-            }
-            name = planName;
-        } else if (names.isEmpty()) {
-            throw new UserError("there is no plan yet: import one with ./planbot import FILE");
-        } else if (names.size() > 1) {
-            throw new UserError("there are several plans; choose one with --plan: " + String.join(", ", names));
-        } else {
-            name = names.get(0);
+        parts.put("database", db);
+        SchedulerService s = scheduler;
+        if (s != null) {
+            boolean healthy = s.health().stream().allMatch(planbot.scheduler.jobs.JobStatus::healthy);
+            parts.put("scheduler", healthy ? PlatformHealth.up("running") : PlatformHealth.down("a sweep is failing (see the log)"));
         }
-        return plans.load(tenant, name).orElseThrow(() -> new UserError("no plan named \"" + name + "\""));
+        for (ChatPlatform p : List.copyOf(platforms)) {
+            parts.put(p.name(), p.health());
+        }
+        return new Health(parts);
     }
 
-    /** Stops in the reverse order of starting: the schedule, then delivery (letting the message in flight finish), then the database. */
+    /** Stops in the reverse order of starting: the schedule, delivery (letting the message in flight finish), the platforms, the server, the database. */
     @Override
     public void close() {
         if (scheduler != null) {
@@ -503,14 +396,18 @@ public final class App implements AutoCloseable {
         if (dispatcher != null) {
             dispatcher.stop();
         }
-        if (slackWork != null) {
-            slackWork.shutdown();
-            try {
-                slackWork.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopPlatforms();
         database.close();
+    }
+
+    private void stopPlatforms() {
+        for (int i = platforms.size() - 1; i >= 0; i--) {
+            platforms.get(i).close();
+        }
+        platforms.clear();
+        if (server != null) {
+            server.close();
+            server = null;
+        }
     }
 }

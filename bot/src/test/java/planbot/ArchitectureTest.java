@@ -1,8 +1,10 @@
 package planbot;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -19,7 +21,9 @@ class ArchitectureTest {
     static final String[] SCHEDULER = {"planbot.scheduler.."};
     static final String[] BOT = {"planbot.command..", "planbot.reply..", "planbot.cli..", "planbot.config..",
             "planbot.bench..", "planbot.chat..", "planbot.delivery..", "planbot.slack..", "planbot.discord..",
-            "planbot.teams..", "planbot.http.."};
+            "planbot.teams..", "planbot.http..", "planbot.platform..", "planbot.admin.."};
+    /** One package each: a platform's adapter. The console's lives in planbot.chat. */
+    static final String[] PLATFORMS = {"planbot.slack..", "planbot.discord..", "planbot.teams..", "planbot.chat.."};
     static final String[] CHAT_SDKS = {"com.slack..", "net.dv8tion..", "io.javalin..", "org.eclipse.jetty..",
             "jakarta.servlet..", "javax.servlet.."};
 
@@ -101,6 +105,58 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("planbot.config..", "planbot.chat..")
                 .should().dependOnClassesThat().resideInAPackage("planbot.slack..")
                 .check(planbot);
+    }
+
+    @Test
+    void theCoreAndTheSeamImportNoPlatform() {
+        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.reply..", "planbot.delivery..",
+                        "planbot.platform..", "planbot.admin..", "planbot.http..", "planbot.config..")
+                .should().dependOnClassesThat().resideInAnyPackage(PLATFORMS)
+                .because("a platform plugs into the seam (planbot.platform); nothing neutral may know one")
+                .check(planbot);
+        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.reply..", "planbot.delivery..",
+                        "planbot.platform..", "planbot.admin..")
+                .should().dependOnClassesThat().resideInAnyPackage(CHAT_SDKS)
+                .check(planbot);
+    }
+
+    @Test
+    void platformsDoNotImportEachOther() {
+        for (String platform : PLATFORMS) {
+            String[] others = java.util.Arrays.stream(PLATFORMS).filter(p -> !p.equals(platform)).toArray(String[]::new);
+            noClasses().that().resideInAPackage(platform)
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .allowEmptyShould(true)
+                    .check(planbot);
+        }
+    }
+
+    @Test
+    void theCompositionRootNamesAtMostOneClassOfEachPlatform() {
+        JavaClass app = planbot.get(App.class);
+        for (String platform : PLATFORMS) {
+            String prefix = platform.substring(0, platform.length() - 2) + ".";
+            java.util.Set<String> named = new java.util.TreeSet<>();
+            app.getDirectDependenciesFromSelf().forEach(d -> {
+                String target = d.getTargetClass().getName();
+                if (target.startsWith(prefix)) {
+                    named.add(target.replaceAll("\\$.*", ""));
+                }
+            });
+            assertThat(named).as("classes of %s that App names", platform).hasSizeLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void theCoreParsesNoPlatformsOwnMentionSyntax() throws Exception {
+        // Discord's <@!123> and <@&role>, Teams' <at>…</at>: the adapters turn them into the neutral form first
+        java.nio.file.Path core = java.nio.file.Path.of("src/main/java/planbot/command");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(core)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                String code = java.nio.file.Files.readString(f);
+                assertThat(code).as(f.toString()).doesNotContain("\"<@!").doesNotContain("<at>").doesNotContain("\"<@&");
+            }
+        }
     }
 
     private static String[] concat(String[] a, String[] b) {

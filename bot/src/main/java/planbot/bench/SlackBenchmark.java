@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import planbot.App;
 import planbot.slack.SlackConnector;
-import planbot.slack.SlackHttp;
 import planbot.slack.SlackSettings;
 import planbot.slack.SlackSignature;
 import planbot.tracker.ImportMode;
@@ -130,10 +129,11 @@ public final class SlackBenchmark {
                 long t0 = System.nanoTime();
                 app.imports().importPlan("bench", read, ImportMode.APPLY, "bench", clock);
                 out.put("setupMillis", Math.round((System.nanoTime() - t0) / 1e6));
-                SlackSettings settings = new SlackSettings(TOKEN, SECRET, null, "http://127.0.0.1:" + slackApi.port() + "/api/", 0);
-                try (SlackConnector slack = app.slack(settings, List.of())) {
-                    slack.start();
-                    URI events = URI.create("http://127.0.0.1:" + slack.httpPort() + SlackHttp.EVENTS_PATH);
+                SlackSettings settings = new SlackSettings(TOKEN, SECRET, null, "http://127.0.0.1:" + slackApi.port() + "/api/");
+                {
+                    app.startPlatforms(List.of(new SlackConnector(settings, app.platformServices(),
+                            planbot.slack.PlanSlashCommand.DEFAULT_FAST_PATH, List.of())), 0);
+                    URI events = URI.create("http://127.0.0.1:" + app.httpPort() + SlackConnector.EVENTS_PATH);
                     SlackSignature signer = new SlackSignature(SECRET, clock);
                     String sink = "http://127.0.0.1:" + slackApi.port() + "/response/1";
                     URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");

@@ -52,18 +52,18 @@ public final class DemoCommand implements Callable<Integer> {
         java.time.Clock clock = ChatCommand.clockAt(DEMO_DAY.toString());
         try (App app = App.open(dbUrl, clock)) {
             // Import on the first run only: later runs keep what was changed in the chat.
-            if (!app.hasPlan(DEMO_TENANT, PLAN)) {
+            if (!app.admin().hasPlan(DEMO_TENANT, PLAN)) {
                 app.imports().importPlan(DEMO_TENANT,
                         TrackerReader.read(BundledSample.bytes(), BundledSample.fileName(), ReadOptions.named(PLAN)),
                         ImportMode.APPLY, "demo", app.clock());
                 out.println("Imported the bundled sample plan into " + dbUrl.replaceFirst("^jdbc:sqlite:", "")
                         + " (delete that file to start again).");
             }
-            overview(out, app.loadPlan(DEMO_TENANT, PLAN));
+            overview(out, app.admin().loadPlan(DEMO_TENANT, PLAN));
             out.println("Try: status ENF003 · status EN3/1 · overdue · list section enforcement · list due 30d · update EN003/01 completed nearly there");
             out.println("     history EN003/01 · date EN003/02 30/06/2023 waiting on legal · search website · help");
             out.println();
-            app.subscribe(DEMO_TENANT, SubscriptionSpec.weekly("console", null, null));
+            app.admin().subscribe(DEMO_TENANT, SubscriptionSpec.weekly("console", null, null), "cli", planbot.domain.Source.CLI);
             out.println("Reminders and the Monday digest that are due now arrive below, as the scheduler delivers them;");
             out.println("answer one with e.g. `reply EN005/03 new date 30/06/2023 waiting on legal`.");
             out.println();

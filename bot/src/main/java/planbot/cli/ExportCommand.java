@@ -55,7 +55,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Plan plan;
         try (App app = root.open(global)) {
-            plan = app.loadPlan(root.tenant(global), planName);
+            plan = app.admin().loadPlan(root.tenant(global), planName);
         }
         if (out == null) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

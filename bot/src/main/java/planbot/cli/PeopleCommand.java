@@ -38,7 +38,7 @@ public final class PeopleCommand implements Callable<Integer> {
         try (App app = root.open(global)) {
             String tenant = root.tenant(global);
             if (args.isEmpty()) {
-                java.util.List<Person> people = app.people(tenant);
+                java.util.List<Person> people = app.admin().people(tenant);
                 if (people.isEmpty()) {
                     out.println("Nobody yet: people come from the owners and leads of an imported tracker.");
                 }
@@ -54,7 +54,7 @@ public final class PeopleCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
-            app.setRole(tenant, args.get(1), role);
+            app.admin().setRole(tenant, args.get(1), role, "cli", planbot.domain.Source.CLI);
             out.println(args.get(1) + " is now " + (role == Role.ADMIN || role == Role.OFFICER ? "an " : "a ") + role.word() + ".");
         }
         return 0;

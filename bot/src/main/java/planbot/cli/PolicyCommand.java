@@ -36,13 +36,13 @@ public final class PolicyCommand implements Callable<Integer> {
         try (planbot.App app = root.open(global)) {
             String tenant = root.tenant(global);
             if (args.isEmpty()) {
-                out.println(app.policy(tenant).format());
+                out.println(app.admin().policy(tenant).format());
                 return 0;
             }
             if (!args.get(0).equals("set") || args.size() < 2) {
                 throw new UserError("use: planbot policy set KEY=VALUE [KEY=VALUE …], e.g. policy set lead=10,5,1");
             }
-            out.println("Reminder policy is now: " + app.changePolicy(tenant, String.join(" ", args.subList(1, args.size()))).format());
+            out.println("Reminder policy is now: " + app.admin().changePolicy(tenant, String.join(" ", args.subList(1, args.size())), "cli", planbot.domain.Source.CLI).format());
         }
         return 0;
     }

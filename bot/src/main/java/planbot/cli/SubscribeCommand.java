@@ -55,7 +55,7 @@ public final class SubscribeCommand implements Callable<Integer> {
         try (App app = root.open(global)) {
             String tenant = root.tenant(global);
             if (args.isEmpty()) {
-                java.util.List<DigestSubscription> subs = app.subscriptions(tenant);
+                java.util.List<DigestSubscription> subs = app.admin().subscriptions(tenant);
                 if (subs.isEmpty()) {
                     out.println("No channel gets the weekly digest yet: planbot digests add CHANNEL");
                 }
@@ -71,7 +71,7 @@ public final class SubscribeCommand implements Callable<Integer> {
             }
             String channel = args.get(1);
             if (args.get(0).equals("remove")) {
-                out.println(app.unsubscribe(tenant, channel, plan, section)
+                out.println(app.admin().unsubscribe(tenant, channel, plan, section, "cli", planbot.domain.Source.CLI)
                         ? channel + " no longer gets the digest." : channel + " had no such subscription.");
                 return 0;
             }
@@ -84,7 +84,7 @@ public final class SubscribeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage().startsWith("No enum") ? "--day wants a day of the week, e.g. monday" : e.getMessage());
             }
-            app.subscribe(tenant, spec);
+            app.admin().subscribe(tenant, spec, "cli", planbot.domain.Source.CLI);
             out.println(channel + " gets the digest every " + spec.day().toString().toLowerCase(Locale.ROOT) + " at "
                     + spec.time() + ".");
         }

@@ -64,7 +64,7 @@ public final class WorkspaceCommand implements Callable<Integer> {
                 throw new UserError("say which workspace: --team T… (and --enterprise E… for Enterprise Grid)");
             }
             String tenant = root.tenant(global);
-            app.bindWorkspace(tenant, platform, enterprise.strip(), team.strip());
+            app.admin().bindWorkspace(tenant, platform, enterprise.strip(), team.strip(), "cli", planbot.domain.Source.CLI);
             out.println(platform + " workspace " + describe(enterprise.strip(), team.strip()) + " now serves " + tenant + ".");
         }
         return 0;

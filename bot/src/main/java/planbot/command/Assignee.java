@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who a task is being given to: a chat mention ({@code <@U123>}, {@code <@U123|sam>}, {@code <@!123>},
+ * Who a task is being given to: a chat mention in the neutral form ({@code <@U123>}, {@code <@U123|sam>},
  * {@code @sam}) or a plain name as a tracker would write it ({@code Patsy Dell}, {@code HoP}). Turning
  * either into a person is the command service's job. Group mentions ({@code @everyone}, {@code <!channel>},
- * {@code <@&role>}) are never assignees.
+ * {@code <!subteam^S1>}) are never assignees.
  */
 public sealed interface Assignee permits Assignee.Mention, Assignee.Name {
 
@@ -19,7 +19,7 @@ public sealed interface Assignee permits Assignee.Mention, Assignee.Name {
 
     /**
      * A mention of one person as typed: the platform's own form {@code <@ID>}, {@code <@ID|label>},
-     * {@code <@!ID>}, or a bare handle {@code @sam}.
+     * or a bare handle {@code @sam}.
      */
     record Mention(String text) implements Assignee {
         public Mention {
@@ -30,12 +30,12 @@ public sealed interface Assignee permits Assignee.Mention, Assignee.Name {
             }
         }
 
-        /** {@code U123} for {@code <@U123>}, {@code <@U123|sam>} or {@code <@!U123>}; empty for {@code @sam}. */
+        /** {@code U123} for {@code <@U123>} or {@code <@U123|sam>}; empty for {@code @sam}. */
         public Optional<String> platformUserId() {
             if (!text.startsWith("<@")) {
                 return Optional.empty();
             }
-            String inner = text.substring(text.startsWith("<@!") ? 3 : 2, text.length() - 1);
+            String inner = text.substring(2, text.length() - 1);
             int bar = inner.indexOf('|');
             return Optional.of(bar < 0 ? inner : inner.substring(0, bar));
         }

@@ -2,18 +2,23 @@ package planbot.command;
 
 import java.util.Locale;
 
-/** Recognises chat mentions in typed text, so that a group ping is never taken for a person. */
+/**
+ * Recognises mentions in typed text, in planbot's neutral form only — {@code <@ID>} or {@code <@ID|label>} for a person,
+ * {@code <#ID>} or {@code <#ID|name>} for a channel, {@code <!…>} for a group, and a bare {@code @handle} — so that a
+ * group ping is never taken for a person. Each platform turns its own syntax into this form before the parser sees
+ * the text ({@link planbot.platform.ChatPlatform#neutralMentions}): the core knows no platform's dialect.
+ */
 final class Mentions {
     private Mentions() {
     }
 
-    /** True for a mention of one person: {@code <@ID>}, {@code <@ID|label>}, {@code <@!ID>} or {@code @handle}. */
+    /** True for a mention of one person: {@code <@ID>}, {@code <@ID|label>} or {@code @handle}. */
     static boolean isPersonMention(String s) {
         if (s.startsWith("<@")) {
-            if (s.length() < 4 || !s.endsWith(">") || s.startsWith("<@&")) {
+            if (s.length() < 4 || !s.endsWith(">")) {
                 return false;
             }
-            String inner = s.substring(s.startsWith("<@!") ? 3 : 2, s.length() - 1);
+            String inner = s.substring(2, s.length() - 1);
             int bar = inner.indexOf('|');
             String id = bar < 0 ? inner : inner.substring(0, bar);
             String label = bar < 0 ? "" : inner.substring(bar + 1);
@@ -38,16 +43,16 @@ final class Mentions {
         return s.startsWith("@") || s.startsWith("<@") || s.startsWith("<!") || s.startsWith("<#");
     }
 
-    /** True for a mention of many people at once: @everyone, @here, @channel, {@code <!…>}, {@code <@&role>}. */
+    /** True for a mention of many people at once: @everyone, @here, @channel, {@code <!…>}, a channel {@code <#…>}. */
     static boolean isGroup(String s) {
         String w = Tokens.word(s);
         return w.equals("@everyone") || w.equals("@here") || w.equals("@channel") || w.equals("@all")
-                || s.startsWith("<!") || s.startsWith("<@&") || s.startsWith("<#");
+                || s.startsWith("<!") || s.startsWith("<#");
     }
 
     /**
-     * The channel id of a channel mention as Slack sends it ({@code <#C123>}, {@code <#C123|plans>}), or of a
-     * Discord one ({@code <#123>}); empty for anything else, including a bare {@code #plans}, which names no id.
+     * The channel id of a channel mention in the neutral form ({@code <#C123>}, {@code <#C123|plans>}, {@code <#123>});
+     * empty for anything else, including a bare {@code #plans}, which names no id.
      */
     static java.util.Optional<String> channelId(String s) {
         if (!s.startsWith("<#") || !s.endsWith(">") || s.length() < 4) {

@@ -2,31 +2,46 @@ package planbot.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import planbot.command.CommandService;
+import planbot.config.Settings;
+import planbot.delivery.Messenger;
+import planbot.domain.Source;
+import planbot.http.HttpRoutes;
+import planbot.platform.ChatPlatform;
+import planbot.platform.PlatformHealth;
+import planbot.platform.PlatformServices;
+import planbot.platform.PlatformStartException;
+import planbot.slack.delivery.SlackMessenger;
+import planbot.slack.delivery.SlackPoster;
+import planbot.slack.interact.SlackInteractions;
+import planbot.slack.render.NoticeBlocks;
 import planbot.slack.render.ReplyBlocks;
 
 /**
- * Slack as a whole, for {@code ./planbot serve}: the Bolt app with {@code /plan} and any other
- * {@link SlackHandlers}, reached over HTTP ({@link SlackHttp}) or, when an app token is configured, over Socket
- * Mode (the same Bolt app and handlers, no public URL needed), and the executor slow commands run on.
+ * Slack as a {@link ChatPlatform}: one Bolt app with {@code /plan} and the interactive handlers (reminder buttons,
+ * the new-date modal, thread replies, the App Home), reached over HTTP ({@link SlackHttp}, mounted on the app's
+ * server at {@value #EVENTS_PATH}) or, when an app token is configured, over Socket Mode (no public URL needed); its
+ * {@link SlackMessenger} for the outbox; and the executors slow commands and post-ack work run on.
  *
- * <p>Built by the composition root; nothing runs until {@link #start()}; {@link #close()} stops in reverse
- * (transport, then the executor, letting commands in flight finish for a few seconds). Not thread-safe to start
- * or close.
+ * <p>Built by {@link #configured} for the composition root; nothing runs until {@link #start()}; {@link #close()}
+ * stops in reverse (transport, then the executors, letting work in flight finish for a few seconds). Not
+ * thread-safe to start or close.
  */
-public final class SlackConnector implements AutoCloseable {
+public final class SlackConnector implements ChatPlatform {
+    /** Where Slack sends every request (slash commands, interactions, events) over HTTP. */
+    public static final String EVENTS_PATH = SlackHttp.EVENTS_PATH;
     private static final Logger LOG = LoggerFactory.getLogger(SlackConnector.class);
     /** Commands running at once: SQLite has 4 connections; a few more threads keep them busy. */
     private static final int WORKERS = 8;
@@ -34,60 +49,119 @@ public final class SlackConnector implements AutoCloseable {
     private static final int QUEUE = 512;
 
     private final SlackSettings settings;
-    private final Clock clock;
     private final ThreadPoolExecutor executor;
+    private final ExecutorService interactionWork;
     private final App bolt;
-    private SlackHttp http;
+    private final SlackHttp http;
+    private final SlackMessenger messenger;
+    private volatile String started;
     private SocketModeApp socketMode;
 
     /**
-     * @param more further handler groups (buttons, events, App Home…), registered after {@code /plan}
+     * Slack when the settings configure it, built but not started; empty when they do not mention Slack at all.
+     *
+     * @throws planbot.config.ConfigException when Slack is half-configured or a value is malformed (naming the key)
      */
-    public SlackConnector(SlackSettings settings, SlackTenancy tenancy, CommandService commands, Clock clock, ZoneId zone,
-                          Duration fastPath, List<SlackHandlers> more) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "slack-command-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        List<SlackHandlers> handlers = new ArrayList<>();
-        handlers.add(new PlanSlashCommand(tenancy, commands, new ReplyBlocks(zone), executor, fastPath));
-        handlers.addAll(more);
-        this.bolt = SlackBolt.create(settings, handlers);
+    public static Optional<ChatPlatform> configured(Settings settings, PlatformServices core) {
+        return SlackSettings.from(settings).map(s -> new SlackConnector(s, core, PlanSlashCommand.DEFAULT_FAST_PATH, List.of()));
     }
 
     /**
-     * Connects to Slack: checks the bot token ({@code auth.test}), then listens for HTTP requests or opens the
-     * Socket Mode connection.
-     *
-     * @return what was started, for the operator: "Slack over HTTP on :7070" or "Slack over Socket Mode"
-     * @throws IllegalArgumentException when Slack refuses a token
-     * @throws Exception                when the Socket Mode connection cannot be opened
+     * @param fastPath how long {@code /plan} waits to answer in the ack before answering at {@code response_url}
+     * @param more     further handler groups, registered after {@code /plan} and the interactive handlers
      */
-    public String start() throws Exception {
-        if (settings.socketMode()) {
-            // this constructor (not the one taking a client) is the one that wires the client to the Bolt app
-            socketMode = new SocketModeApp(settings.appToken(), bolt);
-            socketMode.startAsync();
-            return "Slack over Socket Mode";
-        }
-        http = new SlackHttp(bolt, new SlackSignature(settings.signingSecret(), clock), settings.httpPort()).start();
-        return "Slack over HTTP on :" + http.port() + SlackHttp.EVENTS_PATH;
+    public SlackConnector(SlackSettings settings, PlatformServices core, Duration fastPath, List<SlackHandlers> more) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(core, "core");
+        this.executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+                daemons("slack-command-"));
+        this.interactionWork = Executors.newFixedThreadPool(4, daemons("slack-interaction-"));
+        SlackTenancy tenancy = new SlackTenancy(core.db(), core.workspaces(), core.tenants(), core.people(), core.audit(),
+                core.clock());
+        List<SlackHandlers> handlers = new ArrayList<>();
+        handlers.add(new PlanSlashCommand(tenancy, core.commands(), new ReplyBlocks(core.zone()), executor, fastPath));
+        handlers.add(new SlackInteractions(new SlackInteractions.Parts(core.db(), tenancy, core.tasks(), core.policies(),
+                core.commands(), core.reminderReplies(), core.outbox(), core.notices(), core.threads(), core.inbound()),
+                interactionWork, core.clock(), core.zone()));
+        handlers.addAll(more);
+        this.bolt = SlackBolt.create(settings, handlers);
+        this.http = new SlackHttp(bolt, new SlackSignature(settings.signingSecret(), core.clock()));
+        this.messenger = new SlackMessenger(new SlackPoster(settings.apiBaseUrl(), settings.botToken(), SlackPoster.DEFAULT_TIMEOUT),
+                new NoticeBlocks());
     }
 
-    /** The HTTP port, when started over HTTP. */
-    public int httpPort() {
-        if (http == null) {
-            throw new IllegalStateException("Slack is not listening for HTTP requests");
+    private static java.util.concurrent.ThreadFactory daemons(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public Source source() {
+        return Source.SLACK;
+    }
+
+    /** Over HTTP, {@value #EVENTS_PATH}; over Socket Mode, nothing. */
+    @Override
+    public void routes(HttpRoutes routes) {
+        if (!settings.socketMode()) {
+            routes.post(EVENTS_PATH, http::events);
         }
-        return http.port();
+    }
+
+    /**
+     * Checks the bot token ({@code auth.test}), then takes requests on the mounted route or opens the Socket Mode
+     * connection.
+     *
+     * @return "Slack over HTTP at /slack/events" or "Slack over Socket Mode"
+     */
+    @Override
+    public String start() throws PlatformStartException {
+        try {
+            bolt.start();
+            if (settings.socketMode()) {
+                // this constructor (not the one taking a client) is the one that wires the client to the Bolt app
+                socketMode = new SocketModeApp(settings.appToken(), bolt);
+                socketMode.startAsync();
+                started = "Slack over Socket Mode";
+            } else {
+                started = "Slack over HTTP at " + EVENTS_PATH;
+            }
+            return started;
+        } catch (IllegalArgumentException e) {
+            // Bolt's auth.test refusal: "The token is invalid (auth.test error: invalid_auth)"
+            throw new PlatformStartException("Slack could not check SLACK_BOT_TOKEN with auth.test: " + e.getMessage());
+        } catch (Exception e) {
+            throw new PlatformStartException("Slack did not start: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Messenger messenger() {
+        return messenger;
+    }
+
+    /**
+     * Slack's mentions ({@code <@U123|sam>}, {@code <#C123|plans>}, {@code <!here>}) are planbot's neutral form already;
+     * only the escaping Slack adds to typed text ({@code &amp; &lt; &gt;}) is undone, so notes are stored as typed.
+     */
+    @Override
+    public String neutralMentions(String text) {
+        return SlackText.unescape(text);
+    }
+
+    @Override
+    public PlatformHealth health() {
+        String s = started;
+        return s == null ? PlatformHealth.down("not started") : PlatformHealth.up(s.substring("Slack ".length()));
     }
 
     @Override
     public void close() {
+        started = null;
         if (socketMode != null) {
             try {
                 socketMode.close();
@@ -96,19 +170,17 @@ public final class SlackConnector implements AutoCloseable {
             }
             socketMode = null;
         }
-        if (http != null) {
-            http.close();
-            http = null;
-        }
         bolt.stop();
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
+        for (ExecutorService pool : List.of(executor, interactionWork)) {
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -17,16 +17,13 @@ import planbot.config.Settings;
  * @param appToken      {@code SLACK_APP_TOKEN}, {@code xapp-…}, or null: when set, planbot talks to Slack over
  *                      Socket Mode (no public URL needed) instead of receiving HTTP requests
  * @param apiBaseUrl    {@code SLACK_API_BASE_URL}: where the Web API is, ending in {@code /} (a fake in tests)
- * @param httpPort      {@code PLANBOT_HTTP_PORT}: where the HTTP server listens; 0 picks a free port
  */
-public record SlackSettings(String botToken, String signingSecret, String appToken, String apiBaseUrl, int httpPort) {
+public record SlackSettings(String botToken, String signingSecret, String appToken, String apiBaseUrl) {
     public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
     public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
     public static final String APP_TOKEN = "SLACK_APP_TOKEN";
     public static final String API_BASE_URL = "SLACK_API_BASE_URL";
-    public static final String HTTP_PORT = "PLANBOT_HTTP_PORT";
     public static final String DEFAULT_API_BASE_URL = "https://slack.com/api/";
-    public static final int DEFAULT_HTTP_PORT = 7070;
 
     /** @throws ConfigException naming the key of the first value that is missing or malformed */
     public SlackSettings {
@@ -38,9 +35,6 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
             requirePrefix(APP_TOKEN, appToken, "xapp-");
         }
         apiBaseUrl = baseUrl(Objects.requireNonNullElse(apiBaseUrl, DEFAULT_API_BASE_URL));
-        if (httpPort < 0 || httpPort > 65_535) {
-            throw new ConfigException(HTTP_PORT + " must be a port number from 0 to 65535 (got " + httpPort + ")");
-        }
     }
 
     /**
@@ -64,7 +58,7 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
             throw new ConfigException(SIGNING_SECRET + " is missing (" + BOT_TOKEN + " is set): Slack needs both");
         }
         return Optional.of(new SlackSettings(token.get(), secret.get(), settings.get(APP_TOKEN).orElse(null),
-                settings.getOrDefault(API_BASE_URL, DEFAULT_API_BASE_URL), port(settings)));
+                settings.getOrDefault(API_BASE_URL, DEFAULT_API_BASE_URL)));
     }
 
     /** True when planbot connects out over Socket Mode rather than listening for HTTP requests. */
@@ -72,24 +66,10 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
         return appToken != null;
     }
 
-    /** The same settings on another port (tests and the benchmark listen on a random one). */
-    public SlackSettings withHttpPort(int port) {
-        return new SlackSettings(botToken, signingSecret, appToken, apiBaseUrl, port);
-    }
-
     @Override
     public String toString() {
         return "SlackSettings[botToken=" + mask(botToken) + ", signingSecret=***, appToken=" + mask(appToken)
-                + ", apiBaseUrl=" + apiBaseUrl + ", httpPort=" + httpPort + "]";
-    }
-
-    static int port(Settings settings) {
-        String raw = settings.getOrDefault(HTTP_PORT, String.valueOf(DEFAULT_HTTP_PORT)).strip();
-        try {
-            return Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(HTTP_PORT + " must be a port number from 0 to 65535 (got '" + raw + "')");
-        }
+                + ", apiBaseUrl=" + apiBaseUrl + "]";
     }
 
     private static void requirePrefix(String key, String token, String prefix) {

@@ -84,7 +84,7 @@ class PolicyCommandsTest {
         for (String who : List.of(OLIVIA, LIAM, MONA)) {
             assertThat(refused(who, "policy set lead=3")).isEqualTo("Only an admin can change the reminder policy.");
         }
-        assertThat(bot.app().policy(TestBot.TENANT).leadDays()).containsExactly(14, 7, 1);
+        assertThat(bot.app().admin().policy(TestBot.TENANT).leadDays()).containsExactly(14, 7, 1);
     }
 
     @Test
@@ -93,7 +93,7 @@ class PolicyCommandsTest {
 
         assertThat(message).contains("send-at").contains("half-eight").contains("Nothing was changed")
                 .doesNotContain("Exception");
-        assertThat(bot.app().policy(TestBot.TENANT).leadDays()).containsExactly(14, 7, 1);
+        assertThat(bot.app().admin().policy(TestBot.TENANT).leadDays()).containsExactly(14, 7, 1);
     }
 
     @Test

@@ -101,7 +101,7 @@ class ConsoleMessengerTest {
                             monday, null).toJson())), monday);
             StringWriter screen = new StringWriter();
             OutboxDispatcher dispatcher = f.dispatcher(DeliveryConfig.defaults(),
-                    List.of(new ConsoleMessenger(new PrintWriter(screen))), new ConsoleRouting());
+                    List.of(new ConsoleMessenger(new PrintWriter(screen))), new ChatRouting(f.stores.people(), new planbot.storage.JdbiChannelRepository(f.db), List.of("console")));
             // WHEN the dispatcher runs
             DispatchReport report = dispatcher.runOnce();
             // THEN all three were printed at once (the console has no pace) and recorded with console ids

@@ -48,9 +48,9 @@ final class SlackFixture implements AutoCloseable {
         this.bot = bot;
         this.slack = FakeSlack.start(TOKEN);
         App app = bot.app();
-        SlackSettings settings = new SlackSettings(TOKEN, secret, null, slack.apiUrl(), 0);
-        this.connector = new SlackConnector(settings, app.slackTenancy(), app.commands(), app.clock(), App.ZONE, fastPath, List.of());
-        this.connector.start();
+        SlackSettings settings = new SlackSettings(TOKEN, secret, null, slack.apiUrl());
+        this.connector = new SlackConnector(settings, app.platformServices(), fastPath, List.of());
+        app.startPlatforms(List.of(connector), 0);
         this.signer = new SlackSignature(secret, app.clock());
     }
 
@@ -78,7 +78,7 @@ final class SlackFixture implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + connector.httpPort() + path;
+        return "http://127.0.0.1:" + bot.app().httpPort() + path;
     }
 
     /** A slash command's form body, as Slack sends it, with a fresh response_url on the fake. */
@@ -173,7 +173,6 @@ final class SlackFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        connector.close();
         slack.close();
         bot.close();
     }

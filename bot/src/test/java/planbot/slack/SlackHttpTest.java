@@ -97,10 +97,11 @@ class SlackHttpTest {
     }
 
     @Test
-    void healthAnswersOk() {
+    void healthOnTheAppsServerReportsTheDatabaseAndSlack() {
         HttpResponse<String> r = f.get("/health");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("ok");
+        assertThat(r.body()).isEqualTo("{\"status\":\"ok\",\"database\":{\"ok\":true,\"detail\":\"sqlite\"},"
+                + "\"slack\":{\"ok\":true,\"detail\":\"over HTTP at /slack/events\"}}");
     }
 
     @Test

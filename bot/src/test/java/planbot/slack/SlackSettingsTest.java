@@ -33,17 +33,15 @@ class SlackSettingsTest {
     void aCompleteConfigurationGetsDefaultsForTheRest() {
         SlackSettings s = SlackSettings.from(settings("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET)).orElseThrow();
         assertThat(s.apiBaseUrl()).isEqualTo("https://slack.com/api/");
-        assertThat(s.httpPort()).isEqualTo(7070);
         assertThat(s.socketMode()).isFalse();
     }
 
     @Test
     void anAppTokenTurnsOnSocketModeAndABaseUrlGetsItsSlash() {
         SlackSettings s = SlackSettings.from(settings("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET,
-                "SLACK_APP_TOKEN", APP, "SLACK_API_BASE_URL", "http://127.0.0.1:9999/api", "PLANBOT_HTTP_PORT", "0")).orElseThrow();
+                "SLACK_APP_TOKEN", APP, "SLACK_API_BASE_URL", "http://127.0.0.1:9999/api")).orElseThrow();
         assertThat(s.socketMode()).isTrue();
         assertThat(s.apiBaseUrl()).isEqualTo("http://127.0.0.1:9999/api/");
-        assertThat(s.httpPort()).isZero();
     }
 
     @Test
@@ -66,17 +64,13 @@ class SlackSettingsTest {
         assertThatThrownBy(() -> SlackSettings.from(settings("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET, "SLACK_APP_TOKEN", TOKEN)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("SLACK_APP_TOKEN must be a token starting with xapp-")
                 .message().doesNotContain(TOKEN);
-        assertThatThrownBy(() -> SlackSettings.from(settings("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET, "PLANBOT_HTTP_PORT", "http")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("PLANBOT_HTTP_PORT");
-        assertThatThrownBy(() -> SlackSettings.from(settings("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET, "PLANBOT_HTTP_PORT", "70000")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("PLANBOT_HTTP_PORT");
         assertThatThrownBy(() -> SlackSettings.from(settings("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_BASE_URL", "ftp://x/")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("SLACK_API_BASE_URL");
     }
 
     @Test
     void toStringNeverShowsASecret() {
-        SlackSettings s = new SlackSettings(TOKEN, SECRET, APP, null, 7070);
+        SlackSettings s = new SlackSettings(TOKEN, SECRET, APP, null);
         assertThat(s.toString()).doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain(APP).contains("xoxb-***");
     }
 }

@@ -27,9 +27,8 @@ class SocketModeTest {
              FakeSlack hooks = FakeSlack.start(SlackFixture.TOKEN)) {
             // GIVEN planbot connected over Socket Mode, every answer left to response_url
             App app = bot.app();
-            SlackSettings settings = new SlackSettings(SlackFixture.TOKEN, SlackFixture.SECRET, APP_TOKEN, slack.apiUrl(), 0);
-            try (SlackConnector connector = new SlackConnector(settings, app.slackTenancy(), app.commands(), app.clock(),
-                    App.ZONE, Duration.ZERO, List.of())) {
+            SlackSettings settings = new SlackSettings(SlackFixture.TOKEN, SlackFixture.SECRET, APP_TOKEN, slack.apiUrl());
+            try (SlackConnector connector = new SlackConnector(settings, app.platformServices(), Duration.ZERO, List.of())) {
                 assertThat(connector.start()).isEqualTo("Slack over Socket Mode");
                 SlackFixture.await(Duration.ofSeconds(10), "the WebSocket connection", () -> slack.connected() ? true : null);
                 // WHEN Slack sends /plan status EN003/01 down the socket

@@ -149,6 +149,47 @@ public final class JdbiPersonRepository implements PersonRepository {
                 .list());
     }
 
+    @Override
+    public PersonReach reach(Tenant tenant, String personName) {
+        return db.withHandle(h -> {
+            Optional<PersonReach> person = h.createQuery("SELECT reminders_platform, last_platform FROM person"
+                            + " WHERE tenant_id = ? AND name = ?")
+                    .bind(0, tenant.id()).bind(1, personName.strip())
+                    .map((rs, ctx) -> new PersonReach(List.of(), rs.getString(1), rs.getString(2)))
+                    .findOne();
+            if (person.isEmpty()) {
+                return PersonReach.none();
+            }
+            List<ChatIdentity> identities = h.createQuery("SELECT c.platform, c.workspace, c.user_id FROM chat_identity c"
+                            + " JOIN person p ON p.id = c.person_id WHERE c.tenant_id = ? AND p.name = ? ORDER BY c.id DESC")
+                    .bind(0, tenant.id()).bind(1, personName.strip())
+                    .map((rs, ctx) -> new ChatIdentity(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .list();
+            return new PersonReach(identities, person.get().chosen(), person.get().lastUsed());
+        });
+    }
+
+    @Override
+    public boolean chooseRemindersPlatform(Tenant tenant, String personName, String platform) {
+        return db.withHandle(h -> h.createUpdate("UPDATE person SET reminders_platform = ? WHERE tenant_id = ? AND name = ?")
+                .bind(0, platform).bind(1, tenant.id()).bind(2, personName.strip())
+                .execute()) > 0;
+    }
+
+    @Override
+    public void noteUsed(Tenant tenant, String personName, String platform) {
+        Objects.requireNonNull(platform, "platform");
+        boolean same = db.withHandle(h -> h.createQuery("SELECT last_platform FROM person WHERE tenant_id = ? AND name = ?")
+                .bind(0, tenant.id()).bind(1, personName.strip())
+                .map((rs, ctx) -> platform.equals(rs.getString(1)))
+                .findOne().orElse(true));
+        if (!same) {
+            db.withHandle(h -> h.createUpdate("UPDATE person SET last_platform = ? WHERE tenant_id = ? AND name = ?")
+                    .bind(0, platform).bind(1, tenant.id()).bind(2, personName.strip())
+                    .execute());
+        }
+    }
+
     private static Optional<Long> identityTenant(Handle h, ChatIdentity identity) {
         return h.createQuery("SELECT tenant_id FROM chat_identity WHERE platform = ? AND workspace = ? AND user_id = ?")
                 .bind(0, identity.platform()).bind(1, identity.workspace()).bind(2, identity.userId())

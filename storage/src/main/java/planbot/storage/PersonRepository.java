@@ -45,4 +45,19 @@ public interface PersonRepository {
 
     /** The tenant's people with no account linked on a platform, by name. */
     List<Person> unlinked(Tenant tenant, String platform);
+
+    /** A person's linked accounts on every platform and their reminder platform; {@link PersonReach#none()} if unknown. */
+    PersonReach reach(Tenant tenant, String personName);
+
+    /**
+     * Chooses the platform a person's reminders go to ({@code null}: where they last used planbot). Returns false when
+     * there is no such person.
+     */
+    boolean chooseRemindersPlatform(Tenant tenant, String personName, String platform);
+
+    /**
+     * Records that a person used planbot on a platform. Writes only when that differs from the platform stored, so
+     * calling it on every request costs one read in the usual case. Joins the caller's transaction.
+     */
+    void noteUsed(Tenant tenant, String personName, String platform);
 }

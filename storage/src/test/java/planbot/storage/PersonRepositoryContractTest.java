@@ -124,4 +124,29 @@ abstract class PersonRepositoryContractTest extends DatabaseTestBase {
         assertThat(people.unlinked(tenant, "discord")).extracting(Person::name).containsExactly("HoP", "PM", "Sam Jones");
         assertThat(people.unlinked(other, "slack")).isEmpty();
     }
+
+    @Test
+    void aPersonLinkedOnTwoPlatformsHasBothAndTheirChoiceAndLastUseAreKept() {
+        // GIVEN Sam linked on Slack and on Discord
+        ChatIdentity discord = new ChatIdentity("discord", "G1", "4242");
+        people.upsert(tenant, List.of("Sam Jones"), Role.OFFICER);
+        people.link(tenant, "Sam Jones", SAM);
+        people.link(tenant, "Sam Jones", discord);
+        assertThat(people.reach(tenant, "Sam Jones")).isEqualTo(new PersonReach(List.of(discord, SAM), null, null));
+
+        // WHEN Sam uses planbot on Slack (twice: the second writes nothing), then chooses Discord for reminders
+        people.noteUsed(tenant, "Sam Jones", "slack");
+        var afterFirstUse = TestDatabases.dump(db);
+        people.noteUsed(tenant, "Sam Jones", "slack");
+        assertThat(TestDatabases.dump(db)).isEqualTo(afterFirstUse);
+        assertThat(people.chooseRemindersPlatform(tenant, "Sam Jones", "discord")).isTrue();
+
+        // THEN both are kept, in this tenant only; an unknown person has no reach and cannot choose
+        assertThat(people.reach(tenant, " Sam Jones ")).isEqualTo(new PersonReach(List.of(discord, SAM), "discord", "slack"));
+        assertThat(people.reach(other, "Sam Jones")).isEqualTo(PersonReach.none());
+        assertThat(people.chooseRemindersPlatform(tenant, "Nobody", "slack")).isFalse();
+        // AND choosing nothing goes back to "where I last used planbot"
+        people.chooseRemindersPlatform(tenant, "Sam Jones", null);
+        assertThat(people.reach(tenant, "Sam Jones").chosen()).isNull();
+    }
 }

@@ -32,7 +32,7 @@ import planbot.storage.OutboxMessage;
 
 /**
  * Slack delivery end to end: the real sweep's outbox in a real SQLite file, the real {@link OutboxDispatcher},
- * {@link SlackRouting} over the stored links and channels, and {@link SlackMessenger} posting through the SDK to a
+ * {@link planbot.delivery.ChatRouting} over the stored links and channels, and {@link SlackMessenger} posting through the SDK to a
  * {@link FakeSlack} that keeps Slack's rules, all on one clock only the test moves.
  */
 class SlackDeliveryTest {
@@ -60,7 +60,7 @@ class SlackDeliveryTest {
 
     OutboxDispatcher dispatcher(String token) {
         SlackMessenger slack = new SlackMessenger(new SlackPoster(fake.apiUrl(), token, Duration.ofSeconds(5)), new NoticeBlocks());
-        return f.dispatcher(DeliveryConfig.defaults(), List.of(slack), new SlackRouting(f.stores.people(), channels));
+        return f.dispatcher(DeliveryConfig.defaults(), List.of(slack), new planbot.delivery.ChatRouting(f.stores.people(), channels, List.of("slack")));
     }
 
     @AfterEach

@@ -24,7 +24,6 @@ import planbot.domain.Role;
 import planbot.scheduler.digest.DigestSource;
 import planbot.slack.PlanSlashCommand;
 import planbot.slack.SlackConnector;
-import planbot.slack.SlackHttp;
 import planbot.slack.SlackSettings;
 import planbot.slack.SlackSignature;
 import planbot.slack.fake.FakeSlack;
@@ -73,11 +72,10 @@ final class InteractFixture implements AutoCloseable {
         bot.app().workspaces().bind(bot.tenant(), "slack", "", TEAM, bot.now());
         this.slack = FakeSlack.start(TOKEN).channel(CHANNEL).user(OLIVIA_ID, "olivia").user(GUEST_ID, "guest");
         this.outbox = new JdbiOutboxRepository(bot.app().database());
-        SlackSettings settings = new SlackSettings(TOKEN, SECRET, null, slack.apiUrl(), 0);
+        SlackSettings settings = new SlackSettings(TOKEN, SECRET, null, slack.apiUrl());
         App app = bot.app();
-        this.connector = new SlackConnector(settings, app.slackTenancy(), app.commands(), app.clock(), App.ZONE,
-                PlanSlashCommand.DEFAULT_FAST_PATH, List.of(app.slackInteractions()));
-        connector.start();
+        this.connector = new SlackConnector(settings, app.platformServices(), PlanSlashCommand.DEFAULT_FAST_PATH, List.of());
+        app.startPlatforms(List.of(connector), 0);
         this.signer = new SlackSignature(SECRET, app.clock());
     }
 
@@ -218,7 +216,7 @@ final class InteractFixture implements AutoCloseable {
     /** POSTs a body to the Slack edge, signed for now, with extra headers (e.g. X-Slack-Retry-Num). */
     HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {
         String ts = String.valueOf(bot.now().getEpochSecond());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.httpPort() + SlackHttp.EVENTS_PATH))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.app().httpPort() + SlackConnector.EVENTS_PATH))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", ts)
@@ -265,7 +263,6 @@ final class InteractFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        connector.close();
         slack.close();
         bot.close();
     }

@@ -1,0 +1,136 @@
+package planbot.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's one HTTP server. Routes are mounted ({@link #post}, {@link #get}) before {@link #start()}; it always
+ * answers {@code GET /health} from the health source it was given. Bodies are capped at {@link #MAX_BODY_BYTES}.
+ *
+ * <p>Not thread-safe to mount, start or close (the composition root does that on one thread); route handlers run on
+ * Jetty's threads.
+ */
+public final class AppServer implements HttpRoutes, AutoCloseable {
+    /** The largest body accepted: chat platforms' payloads are a few KB; anything bigger is not from them. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The setting that says where it listens. */
+    public static final String PORT_SETTING = "PLANBOT_HTTP_PORT";
+    public static final String HEALTH_PATH = "/health";
+    private static final Logger LOG = LoggerFactory.getLogger(AppServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Route(boolean post, String path, Handler handler) {
+    }
+
+    private final int port;
+    private final Supplier<Health> health;
+    private final List<Route> routes = new ArrayList<>();
+    private Javalin server;
+
+    /**
+     * @param port   where to listen; 0 picks a free port ({@link #port()} tells which)
+     * @param health what {@code GET /health} reports, asked afresh on each request
+     */
+    public AppServer(int port, Supplier<Health> health) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("not a port: " + port);
+        }
+        this.port = port;
+        this.health = Objects.requireNonNull(health, "health");
+    }
+
+    @Override
+    public void post(String path, Handler handler) {
+        mount(new Route(true, path, handler));
+    }
+
+    @Override
+    public void get(String path, Handler handler) {
+        mount(new Route(false, path, handler));
+    }
+
+    private void mount(Route route) {
+        if (server != null) {
+            throw new IllegalStateException("routes are mounted before the server starts");
+        }
+        Objects.requireNonNull(route.path(), "path");
+        Objects.requireNonNull(route.handler(), "handler");
+        routes.add(route);
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @throws IllegalStateException when the port cannot be bound (the message names {@value #PORT_SETTING})
+     */
+    public AppServer start() {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        server = Javalin.create(config -> {
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.compressionStrategy = uncompressed();
+            config.startup.showJavalinBanner = false;
+            for (Route r : routes) {
+                if (r.post()) {
+                    config.routes.post(r.path(), r.handler());
+                } else {
+                    config.routes.get(r.path(), r.handler());
+                }
+            }
+            config.routes.get(HEALTH_PATH, ctx -> {
+                Health h = health.get();
+                ctx.status(h.ok() ? 200 : 503).contentType("application/json").result(json(h));
+            });
+        });
+        try {
+            server.start(port);
+        } catch (RuntimeException e) {
+            server = null;
+            throw new IllegalStateException("cannot listen on " + PORT_SETTING + " " + port + " (" + e.getMessage() + ")", e);
+        }
+        LOG.info("HTTP server listening on :{}", server.port());
+        return this;
+    }
+
+    private static String json(Health h) throws JsonProcessingException {
+        return JSON.writeValueAsString(h.json());
+    }
+
+    /**
+     * No compression, and no per-response check of the content type against Javalin's list of types never to
+     * compress (which Javalin makes even when it has no compressor): platform acks are a few KB, due within 3 s, and
+     * cost more CPU to compress than they save on the wire. That check was 4% of a Slack /plan request's CPU.
+     */
+    private static CompressionStrategy uncompressed() {
+        CompressionStrategy none = new CompressionStrategy();
+        none.setExcludedMimeTypes(List.of());
+        return none;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return server.port();
+    }
+
+    /** Stops the server; requests in flight finish. Safe to call when not started. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package planbot.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import planbot.platform.PlatformHealth;
+
+/**
+ * What {@code GET /health} reports: the database, the scheduler and each started platform. Healthy (HTTP 200) only
+ * when every part is; otherwise 503, so a load balancer stops sending traffic to this node.
+ *
+ * @param parts by name ("database", "scheduler", "slack"), in the order they are shown
+ */
+public record Health(Map<String, PlatformHealth> parts) {
+    public Health {
+        parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(parts, "parts")));
+    }
+
+    public boolean ok() {
+        return parts.values().stream().allMatch(PlatformHealth::ok);
+    }
+
+    /** {@code {"status":"ok","database":{"ok":true,"detail":"…"},…}}: status is "ok" or "unavailable". */
+    Map<String, Object> json() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", ok() ? "ok" : "unavailable");
+        parts.forEach((name, h) -> {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("ok", h.ok());
+            part.put("detail", h.detail());
+            out.put(name, part);
+        });
+        return out;
+    }
+}

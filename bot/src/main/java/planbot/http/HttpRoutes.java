@@ -1,0 +1,15 @@
+package planbot.http;
+
+import io.javalin.http.Handler;
+
+/**
+ * Where a platform (or the web) mounts its routes on the app's server. Routes are mounted before the server starts;
+ * a handler is called on many server threads at once and must be thread-safe. Bodies over
+ * {@link AppServer#MAX_BODY_BYTES} never reach a handler whole: check {@code ctx.contentLength()} first.
+ */
+public interface HttpRoutes {
+
+    void post(String path, Handler handler);
+
+    void get(String path, Handler handler);
+}

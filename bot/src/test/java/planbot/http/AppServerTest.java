@@ -1,0 +1,154 @@
+package planbot.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import planbot.delivery.Messenger;
+import planbot.delivery.SendResult;
+import planbot.domain.Source;
+import planbot.platform.ChatPlatform;
+import planbot.platform.PlatformHealth;
+import planbot.platform.PlatformStartException;
+import planbot.testing.PlanEdits;
+import planbot.testing.TestBot;
+
+/**
+ * The app's one HTTP server: it listens even with no chat platform, mounts each platform's routes, and {@code GET
+ * /health} tells a load balancer whether the database, the scheduler and every platform work.
+ */
+class AppServerTest {
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A platform of the test's own: one route, a health it is told, and a start that may fail. */
+    static final class StubPlatform implements ChatPlatform {
+        final AtomicBoolean well = new AtomicBoolean(true);
+        final AtomicBoolean closed = new AtomicBoolean();
+        final boolean failToStart;
+        final String path;
+
+        StubPlatform(boolean failToStart, String path) {
+            this.failToStart = failToStart;
+            this.path = path;
+        }
+
+        @Override
+        public Source source() {
+            return Source.DISCORD;
+        }
+
+        @Override
+        public void routes(HttpRoutes routes) {
+            routes.post(path, ctx -> ctx.result("stub:" + ctx.body()));
+        }
+
+        @Override
+        public String start() throws PlatformStartException {
+            if (failToStart) {
+                throw new PlatformStartException("STUB_TOKEN was refused");
+            }
+            return "stub started";
+        }
+
+        @Override
+        public Messenger messenger() {
+            return new Messenger() {
+                @Override
+                public String platform() {
+                    return "discord";
+                }
+
+                @Override
+                public SendResult send(planbot.delivery.Notice notice, planbot.delivery.Recipient recipient) {
+                    return new SendResult.Sent("stub-" + notice.outboxId());
+                }
+            };
+        }
+
+        @Override
+        public String neutralMentions(String text) {
+            return text;
+        }
+
+        @Override
+        public PlatformHealth health() {
+            return well.get() ? PlatformHealth.up("fine") : PlatformHealth.down("socket closed");
+        }
+
+        @Override
+        public void close() {
+            closed.set(true);
+        }
+    }
+
+    @Test
+    void serveListensWithNoChatPlatformAndHealthReportsTheDatabaseAndTheScheduler() throws Exception {
+        try (TestBot bot = TestBot.start(dir).importPlan(PlanEdits.sample().plan())) {
+            // WHEN planbot serves with no chat platform configured
+            StringWriter console = new StringWriter();
+            List<String> lines = bot.app().serve(List.of(), 0, new PrintWriter(console));
+            int port = bot.app().httpPort();
+            // THEN it says so, listens, and reports itself healthy as JSON
+            assertThat(lines).containsExactly("HTTP on :" + port + " (GET /health)", "Reminders and digests: on (printed here)");
+            HttpResponse<String> health = get(port, "/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(health.body()).isEqualTo("{\"status\":\"ok\",\"database\":{\"ok\":true,\"detail\":\"sqlite\"},"
+                    + "\"scheduler\":{\"ok\":true,\"detail\":\"running\"}}");
+            // AND a path nobody mounted is a 404, not an error
+            assertThat(get(port, "/slack/events").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aPlatformsRoutesAreMountedAndAPlatformThatIsDownMakesHealth503() throws Exception {
+        try (TestBot bot = TestBot.start(dir)) {
+            // GIVEN a platform started on the app's server
+            StubPlatform stub = new StubPlatform(false, "/stub/events");
+            assertThat(bot.app().startPlatforms(List.of(stub), 0)).containsExactly("stub started");
+            int port = bot.app().httpPort();
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stub/events"))
+                    .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.body()).isEqualTo("stub:hello");
+            assertThat(get(port, "/health").body()).contains("\"discord\":{\"ok\":true,\"detail\":\"fine\"}");
+            // WHEN it goes down THEN health says which part is down, with 503
+            stub.well.set(false);
+            HttpResponse<String> health = get(port, "/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).startsWith("{\"status\":\"unavailable\"")
+                    .contains("\"discord\":{\"ok\":false,\"detail\":\"socket closed\"}");
+        }
+    }
+
+    @Test
+    void aPlatformThatCannotStartLeavesNothingRunning() throws Exception {
+        try (TestBot bot = TestBot.start(dir)) {
+            StubPlatform good = new StubPlatform(false, "/good");
+            StubPlatform bad = new StubPlatform(true, "/bad");
+            // WHEN the second platform refuses to start
+            assertThatThrownBy(() -> bot.app().startPlatforms(List.of(good, bad), 0))
+                    .isInstanceOf(PlatformStartException.class).hasMessage("STUB_TOKEN was refused");
+            // THEN the first is stopped again and the server is down
+            assertThat(good.closed).isTrue();
+            assertThatThrownBy(() -> bot.app().httpPort()).isInstanceOf(IllegalStateException.class);
+        }
+    }
+}
