@@ -16,4 +16,9 @@ public record Failure(String message, List<String> suggestions) implements Reply
     public static Failure of(String message) {
         return new Failure(message, List.of());
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }
