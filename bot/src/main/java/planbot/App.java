@@ -159,13 +159,7 @@ public final class App implements AutoCloseable {
     public static App open(String dbUrl, Clock clock, ReminderPolicy reminderDefault) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(reminderDefault, "reminderDefault");
-        Database db;
-        try {
-            db = Database.open(dbUrl);
-        } catch (IllegalArgumentException e) {
-            throw new UserFixableException(e.getMessage());
-        }
-        return new App(db, clock, reminderDefault);
+        return new App(Database.open(dbUrl), clock, reminderDefault);
     }
 
     public Clock clock() {
@@ -262,7 +256,7 @@ public final class App implements AutoCloseable {
     /**
      * The weekly digest of a scope at a moment, covering the week before it.
      *
-     * @throws IllegalArgumentException for an unknown tenant, plan or section
+     * @throws planbot.domain.UserFixableException for an unknown tenant, plan or section
      */
     public Digest digest(DigestScope scope, ZonedDateTime now) {
         return DigestBuilder.build(digests.read(scope, null, now));

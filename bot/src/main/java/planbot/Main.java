@@ -6,11 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import planbot.cli.PlanbotCommand;
-import planbot.cli.UserError;
-import planbot.domain.UserFixableException;
 import planbot.config.ConfigException;
 import planbot.config.Settings;
 import planbot.domain.Layout;
+import planbot.domain.UserFixableException;
 import planbot.storage.StorageException;
 
 /**
@@ -51,7 +50,7 @@ public final class Main {
             }
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof UserError || e instanceof UserFixableException || e instanceof ConfigException) {
+            if (e instanceof UserFixableException || e instanceof ConfigException) {
                 err.println("planbot: " + e.getMessage());
                 return 1;
             }

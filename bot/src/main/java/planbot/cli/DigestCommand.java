@@ -65,11 +65,7 @@ public final class DigestCommand implements Callable<Integer> {
         Digest digest;
         try (App app = root.open(global, clock)) {
             DigestScope scope = new DigestScope(root.tenant(global), plan, section);
-            try {
-                digest = app.digest(scope, ZonedDateTime.now(clock));
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
+            digest = app.digest(scope, ZonedDateTime.now(clock));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? JSON.writeValueAsString(digest) + "\n" : DigestText.render(digest));

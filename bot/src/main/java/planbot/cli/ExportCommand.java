@@ -44,12 +44,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ExportFormat fmt;
-        try {
-            fmt = ExportFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
+        ExportFormat fmt = ExportFormat.parse(format);
         if (out == null && fmt == ExportFormat.XLSX && System.console() != null) {
             throw new UserError("an XLSX file is binary: give --out FILE.xlsx (or redirect the output to a file)");
         }

@@ -15,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import planbot.App;
 import planbot.domain.Layout;
+import planbot.domain.UserFixableException;
 import planbot.tracker.ImportMode;
 import planbot.tracker.ImportReport;
 import planbot.tracker.read.ReadOptions;
@@ -82,7 +83,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (App app = root.open(global)) {
             report = app.imports().importPlan(root.tenant(global), read,
                     dryRun || refused ? ImportMode.DRY_RUN : ImportMode.APPLY, "cli", app.clock());
-        } catch (IllegalArgumentException e) {
+        } catch (UserFixableException e) {
             throw new UserError("cannot import " + file.getFileName() + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -48,12 +48,7 @@ public final class PeopleCommand implements Callable<Integer> {
             if (args.size() != 3 || !args.get(0).equals("role")) {
                 throw new UserError("use: planbot people role \"NAME\" ROLE   (ROLE: viewer, officer, lead, manager or admin)");
             }
-            Role role;
-            try {
-                role = Role.parse(args.get(2));
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
+            Role role = Role.parse(args.get(2));
             app.admin().setRole(tenant, args.get(1), role, "cli", planbot.domain.Source.CLI);
             out.println(args.get(1) + " is now " + (role == Role.ADMIN || role == Role.OFFICER ? "an " : "a ") + role.word() + ".");
         }

@@ -75,15 +75,19 @@ public final class SubscribeCommand implements Callable<Integer> {
                         ? channel + " no longer gets the digest." : channel + " had no such subscription.");
                 return 0;
             }
-            SubscriptionSpec spec;
+            DayOfWeek weekday;
+            LocalTime at;
             try {
-                spec = new SubscriptionSpec(channel, plan, section, DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT)),
-                        LocalTime.parse(time.strip()), App.ZONE);
+                weekday = DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--day wants a day of the week, e.g. monday");
+            }
+            try {
+                at = LocalTime.parse(time.strip());
             } catch (DateTimeParseException e) {
                 throw new UserError("--time wants HH:MM, e.g. 09:00 (got '" + time + "')");
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage().startsWith("No enum") ? "--day wants a day of the week, e.g. monday" : e.getMessage());
             }
+            SubscriptionSpec spec = new SubscriptionSpec(channel, plan, section, weekday, at, App.ZONE);
             app.admin().subscribe(tenant, spec, "cli", planbot.domain.Source.CLI);
             out.println(channel + " gets the digest every " + spec.day().toString().toLowerCase(Locale.ROOT) + " at "
                     + spec.time() + ".");

@@ -21,6 +21,7 @@ import planbot.domain.Role;
 import planbot.domain.Status;
 import planbot.domain.StatusKind;
 import planbot.domain.Task;
+import planbot.domain.UserFixableException;
 import planbot.reply.ActionCard;
 import planbot.reply.Confirmation;
 import planbot.reply.DigestReply;
@@ -63,14 +64,14 @@ import planbot.domain.UkDates;
  * actions they lead (and assigns them); a manager or admin changes anything. A refused command says why and
  * changes nothing.
  *
- * <p>Thread-safe. Never throws: a failure the user can act on is a {@link Failure} with a reason; anything
- * else is logged and answered with a short generic {@link Failure}, and its transaction is rolled back.
+ * <p>Thread-safe. Never throws: a failure the user can act on is a {@link Failure} with a reason (a
+ * {@link UserFixableException} from below is caught where it is expected and worded for the command); anything else
+ * is logged once at ERROR and answered with {@link Failure#ours()}. Either way its transaction is rolled back.
  */
 public final class CommandService {
     private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
     private static final int LIST_LIMIT = 25;
     private static final int RECENT = 3;
-    static final String GENERIC_FAILURE = "Sorry, something went wrong on my side and nothing was changed. Please try again.";
 
     private final Database db;
     private final TenantRepository tenants;
@@ -112,7 +113,7 @@ public final class CommandService {
      * user's doing, so a caller that marks an inbound event as handled in an enclosing transaction must not commit.
      */
     public static boolean failedOnOurSide(Reply reply) {
-        return reply instanceof Failure && ((Failure) reply).message().equals(GENERIC_FAILURE);
+        return reply instanceof Failure && ((Failure) reply).kind() == Failure.Kind.OURS;
     }
 
     /** Parses and executes the request's text. */
@@ -139,7 +140,7 @@ public final class CommandService {
         } catch (RuntimeException e) {
             LOG.error("command failed: {} from {} in tenant {}", command.getClass().getSimpleName(),
                     request.source().word(), request.tenant(), e);
-            return Failure.of(GENERIC_FAILURE);
+            return Failure.ours();
         }
     }
 
@@ -397,7 +398,7 @@ public final class CommandService {
                 audit.append(c.tenant(), event);
                 return new Confirmation(who + " is now linked to " + account + " on " + platform + ".", null, describe(event));
             });
-        } catch (IllegalStateException e) {
+        } catch (UserFixableException e) {
             // Linked in another tenant: say so without naming it.
             return Failure.of("That account is linked to someone in another plan, so I can't link it here.");
         }
@@ -474,7 +475,7 @@ public final class CommandService {
                 return new Confirmation("The reminder policy is now: " + change.after().format()
                         + ". The next reminder sweep follows it.", null, describe(event));
             });
-        } catch (IllegalArgumentException e) {
+        } catch (UserFixableException e) {
             // PolicySource's refusal: a sentence naming the setting and what it takes, written for the admin
             return Failure.of("I can't set that: " + e.getMessage() + ". Nothing was changed. " + HelpText.usageSentence("policy"));
         }

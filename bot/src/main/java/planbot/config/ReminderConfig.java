@@ -1,6 +1,7 @@
 package planbot.config;
 
 import java.util.Objects;
+import planbot.domain.UserFixableException;
 import planbot.scheduler.reminder.ReminderPolicy;
 
 /**
@@ -24,7 +25,7 @@ public record ReminderConfig(ReminderPolicy defaultPolicy) {
         String text = settings.get(Settings.REMINDER_POLICY).orElse("");
         try {
             return new ReminderConfig(ReminderPolicy.parse(text));
-        } catch (IllegalArgumentException e) {
+        } catch (UserFixableException e) {
             throw new ConfigException(Settings.REMINDER_POLICY + " is not a reminder policy: " + e.getMessage());
         }
     }

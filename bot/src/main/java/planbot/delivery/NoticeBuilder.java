@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import planbot.domain.PlanDate;
 import planbot.domain.RefKey;
+import planbot.domain.UserFixableException;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.digest.DigestChart;
@@ -192,7 +193,7 @@ public final class NoticeBuilder {
         Digest digest;
         try {
             digest = DigestBuilder.build(digests.read(d.scope(), d.since(), d.at().atZone(d.zone())));
-        } catch (IllegalArgumentException ex) {
+        } catch (UserFixableException ex) {
             throw new Undeliverable(ex.getMessage()); // an unknown plan or section: DigestSource says which
         }
         return new DigestNotice(row.id(), row.key(), d.channel(), digest, DigestChart.png(digest));

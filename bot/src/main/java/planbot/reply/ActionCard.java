@@ -24,4 +24,9 @@ public record ActionCard(String key, String name, String section, String recomme
         recommendation = recommendation == null ? "" : recommendation;
         tasks = List.copyOf(tasks);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

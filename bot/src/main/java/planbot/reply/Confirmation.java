@@ -15,4 +15,9 @@ public record Confirmation(String text, TaskView task, String auditLine) impleme
     public boolean visibleToChannel() {
         return true;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -8,4 +8,9 @@ public record DigestReply(Digest digest) implements Reply {
     public DigestReply {
         Objects.requireNonNull(digest, "digest");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -16,4 +16,9 @@ public record HelpReply(String title, List<Entry> entries) implements Reply {
         Objects.requireNonNull(title, "title");
         entries = List.copyOf(entries);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -10,4 +10,9 @@ public record HistoryReply(String ref, String title, List<HistoryLine> lines) im
         Objects.requireNonNull(title, "title");
         lines = List.copyOf(lines);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

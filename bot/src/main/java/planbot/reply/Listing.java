@@ -17,4 +17,9 @@ public record Listing(String title, List<String> lines, String emptyText) implem
         Objects.requireNonNull(emptyText, "emptyText");
         lines = List.copyOf(lines);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -2,6 +2,8 @@ package planbot.reply;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import planbot.domain.Rag;
 import planbot.scheduler.digest.DigestText;
@@ -15,15 +17,21 @@ import planbot.scheduler.digest.DigestText;
  */
 public final class PlainTextRenderer {
     private final DateTimeFormatter when;
+    private final Text text = new Text();
 
     public PlainTextRenderer(ZoneId zone) {
         this.when = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK).withZone(zone);
     }
 
     public String render(Reply reply) {
-        StringBuilder b = new StringBuilder();
-        if (reply instanceof TaskCard) {
-            TaskCard c = (TaskCard) reply;
+        return visibleControls(reply.accept(text));
+    }
+
+    /** One reply as text, before its control characters are made visible. */
+    private final class Text implements Reply.Visitor<String> {
+        @Override
+        public String visit(TaskCard c) {
+            StringBuilder b = new StringBuilder();
             task(b, c.task(), true, "");
             if (!c.recent().isEmpty()) {
                 b.append("    Recent:\n");
@@ -31,8 +39,12 @@ public final class PlainTextRenderer {
                     b.append("      ").append(line(h)).append('\n');
                 }
             }
-        } else if (reply instanceof ActionCard) {
-            ActionCard a = (ActionCard) reply;
+            return b.toString();
+        }
+
+        @Override
+        public String visit(ActionCard a) {
+            StringBuilder b = new StringBuilder();
             b.append(a.name());
             if (!a.name().equals(a.key())) {
                 b.append(" (").append(a.key()).append(')');
@@ -54,8 +66,12 @@ public final class PlainTextRenderer {
             for (TaskView t : a.tasks()) {
                 task(b, t, false, "    ");
             }
-        } else if (reply instanceof TaskList) {
-            TaskList l = (TaskList) reply;
+            return b.toString();
+        }
+
+        @Override
+        public String visit(TaskList l) {
+            StringBuilder b = new StringBuilder();
             b.append(l.title()).append(l.total() > 0 ? " (" + l.total() + ")" : "").append('\n');
             if (l.tasks().isEmpty()) {
                 b.append("  ").append(l.emptyText()).append('\n');
@@ -66,8 +82,12 @@ public final class PlainTextRenderer {
             if (l.total() > l.tasks().size()) {
                 b.append("  … and ").append(l.total() - l.tasks().size()).append(" more\n");
             }
-        } else if (reply instanceof HistoryReply) {
-            HistoryReply h = (HistoryReply) reply;
+            return b.toString();
+        }
+
+        @Override
+        public String visit(HistoryReply h) {
+            StringBuilder b = new StringBuilder();
             b.append(h.title()).append('\n');
             if (h.lines().isEmpty()) {
                 b.append("  No changes recorded yet.\n");
@@ -75,8 +95,12 @@ public final class PlainTextRenderer {
             for (HistoryLine l : h.lines()) {
                 b.append("  ").append(line(l)).append('\n');
             }
-        } else if (reply instanceof Confirmation) {
-            Confirmation c = (Confirmation) reply;
+            return b.toString();
+        }
+
+        @Override
+        public String visit(Confirmation c) {
+            StringBuilder b = new StringBuilder();
             b.append("✓ ").append(c.text()).append('\n');
             if (c.task() != null) {
                 task(b, c.task(), false, "  ");
@@ -84,32 +108,48 @@ public final class PlainTextRenderer {
             if (c.auditLine() != null) {
                 b.append("  Recorded: ").append(c.auditLine()).append('\n');
             }
-        } else if (reply instanceof Failure) {
-            Failure f = (Failure) reply;
+            return b.toString();
+        }
+
+        @Override
+        public String visit(Failure f) {
+            StringBuilder b = new StringBuilder();
             b.append("✗ ").append(f.message()).append('\n');
             if (!f.suggestions().isEmpty()) {
                 b.append("  Did you mean: ").append(String.join(", ", f.suggestions())).append('\n');
             }
-        } else if (reply instanceof HelpReply) {
-            HelpReply h = (HelpReply) reply;
+            return b.toString();
+        }
+
+        @Override
+        public String visit(HelpReply h) {
+            StringBuilder b = new StringBuilder();
             b.append(h.title()).append('\n');
             for (HelpReply.Entry e : h.entries()) {
                 b.append("  ").append(e.usage()).append("\n      ").append(e.description()).append('\n');
             }
-        } else if (reply instanceof Listing) {
-            Listing l = (Listing) reply;
+            return b.toString();
+        }
+
+        @Override
+        public String visit(Question q) {
+            List<String> labels = new ArrayList<>();
+            q.choices().forEach(c -> labels.add(c.label()));
+            return "? " + q.text() + "\n  Answer yes or no (" + String.join(" / ", labels) + ").\n";
+        }
+
+        @Override
+        public String visit(DigestReply d) {
+            return DigestText.render(d.digest());
+        }
+
+        @Override
+        public String visit(Listing l) {
+            StringBuilder b = new StringBuilder();
             b.append(l.lines().isEmpty() ? l.emptyText() : l.title()).append('\n');
             l.lines().forEach(line -> b.append("  ").append(line).append('\n'));
-        } else if (reply instanceof DigestReply) {
-            b.append(DigestText.render(((DigestReply) reply).digest()));
-        } else if (reply instanceof Question) {
-            Question q = (Question) reply;
-            b.append("? ").append(q.text()).append('\n');
-            java.util.List<String> labels = new java.util.ArrayList<>();
-            q.choices().forEach(c -> labels.add(c.label()));
-            b.append("  Answer yes or no (").append(String.join(" / ", labels)).append(").\n");
+            return b.toString();
         }
-        return visibleControls(b);
     }
 
     /**

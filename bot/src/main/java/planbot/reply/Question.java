@@ -19,4 +19,9 @@ public record Question(String text, List<Choice> choices) implements Reply {
         Objects.requireNonNull(text, "text");
         choices = List.copyOf(choices);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

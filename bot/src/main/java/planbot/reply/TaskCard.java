@@ -9,4 +9,9 @@ public record TaskCard(TaskView task, List<HistoryLine> recent) implements Reply
         Objects.requireNonNull(task, "task");
         recent = List.copyOf(recent);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -20,4 +20,9 @@ public record TaskList(String title, List<TaskView> tasks, int total, String emp
             throw new IllegalArgumentException("total " + total + " is less than the " + tasks.size() + " tasks shown");
         }
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -21,6 +21,7 @@ import planbot.command.ChatContext;
 import planbot.command.CommandRequest;
 import planbot.command.CommandService;
 import planbot.domain.Source;
+import planbot.reply.Failure;
 import planbot.reply.Reply;
 import planbot.slack.render.ReplyBlocks;
 import planbot.slack.render.SlackMessage;
@@ -32,13 +33,12 @@ import planbot.slack.render.SlackMessage;
  *
  * <p>Slack wants an ack within 3 s whatever the database does. An answer ready within {@code fastPath} goes
  * in the ack itself (one round trip); a slower one is acked empty at once and posted to {@code response_url}
- * when it is ready. An unexpected failure is logged and answered with a short generic sentence, never its text.
+ * when it is ready. An unexpected failure is logged once at ERROR and answered with {@link Failure#GENERIC}, never its text.
  */
 public final class PlanSlashCommand implements SlackHandlers {
     public static final String COMMAND = "/plan";
     /** How long the ack waits for the answer before leaving it to {@code response_url}: well inside Slack's 3 s. */
     public static final Duration DEFAULT_FAST_PATH = Duration.ofMillis(1500);
-    static final String GENERIC_FAILURE = "Sorry, something went wrong on my side. Please try again in a minute.";
     static final String BUSY = "planbot is busy right now: please try again in a minute.";
     private static final Logger LOG = LoggerFactory.getLogger(PlanSlashCommand.class);
 
@@ -85,12 +85,17 @@ public final class PlanSlashCommand implements SlackHandlers {
             } catch (ExecutionException e) {
                 // answer() catches everything; this is only for completeness
                 LOG.error("/plan failed", e.getCause());
-                return ctx.ack(ephemeral(GENERIC_FAILURE));
+                return ctx.ack(ephemeral(Failure.GENERIC));
             }
         }
         // On the worker that finishes the command (not resubmitted: a full queue must not lose an answer); if it
         // has finished already, on this thread, just before the ack.
-        answer.whenComplete((response, failure) -> respond(ctx, response != null ? response : ephemeral(GENERIC_FAILURE)));
+        answer.whenComplete((response, failure) -> {
+            if (failure != null) {
+                LOG.error("/plan failed", failure); // an Error: answer() catches every exception
+            }
+            respond(ctx, failure == null ? response : ephemeral(Failure.GENERIC));
+        });
         return ctx.ack();
     }
 
@@ -100,7 +105,7 @@ public final class PlanSlashCommand implements SlackHandlers {
             return tenancy.withCaller(p.getEnterpriseId(), p.getTeamId(), p.getUserId(), p.getUserName(), caller -> answer(p, caller));
         } catch (RuntimeException e) {
             LOG.error("/plan failed for user {} in team {}", p.getUserId(), p.getTeamId(), e);
-            return ephemeral(GENERIC_FAILURE);
+            return ephemeral(Failure.GENERIC);
         }
     }
 

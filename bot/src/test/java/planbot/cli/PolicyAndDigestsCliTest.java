@@ -67,6 +67,26 @@ class PolicyAndDigestsCliTest {
         assertThat(run("digests", "add", "managers", "--time", "10:00", "--db", db).exit()).isZero();
     }
 
+    @Test
+    void whatTheUserCanFixIsOneLineAndExitOneWhicheverLayerRefusedIt() {
+        var before = dump();
+        // WHEN the command line, the storage records and the digest reader each refuse something the user typed
+        Run day = run("digests", "add", "managers", "--day", "funday", "--db", db);
+        Run spaces = run("digests", "add", "my managers", "--db", db);
+        Run role = run("people", "role", "HoP", "wizard", "--db", db);
+        Run plan = run("digest", "--plan", "Nope", "--db", db);
+        // THEN each is one line saying what is wrong, exit 1, nothing changed, and no "inside planbot"
+        assertThat(day.err()).isEqualTo("planbot: --day wants a day of the week, e.g. monday\n");
+        assertThat(spaces.err()).isEqualTo("planbot: a channel cannot contain spaces: 'my managers'\n");
+        assertThat(role.err()).startsWith("planbot: unknown role 'wizard'");
+        assertThat(plan.err()).startsWith("planbot: ").contains("has no plan 'Nope'");
+        for (Run r : java.util.List.of(day, spaces, role, plan)) {
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err().lines()).hasSize(1);
+        }
+        assertThat(dump()).isEqualTo(before);
+    }
+
     private java.util.Map<String, java.util.List<java.util.Map<String, Object>>> dump() {
         try (Database d = Database.open(db)) {
             return TestDatabases.dump(d);

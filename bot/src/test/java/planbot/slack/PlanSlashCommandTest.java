@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +24,7 @@ import planbot.domain.Role;
 import planbot.domain.Source;
 import planbot.storage.ChatIdentity;
 import planbot.domain.Task;
+import planbot.reply.Failure;
 import planbot.slack.fake.FakeSlack;
 import planbot.storage.testing.TestPlans;
 import planbot.testing.PlanEdits;
@@ -166,6 +170,64 @@ class PlanSlashCommandTest {
             // THEN the text is there, escaped, so Slack shows it but pings nobody
             assertThat(blocks).contains("&lt;!channel&gt; @here &lt;@U123&gt; &amp; fix the website");
             assertThat(blocks).doesNotContain("<!channel>").doesNotContain("<@U123>");
+        }
+    }
+
+    /** What planbot logs (slf4j-simple writes to the standard error of the moment) while {@code work} runs. */
+    static String logOf(Work work) throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            System.setErr(err);
+        }
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    @Test
+    void aFailureOnOurSideIsAnsweredWithTheGenericSentenceAndLoggedOnceWithItsStack() throws Exception {
+        try (SlackFixture f = SlackFixture.slowPath(dir, plan()).linked("Olivia", Role.OFFICER, "UOLIVIA")) {
+            f.post(f.slashCommand("UOLIVIA", "status EN003/01")); // binds the workspace (audited)
+            answer(f, 1);
+            // GIVEN a database that refuses every audit row, as a full disk would
+            f.bot.app().database().withHandle(h -> h.execute("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_event"
+                    + " BEGIN SELECT RAISE(ABORT, 'disk says no'); END"));
+            // WHEN Olivia completes her task
+            JsonNode[] a = new JsonNode[1];
+            String log = logOf(() -> {
+                f.post(f.slashCommand("UOLIVIA", "update EN003/01 completed signed off"));
+                a[0] = answer(f, 2);
+            });
+            // THEN she is told only the generic sentence, to her alone, and nothing of the cause
+            assertThat(a[0].path("response_type").asText()).isEqualTo("ephemeral");
+            assertThat(a[0].toString()).contains(Failure.GENERIC).doesNotContain("disk says no").doesNotContain("SQL");
+            assertThat(f.bot.task("EN003/01").status().word()).isNotEqualTo("Completed");
+            // AND the log has the cause, with context and its stack, at ERROR, once
+            assertThat(log.lines().filter(l -> l.contains(" ERROR "))).singleElement().asString()
+                    .contains("command failed").contains("slack").contains(f.bot.tenant().slug());
+            assertThat(log).contains("disk says no").contains("\tat planbot.");
+        }
+    }
+
+    @Test
+    void aFailureTheUserCanFixIsAnsweredWithItsSentenceAndLogsNothingAtError() throws Exception {
+        try (SlackFixture f = SlackFixture.slowPath(dir, plan()).linked("Ada", Role.ADMIN, "UADA")) {
+            // WHEN an admin sets a reminder lead time out of range (refused by the policy, deep below the command)
+            JsonNode[] a = new JsonNode[1];
+            String log = logOf(() -> {
+                f.post(f.slashCommand("UADA", "policy set lead=999"));
+                a[0] = answer(f, 1);
+            });
+            // THEN the answer says what is wrong, and nothing was logged as a fault of planbot
+            assertThat(a[0].toString()).contains(":x:").contains("lead must be 1 to 65, not 999")
+                    .doesNotContain(Failure.GENERIC);
+            assertThat(log).doesNotContain(" ERROR ");
         }
     }
 }

@@ -19,11 +19,16 @@ public enum Role {
         return compareTo(other) >= 0;
     }
 
+    /**
+     * The role a word names, in any case.
+     *
+     * @throws UserFixableException naming the roles there are
+     */
     public static Role parse(String word) {
         try {
             return valueOf(word.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown role '" + word + "': use viewer, officer, lead, manager or admin");
+            throw new UserFixableException("unknown role '" + word + "': use viewer, officer, lead, manager or admin");
         }
     }
 

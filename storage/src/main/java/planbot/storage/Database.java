@@ -13,6 +13,7 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import planbot.domain.UserFixableException;
 
 /**
  * The one gateway to the database. It owns the connection rules (SQLite: WAL, busy timeout, foreign keys,
@@ -46,9 +47,9 @@ public final class Database implements AutoCloseable {
      * Opens the database at a JDBC URL ({@code jdbc:sqlite:data/planbot.db} or {@code jdbc:postgresql://…})
      * and brings its schema up to date. The parent folder of a SQLite file is created if missing.
      *
-     * @throws IllegalArgumentException for a URL that is neither SQLite nor PostgreSQL, or an in-memory SQLite
-     *                                  URL (each connection to it would be a new, empty database)
-     * @throws StorageException         when the database cannot be reached or migrated
+     * @throws UserFixableException for a URL that is neither SQLite nor PostgreSQL, or an in-memory SQLite URL
+     *                              (each connection to it would be a new, empty database)
+     * @throws StorageException     when the database cannot be reached or migrated
      */
     public static Database open(String jdbcUrl) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -59,7 +60,7 @@ public final class Database implements AutoCloseable {
         if (vendor == Vendor.SQLITE) {
             String file = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
             if (file.isEmpty() || file.contains(":memory:") || file.startsWith("file::memory")) {
-                throw new IllegalArgumentException("an in-memory SQLite database is not supported: give a file, e.g. jdbc:sqlite:data/planbot.db");
+                throw new UserFixableException("an in-memory SQLite database is not supported: give a file, e.g. jdbc:sqlite:data/planbot.db");
             }
             createParent(Path.of(file.replaceFirst("^file:", "")));
             Properties p = new Properties();
@@ -156,7 +157,7 @@ public final class Database implements AutoCloseable {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return Vendor.POSTGRESQL;
         }
-        throw new IllegalArgumentException("unsupported database URL '" + redact(jdbcUrl)
+        throw new UserFixableException("unsupported database URL '" + redact(jdbcUrl)
                 + "': use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
     }
 

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import planbot.domain.Person;
 import planbot.domain.Role;
+import planbot.domain.UserFixableException;
 
 /** {@link PersonRepository} on the {@link Database}. */
 public final class JdbiPersonRepository implements PersonRepository {
@@ -99,8 +100,8 @@ public final class JdbiPersonRepository implements PersonRepository {
             }
             Optional<Long> owner = identityTenant(h, identity);
             if (owner.isPresent() && owner.get() != tenant.id()) {
-                // A workspace belongs to one tenant; an identity seen in two tenants is a wiring mistake.
-                throw new IllegalStateException("the " + identity.platform() + " user " + identity.userId()
+                // A workspace belongs to one tenant: the account is someone else's to unlink first.
+                throw new UserFixableException("the " + identity.platform() + " user " + identity.userId()
                         + " is already linked in another tenant");
             }
             if (owner.isPresent()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import planbot.domain.Person;
 import planbot.domain.Role;
+import planbot.domain.UserFixableException;
 
 /**
  * People as the tracker names them, their roles and their chat identities. Thread-safe; scoped by tenant;
@@ -33,7 +34,7 @@ public interface PersonRepository {
      * Links a chat identity to a person, moving it from whoever had it in this tenant. Returns false when
      * there is no such person.
      *
-     * @throws IllegalStateException when the identity is already linked in another tenant
+     * @throws UserFixableException when the identity is already linked in another tenant
      */
     boolean link(Tenant tenant, String name, ChatIdentity identity);
 

@@ -4,11 +4,13 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Objects;
+import planbot.domain.UserFixableException;
 
 /**
  * What an admin asks for when subscribing a channel to the weekly digest (see {@link SubscriptionRepository#add}).
  *
- * @param channel where to post, opaque to storage ("console", "slack:C123"); not blank, no whitespace
+ * @param channel where to post, opaque to storage ("console", "slack:C123"); not blank, no whitespace (else a
+ *                {@link UserFixableException} says so)
  * @param plan    the plan's name, or null (or blank) for all the tenant's plans
  * @param section the section's name, or null for every section; "" is the section of a tracker without sections
  * @param day     the day of the week it is posted
@@ -44,10 +46,10 @@ public record SubscriptionSpec(String channel, String plan, String section, DayO
         Objects.requireNonNull(channel, "channel");
         String c = channel.strip();
         if (c.isEmpty()) {
-            throw new IllegalArgumentException("a digest subscription needs a channel");
+            throw new UserFixableException("a digest subscription needs a channel");
         }
         if (c.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("a channel cannot contain spaces: '" + c + "'");
+            throw new UserFixableException("a channel cannot contain spaces: '" + c + "'");
         }
         return c;
     }

@@ -25,6 +25,7 @@ import planbot.domain.Section;
 import planbot.domain.Source;
 import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.domain.UserFixableException;
 import planbot.storage.ActionRow;
 import planbot.storage.AuditRepository;
 import planbot.storage.Database;
@@ -51,7 +52,7 @@ import planbot.tracker.read.ReadResult;
  * leads are added to the tenant's people (as officers and leads; nobody's role is lowered).
  *
  * <p>Thread-safe: each call is its own transaction. A plan whose section names, action keys or task refs
- * repeat is refused before anything is written ({@link IllegalArgumentException}, with a sentence naming the
+ * repeat is refused before anything is written ({@link UserFixableException}, with a sentence naming the
  * repeat); any other failure rolls the whole import back and is rethrown (as {@code StorageException} when
  * the database failed).
  */
@@ -107,19 +108,19 @@ public final class ImportService {
         Map<String, String> taskAction = new HashMap<>();
         for (Section s : plan.sections()) {
             if (!sections.add(s.name())) {
-                throw new IllegalArgumentException("section '" + s.name() + "' appears twice in plan '" + plan.name()
+                throw new UserFixableException("section '" + s.name() + "' appears twice in plan '" + plan.name()
                         + "': section names must be unique within a plan");
             }
             for (Action a : s.actions()) {
                 String other = actionSection.putIfAbsent(a.key(), s.name());
                 if (other != null) {
-                    throw new IllegalArgumentException("action " + a.key() + " appears twice in plan '" + plan.name()
+                    throw new UserFixableException("action " + a.key() + " appears twice in plan '" + plan.name()
                             + "' (in sections '" + other + "' and '" + s.name() + "'): action keys must be unique within a plan");
                 }
                 for (Task t : a.tasks()) {
                     String otherAction = taskAction.putIfAbsent(t.ref(), a.key());
                     if (otherAction != null) {
-                        throw new IllegalArgumentException("task " + t.ref() + " appears twice in plan '" + plan.name()
+                        throw new UserFixableException("task " + t.ref() + " appears twice in plan '" + plan.name()
                                 + "' (under actions " + otherAction + " and " + a.key() + "): task refs must be unique within a plan");
                     }
                 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import planbot.domain.Person;
 import planbot.domain.Role;
+import planbot.domain.UserFixableException;
 import planbot.storage.testing.DatabaseTestBase;
 import planbot.storage.testing.TestDatabases;
 
@@ -105,7 +106,7 @@ abstract class PersonRepositoryContractTest extends DatabaseTestBase {
         // THEN this tenant does not find it and cannot take it
         assertThat(people.findByIdentity(tenant, SAM)).isEmpty();
         assertThatThrownBy(() -> people.link(tenant, "Sam Jones", SAM))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(UserFixableException.class)
                 .hasMessageContaining("another tenant");
         assertThat(people.findByIdentity(other, SAM)).contains(new Person("Sam Jones", Role.OFFICER));
     }

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import planbot.domain.UserFixableException;
 import planbot.storage.testing.DatabaseTestBase;
 
 /** What every {@link SubscriptionRepository} must do; one subclass per database vendor. */
@@ -136,10 +137,10 @@ abstract class SubscriptionRepositoryContractTest extends DatabaseTestBase {
 
     @Test
     void aChannelWithSpacesOrNothingIsRefused() {
-        assertThatThrownBy(() -> SubscriptionSpec.weekly("  ", null, null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SubscriptionSpec.weekly("  ", null, null)).isInstanceOf(UserFixableException.class)
                 .hasMessageContaining("needs a channel");
         assertThatThrownBy(() -> SubscriptionSpec.weekly("my channel", null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot contain spaces");
+                .isInstanceOf(UserFixableException.class).hasMessageContaining("cannot contain spaces");
     }
 
     @Test

@@ -25,6 +25,7 @@ import planbot.domain.Section;
 import planbot.domain.Source;
 import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.domain.UserFixableException;
 import planbot.storage.Database;
 import planbot.storage.StorageException;
 import planbot.storage.TaskRow;
@@ -222,7 +223,7 @@ abstract class ImportServiceContractTest extends DatabaseTestBase {
         // WHEN it is imported
         // THEN it is refused with a sentence naming the ref, and the database is exactly as before
         assertThatThrownBy(() -> apply("welwyn-hatfield", collides, LATER))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(UserFixableException.class)
                 .hasMessageContaining("EN004/01 appears twice");
         assertThat(TestDatabases.dump(db)).isEqualTo(before);
     }

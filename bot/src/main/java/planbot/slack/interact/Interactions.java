@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import planbot.reply.Confirmation;
+import planbot.reply.Failure;
 import planbot.reply.PlainTextRenderer;
 import planbot.reply.Question;
 import planbot.reply.Reply;
@@ -30,7 +31,7 @@ final class Interactions {
     private static final Logger LOG = LoggerFactory.getLogger(Interactions.class);
     /** The most a message text carries here: replies are short; Slack allows 40,000. */
     static final int MAX_TEXT = 3000;
-    static final String GENERIC_FAILURE = "Sorry, something went wrong on my side. Please try again in a minute.";
+    static final String GENERIC_FAILURE = Failure.GENERIC;
 
     private final SlackTenancy tenancy;
     private final Executor later;

@@ -32,13 +32,12 @@ import planbot.reply.Reply;
 import planbot.reply.TaskCard;
 import planbot.reply.TaskList;
 import planbot.reply.TaskView;
-import planbot.scheduler.digest.DigestText;
 
 /**
  * Renders a command's {@link Reply} as one Block Kit {@link SlackMessage}: the same facts as
  * {@link PlainTextRenderer}, with the RAG colour as an emoji. All user text is escaped ({@code <!channel>} typed
  * into a task cannot ping); every section stays under Slack's 3000 chars and a message under 50 blocks, so long
- * lists are cut with "… and N more". The digest preview degrades to its plain text.
+ * lists are cut with "… and N more". The digest preview has the blocks of the posted digest ({@link DigestBlocks}).
  *
  * <p>Called by the {@code /plan} handler for the answer it acks with or posts to {@code response_url}. Thread-safe.
  */
@@ -47,18 +46,22 @@ public final class ReplyBlocks {
     private static final int RESERVED = 1;
     private static final int DESCRIPTION_IN_LIST = 100;
     private final DateTimeFormatter when;
+    private final Messages messages = new Messages();
 
     public ReplyBlocks(ZoneId zone) {
         this.when = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK).withZone(Objects.requireNonNull(zone, "zone"));
     }
 
     public SlackMessage render(Reply reply) {
-        Blocks b = new Blocks();
-        String text;
-        if (reply instanceof TaskCard) {
-            TaskCard c = (TaskCard) reply;
+        return reply.accept(messages);
+    }
+
+    /** One reply as one message; each method ends with {@link Blocks#message}, which adds the fallback text. */
+    private final class Messages implements Reply.Visitor<SlackMessage> {
+        @Override
+        public SlackMessage visit(TaskCard c) {
+            Blocks b = new Blocks();
             TaskView t = c.task();
-            text = t.ref() + ": " + (t.status() == null ? "no status" : t.status().word());
             b.section(taskLine(t) + (t.description().isEmpty() ? "" : "\n" + escape(t.description())));
             StringBuilder more = new StringBuilder("*Action:* " + escape(t.actionName()));
             if (!t.section().isEmpty()) {
@@ -71,9 +74,12 @@ public final class ReplyBlocks {
             if (!c.recent().isEmpty()) {
                 b.lines("*Recent*", historyLines(c.recent()), c.recent().size());
             }
-        } else if (reply instanceof ActionCard) {
-            ActionCard a = (ActionCard) reply;
-            text = a.name() + (a.status() == null ? "" : ": " + a.status().word());
+            return b.message(t.ref() + ": " + (t.status() == null ? "no status" : t.status().word()));
+        }
+
+        @Override
+        public SlackMessage visit(ActionCard a) {
+            Blocks b = new Blocks();
             b.header(a.name() + (a.name().equals(a.key()) ? "" : " (" + a.key() + ")"));
             StringBuilder about = new StringBuilder();
             about.append("*Status:* ").append(a.status() == null ? "none" : escape(a.status().word()));
@@ -88,56 +94,89 @@ public final class ReplyBlocks {
             }
             b.section(about.toString());
             b.lines("*Tasks (" + a.tasks().size() + ")*", taskLines(a.tasks()), a.tasks().size());
-        } else if (reply instanceof TaskList) {
-            TaskList l = (TaskList) reply;
-            text = l.title() + (l.total() > 0 ? " (" + l.total() + ")" : "");
+            return b.message(a.name() + (a.status() == null ? "" : ": " + a.status().word()));
+        }
+
+        @Override
+        public SlackMessage visit(TaskList l) {
+            Blocks b = new Blocks();
             if (l.tasks().isEmpty()) {
                 b.section("*" + escape(l.title()) + "*\n" + escape(l.emptyText()));
             } else {
                 b.lines("*" + escape(l.title()) + " (" + l.total() + ")*", taskLines(l.tasks()), l.total());
             }
-        } else if (reply instanceof HistoryReply) {
-            HistoryReply h = (HistoryReply) reply;
-            text = h.title();
+            return b.message(l.title() + (l.total() > 0 ? " (" + l.total() + ")" : ""));
+        }
+
+        @Override
+        public SlackMessage visit(HistoryReply h) {
+            Blocks b = new Blocks();
             if (h.lines().isEmpty()) {
                 b.section("*" + escape(h.title()) + "*\nNo changes recorded yet.");
             } else {
                 b.lines("*" + escape(h.title()) + "*", historyLines(h.lines()), h.lines().size());
             }
-        } else if (reply instanceof Confirmation) {
-            Confirmation c = (Confirmation) reply;
-            text = "✓ " + c.text();
+            return b.message(h.title());
+        }
+
+        @Override
+        public SlackMessage visit(Confirmation c) {
+            Blocks b = new Blocks();
             b.section(":white_check_mark: " + escape(c.text()) + (c.task() == null ? "" : "\n" + taskLine(c.task())));
             if (c.auditLine() != null) {
                 b.context("Recorded: " + escape(c.auditLine()));
             }
-        } else if (reply instanceof Failure) {
-            Failure f = (Failure) reply;
-            text = "✗ " + f.message();
+            return b.message("✓ " + c.text());
+        }
+
+        @Override
+        public SlackMessage visit(Failure f) {
+            Blocks b = new Blocks();
             List<String> refs = new ArrayList<>();
             f.suggestions().forEach(s -> refs.add("`" + escape(s) + "`"));
             b.section(":x: " + escape(f.message()) + (refs.isEmpty() ? "" : "\nDid you mean: " + String.join(", ", refs) + "?"));
-        } else if (reply instanceof HelpReply) {
-            HelpReply h = (HelpReply) reply;
-            text = h.title();
+            return b.message("✗ " + f.message());
+        }
+
+        @Override
+        public SlackMessage visit(HelpReply h) {
+            Blocks b = new Blocks();
             List<String> lines = new ArrayList<>();
             h.entries().forEach(e -> lines.add("`" + escape(e.usage()) + "`\n      " + escape(e.description())));
             b.lines("*" + escape(h.title()) + "*", lines, lines.size());
-        } else if (reply instanceof Question) {
-            Question q = (Question) reply;
-            text = "? " + q.text();
+            return b.message(h.title());
+        }
+
+        @Override
+        public SlackMessage visit(Question q) {
+            Blocks b = new Blocks();
             List<String> labels = new ArrayList<>();
             q.choices().forEach(c -> labels.add(escape(c.label())));
             b.section(":question: " + escape(q.text()) + "\nAnswer yes or no (" + String.join(" / ", labels) + ").");
-        } else if (reply instanceof DigestReply) {
-            String plain = DigestText.render(((DigestReply) reply).digest());
-            text = plain.lines().findFirst().orElse("Weekly digest");
-            List<String> lines = new ArrayList<>();
-            plain.lines().forEach(l -> lines.add(escape(l)));
-            b.lines("*Digest preview*", lines, lines.size());
-        } else if (reply instanceof Listing) {
-            Listing l = (Listing) reply;
-            text = l.title();
+            return b.message("? " + q.text());
+        }
+
+        /**
+         * The blocks the posted digest has, under a header that says it is a preview. An answer is one message: a
+         * digest long enough to be posted in parts is shown up to where its first part ends, with a line saying so.
+         */
+        @Override
+        public SlackMessage visit(DigestReply d) {
+            String heading = "Digest preview: " + d.digest().scope().describe();
+            List<SlackMessage> parts = DigestBlocks.messages(d.digest(), heading, heading);
+            SlackMessage first = parts.get(0);
+            if (parts.size() == 1) {
+                return first;
+            }
+            List<LayoutBlock> blocks = new ArrayList<>(first.blocks().subList(0, first.blocks().size() - 1));
+            blocks.add(NoticeBlocks.context("… the posted digest goes on in " + (parts.size() - 1)
+                    + (parts.size() == 2 ? " more message" : " more messages")));
+            return new SlackMessage(first.text(), blocks);
+        }
+
+        @Override
+        public SlackMessage visit(Listing l) {
+            Blocks b = new Blocks();
             if (l.lines().isEmpty()) {
                 b.section("*" + escape(l.title()) + "*\n" + escape(l.emptyText()));
             } else {
@@ -145,10 +184,8 @@ public final class ReplyBlocks {
                 l.lines().forEach(line -> lines.add(escape(line)));
                 b.lines("*" + escape(l.title()) + "*", lines, lines.size());
             }
-        } else {
-            throw new IllegalArgumentException("no Slack rendering for " + reply.getClass().getSimpleName());
+            return b.message(l.title());
         }
-        return new SlackMessage(escapeAndCut(PlainTextRenderer.visibleControls(text), NoticeBlocks.MAX_SECTION), b.blocks);
     }
 
     /** "🔴 `EN003/01` *At risk* — due 30/06/2023 — Olivia" with the description's start, escaped. */
@@ -197,6 +234,11 @@ public final class ReplyBlocks {
     /** Blocks under construction, kept within Slack's limits. */
     private static final class Blocks {
         final List<LayoutBlock> blocks = new ArrayList<>();
+
+        /** The message: these blocks and {@code text} (raw) as its fallback. */
+        SlackMessage message(String text) {
+            return new SlackMessage(escapeAndCut(PlainTextRenderer.visibleControls(text), NoticeBlocks.MAX_SECTION), blocks);
+        }
 
         void header(String raw) {
             blocks.add(HeaderBlock.builder().text(PlainTextObject.builder()

@@ -2,6 +2,7 @@ package planbot.slack.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -15,10 +16,13 @@ import planbot.domain.PlanDate;
 import planbot.domain.Rag;
 import planbot.domain.Status;
 import planbot.reply.Confirmation;
+import planbot.reply.DigestReply;
 import planbot.reply.Failure;
 import planbot.reply.Listing;
 import planbot.reply.TaskList;
 import planbot.reply.TaskView;
+import planbot.scheduler.digest.Digest;
+import planbot.slack.fake.FakeSlack;
 
 /** Replies as Block Kit: Slack's limits kept whatever the size, RAG shown, user text escaped. */
 class ReplyBlocksTest {
@@ -85,5 +89,46 @@ class ReplyBlocksTest {
         assertThat(text(m.blocks().get(0))).contains("*Not linked on Slack*").contains("HoP").contains("R&amp;D &lt;lead&gt;");
         SlackMessage empty = blocks.render(new Listing("Not linked on Slack", List.of(), "Everyone is linked."));
         assertThat(text(empty.blocks().get(0))).isEqualTo("*Not linked on Slack*\nEveryone is linked.");
+    }
+
+    @Test
+    void theDigestPreviewHasTheBlocksOfThePostedDigestUnderAPreviewHeader() throws Exception {
+        // GIVEN a digest of 200 tasks, as the Monday post renders it
+        Digest digest = NoticeBlocksTest.digest(80, 60, 40, 20);
+        List<SlackMessage> posted = new NoticeBlocks().digest(NoticeBlocksTest.notice(digest));
+        assertThat(posted).hasSize(1);
+
+        // WHEN it is previewed
+        SlackMessage preview = blocks.render(new DigestReply(digest));
+
+        // THEN Slack would take it, and below the header it is block for block the posted digest
+        JsonNode shown = NoticeBlocksTest.json(preview);
+        JsonNode post = NoticeBlocksTest.json(posted.get(0));
+        assertThat(FakeSlack.checkBlocks(shown, 50)).isNull();
+        assertThat(shown.get(0).path("text").path("text").asText()).isEqualTo("📊 Digest preview: all plans");
+        assertThat(shown.size()).isEqualTo(post.size());
+        for (int i = 1; i < post.size(); i++) {
+            assertThat(shown.get(i)).as("block " + i).isEqualTo(post.get(i));
+        }
+        assertThat(preview.text()).isEqualTo("Digest preview: all plans");
+    }
+
+    @Test
+    void aDigestPostedInSeveralPartsIsPreviewedAsItsFirstPartSayingHowManyFollow() throws Exception {
+        // GIVEN a digest so long that it is posted in several messages
+        Digest digest = NoticeBlocksTest.digest(5000, 0, 0, 0);
+        List<SlackMessage> posted = new NoticeBlocks().digest(NoticeBlocksTest.notice(digest));
+        assertThat(posted).hasSizeGreaterThan(2);
+
+        // WHEN it is previewed
+        SlackMessage preview = blocks.render(new DigestReply(digest));
+
+        // THEN the answer is one message within Slack's limits, ending with how many messages the post goes on in
+        JsonNode shown = NoticeBlocksTest.json(preview);
+        assertThat(FakeSlack.checkBlocks(shown, 50)).isNull();
+        assertThat(shown.size()).isEqualTo(50);
+        assertThat(text(preview.blocks().get(49)))
+                .isEqualTo("… the posted digest goes on in " + (posted.size() - 1) + " more messages");
+        assertThat(shown.get(1)).isEqualTo(NoticeBlocksTest.json(posted.get(0)).get(1));
     }
 }

@@ -1,6 +1,7 @@
 package planbot.scheduler.calendar;
 
 import java.util.Locale;
+import planbot.domain.UserFixableException;
 
 /** The UK bank-holiday regions, each with its own list in {@code bank-holidays/<word>.csv}. */
 public enum Region {
@@ -15,7 +16,7 @@ public enum Region {
      * Reads a region as an admin would type it: {@code england-and-wales}, {@code England & Wales},
      * {@code ew}, {@code scotland}, {@code ni}, {@code Northern Ireland}.
      *
-     * @throws IllegalArgumentException naming the words it knows
+     * @throws UserFixableException naming the words it knows
      */
     public static Region parse(String text) {
         String w = text == null ? "" : text.toLowerCase(Locale.ROOT).replace("&", "and").replaceAll("[^a-z]", "");
@@ -27,7 +28,7 @@ public enum Region {
             case "northernireland": case "ni":
                 return NORTHERN_IRELAND;
             default:
-                throw new IllegalArgumentException("unknown region '" + text
+                throw new UserFixableException("unknown region '" + text
                         + "': use england-and-wales, scotland or northern-ireland");
         }
     }

@@ -17,6 +17,7 @@ import org.jdbi.v3.core.statement.Query;
 import planbot.domain.PlanDate;
 import planbot.domain.Status;
 import planbot.domain.StatusKind;
+import planbot.domain.UserFixableException;
 import planbot.storage.Database;
 
 /**
@@ -70,14 +71,14 @@ public final class DigestSource {
     private static long tenantId(Handle h, DigestScope scope) {
         Long id = h.createQuery("SELECT id FROM tenant WHERE slug = ?").bind(0, scope.tenant())
                 .mapTo(Long.class).findOne()
-                .orElseThrow(() -> new IllegalArgumentException("there is no tenant '" + scope.tenant() + "'"));
+                .orElseThrow(() -> new UserFixableException("there is no tenant '" + scope.tenant() + "'"));
         if (scope.plan() != null || scope.section() != null) {
             Scope where = new Scope(id, scope);
             Query q = h.createQuery("SELECT COUNT(*) FROM section s JOIN plan p ON p.id = s.plan_id WHERE s.tenant_id = ?"
                     + where.sql);
             where.bind(q, 1);
             if (q.bind(0, id).mapTo(Integer.class).one() == 0) {
-                throw new IllegalArgumentException("tenant '" + scope.tenant() + "' has no "
+                throw new UserFixableException("tenant '" + scope.tenant() + "' has no "
                         + (scope.section() == null ? "plan '" + scope.plan() + "'"
                         : "section '" + scope.section() + "'" + (scope.plan() == null ? "" : " in plan '" + scope.plan() + "'")));
             }

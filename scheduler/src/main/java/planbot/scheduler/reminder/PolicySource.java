@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import planbot.domain.UserFixableException;
 import planbot.storage.ReminderStateRepository;
 import planbot.storage.Tenant;
 
@@ -48,7 +49,7 @@ public final class PolicySource {
     public ReminderPolicy resolve(Tenant tenant, String stored) {
         try {
             return installation.withSettings(stored);
-        } catch (IllegalArgumentException e) {
+        } catch (UserFixableException e) {
             LOG.error("tenant {}: stored reminder policy cannot be read ({}); using the installation's default",
                     tenant.slug(), e.getMessage());
             return installation;
@@ -60,7 +61,7 @@ public final class PolicySource {
      * changes; settings not named stay as they are. A change that changes nothing stores nothing. Joins the caller's transaction, so a caller writes its audit
      * event with it.
      *
-     * @throws IllegalArgumentException naming the setting that is wrong (nothing is stored)
+     * @throws UserFixableException naming the setting that is wrong (nothing is stored)
      */
     public Change change(Tenant tenant, String settings, Instant now) {
         String stored = state.policy(tenant).orElse(null);
@@ -71,7 +72,7 @@ public final class PolicySource {
         try {
             merged = ReminderPolicy.mergeSettings(stored, settings);
             after = installation.withSettings(merged);
-        } catch (IllegalArgumentException e) {
+        } catch (UserFixableException e) {
             // the stored text itself cannot be read any more: the change starts afresh from the installation's default
             merged = ReminderPolicy.mergeSettings(null, settings);
             after = installation.withSettings(merged);

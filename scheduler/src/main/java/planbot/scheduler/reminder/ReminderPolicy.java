@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.StringJoiner;
 import java.util.TreeSet;
+import planbot.domain.UserFixableException;
 import planbot.scheduler.calendar.Region;
 import planbot.scheduler.calendar.WorkingCalendar;
 
@@ -84,7 +85,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
      * Reads a policy from its text ({@link #format}): {@code key=value} settings separated by spaces, new lines or
      * semicolons, applied in order over the defaults. An empty text is the defaults.
      *
-     * @throws IllegalArgumentException naming the setting that is wrong and what it accepts
+     * @throws UserFixableException naming the setting that is wrong and what it accepts
      */
     public static ReminderPolicy parse(String text) {
         return defaults().withSettings(text);
@@ -94,7 +95,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
      * This policy with the settings in {@code text} ({@code lead=10,5,1 send-at=08:30}, as {@link #parse} reads
      * them) applied in order; settings not named keep their value. Null or blank text changes nothing.
      *
-     * @throws IllegalArgumentException naming the setting that is wrong and what it accepts
+     * @throws UserFixableException naming the setting that is wrong and what it accepts
      */
     public ReminderPolicy withSettings(String text) {
         ReminderPolicy p = this;
@@ -108,7 +109,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
      * The settings of {@code earlier} with those of {@code later} over them, as text: each key once, with its last
      * value, in the order keys first appeared. Either text may be null. Values are not checked here.
      *
-     * @throws IllegalArgumentException for a word that is not {@code key=value}
+     * @throws UserFixableException for a word that is not {@code key=value}
      */
     public static String mergeSettings(String earlier, String later) {
         java.util.Map<String, String> merged = new java.util.LinkedHashMap<>();
@@ -135,7 +136,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
             }
             int eq = setting.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("'" + setting + "' is not a setting: write key=value, one of " + KEYS);
+                throw new UserFixableException("'" + setting + "' is not a setting: write key=value, one of " + KEYS);
             }
             out.add(new String[] {setting.substring(0, eq), setting.substring(eq + 1)});
         }
@@ -148,7 +149,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
      * (months), {@code stale-after=30} (days), {@code snooze=7} (days), {@code send-at=09:00},
      * {@code zone=Europe/London}, {@code region=scotland}, {@code closed=27/12/2024,28/12/2024}.
      *
-     * @throws IllegalArgumentException for an unknown key or a value out of range, with a sentence saying why
+     * @throws UserFixableException for an unknown key or a value out of range, with a sentence saying why
      */
     public ReminderPolicy with(String key, String value) {
         String k = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
@@ -192,7 +193,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
                 return new ReminderPolicy(leadDays, onTheDay, overdueEvery, escalateLead, escalateManager, tbcEveryMonths,
                         staleAfterDays, snoozeDays, sendAt, zone, region, dates(v));
             default:
-                throw new IllegalArgumentException("unknown reminder setting '" + key + "': use one of " + KEYS);
+                throw new UserFixableException("unknown reminder setting '" + key + "': use one of " + KEYS);
         }
     }
 
@@ -220,7 +221,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
 
     private static int range(String key, int n, int min, int max) {
         if (n < min || n > max) {
-            throw new IllegalArgumentException(key + " must be " + min + " to " + max + ", not " + n);
+            throw new UserFixableException(key + " must be " + min + " to " + max + ", not " + n);
         }
         return n;
     }
@@ -248,7 +249,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " takes a whole number, not '" + v + "'");
+            throw new UserFixableException(key + " takes a whole number, not '" + v + "'");
         }
     }
 
@@ -256,7 +257,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
         switch (v.toLowerCase(Locale.ROOT)) {
             case "yes": case "on": case "true": return true;
             case "no": case "off": case "false": return false;
-            default: throw new IllegalArgumentException(key + " takes yes or no, not '" + v + "'");
+            default: throw new UserFixableException(key + " takes yes or no, not '" + v + "'");
         }
     }
 
@@ -264,7 +265,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
         try {
             return LocalTime.parse(v.length() == 4 ? "0" + v : v);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("send-at takes a time of day such as 09:00, not '" + v + "'");
+            throw new UserFixableException("send-at takes a time of day such as 09:00, not '" + v + "'");
         }
     }
 
@@ -272,7 +273,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
         try {
             return ZoneId.of(v);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("zone takes a time zone such as Europe/London, not '" + v + "'");
+            throw new UserFixableException("zone takes a time zone such as Europe/London, not '" + v + "'");
         }
     }
 
@@ -286,7 +287,7 @@ public record ReminderPolicy(List<Integer> leadDays, boolean onTheDay, int overd
             try {
                 out.add(p.contains("/") ? LocalDate.parse(p, UK) : LocalDate.parse(p));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("closed takes dates such as 27/12/2024 or 2024-12-27, not '" + p + "'");
+                throw new UserFixableException("closed takes dates such as 27/12/2024 or 2024-12-27, not '" + p + "'");
             }
         }
         return out;

@@ -20,6 +20,7 @@ import planbot.domain.DateRevision;
 import planbot.domain.PlanDate;
 import planbot.domain.RefKey;
 import planbot.domain.Source;
+import planbot.domain.UserFixableException;
 import planbot.storage.Database;
 import planbot.storage.TaskRow;
 import planbot.storage.Tenant;
@@ -86,11 +87,11 @@ class DigestSourceTest {
     @Test
     void givenNamesTheTenantDoesNotHave_whenRead_thenTheErrorNamesWhatIsMissing() {
         assertThatThrownBy(() -> source.read(DigestScope.all("nobody"), null, NOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("there is no tenant 'nobody'");
+                .isInstanceOf(UserFixableException.class).hasMessage("there is no tenant 'nobody'");
         assertThatThrownBy(() -> source.read(new DigestScope("council", "Third", null), null, NOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("tenant 'council' has no plan 'Third'");
+                .isInstanceOf(UserFixableException.class).hasMessage("tenant 'council' has no plan 'Third'");
         assertThatThrownBy(() -> source.read(new DigestScope("council", "Review", "NOPE"), null, NOW))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(UserFixableException.class)
                 .hasMessage("tenant 'council' has no section 'NOPE' in plan 'Review'");
     }
 

@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import planbot.domain.UserFixableException;
 import planbot.scheduler.digest.DigestSweep;
 import planbot.scheduler.digest.DigestSweepResult;
 import planbot.storage.Database;
@@ -122,7 +123,7 @@ abstract class DigestSweepContractTest extends DatabaseTestBase {
         // THEN the bad one is reported with a reason an admin can act on, and the good one is sent
         assertThat(r.failed()).singleElement().satisfies(f -> {
             assertThat(f.subscription().id()).isEqualTo(bad.id());
-            assertThat(f.error()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no plan 'Reveiw'");
+            assertThat(f.error()).isInstanceOf(UserFixableException.class).hasMessageContaining("no plan 'Reveiw'");
         });
         assertThat(w.digestKeys()).containsExactly("dig:council:slack:C2:2023-W19");
         assertThat(w.subscriptions.list(tenant).get(0).lastDigestAt()).isNull();

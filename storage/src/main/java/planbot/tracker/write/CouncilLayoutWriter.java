@@ -11,6 +11,7 @@ import planbot.domain.PlanDate;
 import planbot.domain.Section;
 import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.domain.UserFixableException;
 import planbot.tracker.CouncilLayout;
 import planbot.tracker.CouncilLayout.Field;
 import planbot.tracker.FormulaGuard;
@@ -55,13 +56,13 @@ final class CouncilLayoutWriter {
     /**
      * The layout for a plan.
      *
-     * @throws IllegalArgumentException when the plan's layout has no columns: there is no council layout to
-     *                                  write back (JSON still works)
+     * @throws UserFixableException when the plan's layout has no columns: there is no council layout to write
+     *                              back (JSON still works)
      */
     static CouncilLayoutWriter of(Plan plan) {
         Layout layout = plan.layout();
         if (layout.columns().isEmpty()) {
-            throw new IllegalArgumentException("plan '" + plan.name()
+            throw new UserFixableException("plan '" + plan.name()
                     + "' has no tracker layout to write back; export it as JSON instead");
         }
         List<Column> columns = new ArrayList<>();

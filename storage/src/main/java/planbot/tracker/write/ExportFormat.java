@@ -1,6 +1,7 @@
 package planbot.tracker.write;
 
 import java.util.Locale;
+import planbot.domain.UserFixableException;
 
 /** The formats {@link PlanExporter} writes. */
 public enum ExportFormat {
@@ -32,7 +33,7 @@ public enum ExportFormat {
     /**
      * Reads a format as a person types it ({@code csv}, {@code XLSX}, {@code .json}).
      *
-     * @throws IllegalArgumentException naming the word and the formats there are, for the user to act on
+     * @throws UserFixableException naming the word and the formats there are, for the user to act on
      */
     public static ExportFormat parse(String word) {
         String w = word == null ? "" : word.strip().toLowerCase(Locale.ROOT);
@@ -44,7 +45,7 @@ public enum ExportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown export format '" + (word == null ? "" : word.strip())
+        throw new UserFixableException("unknown export format '" + (word == null ? "" : word.strip())
                 + "': use csv, xlsx or json");
     }
 }

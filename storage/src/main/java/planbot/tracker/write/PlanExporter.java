@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
 import planbot.domain.Plan;
+import planbot.domain.UserFixableException;
 
 /**
  * Exports a plan: CSV or XLSX in the council's own layout (the rules a reader honours to import it back into an
@@ -21,8 +22,9 @@ public final class PlanExporter {
      * opened it. On failure, what was written so far is incomplete and should be discarded.
      *
      * @throws IOException              when {@code out} fails
-     * @throws IllegalArgumentException when the plan cannot be laid out as a spreadsheet (its layout has no
-     *                                  columns, or a cell is longer than Excel allows); the message says why
+     * @throws UserFixableException     when the plan's layout has no columns, so it cannot be laid out as a
+     *                                  spreadsheet; the message says why
+     * @throws IllegalArgumentException from POI, when a cell is longer than Excel allows
      */
     public static void write(Plan plan, ExportFormat format, OutputStream out) throws IOException {
         Objects.requireNonNull(plan, "plan");

@@ -16,6 +16,7 @@ import planbot.domain.Plan;
 import planbot.domain.Section;
 import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.domain.UserFixableException;
 import planbot.tracker.FormulaGuard;
 
 /** The council layout as CSV: what CsvPlanWriter writes and what CouncilLayoutWriter decides. */
@@ -241,7 +242,7 @@ class CsvPlanWriterTest {
         Plan plan = new Plan("Bare", new Layout(Layout.Shape.TABLE, List.of()), List.of());
 
         // WHEN / THEN the spreadsheet formats say why and point to JSON, which still works
-        assertThatThrownBy(() -> Exports.csv(plan)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Exports.csv(plan)).isInstanceOf(UserFixableException.class)
                 .hasMessage("plan 'Bare' has no tracker layout to write back; export it as JSON instead");
     }
 }

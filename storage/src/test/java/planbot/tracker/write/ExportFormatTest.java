@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import planbot.domain.UserFixableException;
 
 class ExportFormatTest {
 
@@ -19,10 +20,10 @@ class ExportFormatTest {
     void refusesAnUnknownFormatNamingTheOnesThereAre() {
         // GIVEN an unknown word WHEN parsed THEN the error says what to type instead
         assertThatThrownBy(() -> ExportFormat.parse("pdf"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(UserFixableException.class)
                 .hasMessage("unknown export format 'pdf': use csv, xlsx or json");
         assertThatThrownBy(() -> ExportFormat.parse(null))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(UserFixableException.class)
                 .hasMessage("unknown export format '': use csv, xlsx or json");
     }
 
