@@ -137,7 +137,12 @@ public final class AdminService {
                 "policy set " + settings);
         Reply reply = commands.execute(request, new Command.SetPolicy(settings));
         if (reply instanceof Failure) {
-            throw new UserFixableException(((Failure) reply).message());
+            Failure failure = (Failure) reply;
+            if (failure.kind() == Failure.Kind.OURS) {
+                // the command service has logged the cause; the caller's handler answers generically
+                throw new IllegalStateException("the reminder policy could not be changed (see the log above)");
+            }
+            throw new UserFixableException(failure.message());
         }
         return policy(tenantSlug);
     }
