@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import planbot.domain.PlanDate;
-import planbot.scheduler.reminder.Recipient;
-import planbot.scheduler.reminder.ReminderKind;
 import planbot.domain.UkDates;
+import planbot.scheduler.reminder.ReminderKind;
+import planbot.storage.RecipientKind;
 
 /**
  * A reminder about one task, ready to render: the decision's kind and dates, the task as it is now, who it is
@@ -60,14 +60,14 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
 
     /** Who it is for, by name where the plan gives one. */
     public String who() {
-        Recipient r = kind.recipient();
-        if (r == Recipient.MANAGER_CHANNEL) {
+        RecipientKind r = kind.recipient();
+        if (r == RecipientKind.MANAGER_CHANNEL) {
             return "the manager channel";
         }
         if (recipientName != null) {
             return recipientName;
         }
-        return r == Recipient.LEAD ? "the lead of " + actionName : "the owner of " + taskRef;
+        return r == RecipientKind.LEAD ? "the lead of " + actionName : "the owner of " + taskRef;
     }
 
     @Override

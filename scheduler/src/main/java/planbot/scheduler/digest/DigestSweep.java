@@ -54,7 +54,7 @@ public final class DigestSweep {
     /** The outbox kind of a digest row. */
     public static final String KIND = "DIGEST";
     /** The outbox recipient kind of a digest row: {@code recipient_name} is the channel. */
-    public static final String RECIPIENT = "CHANNEL";
+    public static final String RECIPIENT = planbot.storage.RecipientKind.CHANNEL.name();
 
     private final Database db;
     private final SubscriptionRepository subscriptions;

@@ -2,6 +2,7 @@ package planbot.scheduler.reminder;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import planbot.storage.RecipientKind;
 
 /**
  * One decision of the planner: this reminder is due for this task.
@@ -31,7 +32,7 @@ public record Reminder(long tenantId, long taskId, String taskRef, ReminderKind 
         this(tenantId, taskId, taskRef, kind, recipientName, date, target, key(tenantId, taskId, kind, date));
     }
 
-    public Recipient recipient() {
+    public RecipientKind recipient() {
         return kind.recipient();
     }
 

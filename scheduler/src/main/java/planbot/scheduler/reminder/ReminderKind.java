@@ -1,6 +1,7 @@
 package planbot.scheduler.reminder;
 
 import java.util.Objects;
+import planbot.storage.RecipientKind;
 
 /**
  * What a reminder is about: {@code BEFORE_14} (14 working days before the target date), {@code DUE_TODAY},
@@ -62,11 +63,11 @@ public record ReminderKind(Type type, int days) implements Comparable<ReminderKi
         }
     }
 
-    public Recipient recipient() {
+    public RecipientKind recipient() {
         switch (type) {
-            case ESCALATE_LEAD: return Recipient.LEAD;
-            case ESCALATE_MANAGER: return Recipient.MANAGER_CHANNEL;
-            default: return Recipient.OWNER;
+            case ESCALATE_LEAD: return RecipientKind.LEAD;
+            case ESCALATE_MANAGER: return RecipientKind.MANAGER_CHANNEL;
+            default: return RecipientKind.OWNER;
         }
     }
 

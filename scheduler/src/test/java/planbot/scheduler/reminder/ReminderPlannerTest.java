@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import planbot.domain.PlanDate;
 import planbot.domain.StatusKind;
+import planbot.storage.RecipientKind;
 
 class ReminderPlannerTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -63,7 +64,7 @@ class ReminderPlannerTest {
         assertThat(kinds(plan(t, at(d(2023, 5, 31), 17, 0)))).containsExactly("DUE_TODAY@2023-05-31");
         Reminder r = plan(t, at(d(2023, 5, 31), 9, 0)).get(0);
         assertThat(r.key()).isEqualTo("rem:7:1:DUE_TODAY:2023-05-31");
-        assertThat(r.recipient()).isEqualTo(Recipient.OWNER);
+        assertThat(r.recipient()).isEqualTo(RecipientKind.OWNER);
         assertThat(r.recipientName()).isEqualTo("PM");
     }
 
@@ -140,7 +141,7 @@ class ReminderPlannerTest {
         assertThat((late - 1) % 5).isZero();
         assertThat(latestRepeat).isBetween(d(2023, 5, 31), d(2023, 6, 7));
         assertThat(rs.get(1).date()).isEqualTo(d(2019, 3, 15));
-        assertThat(rs.get(2).recipient()).isEqualTo(Recipient.MANAGER_CHANNEL);
+        assertThat(rs.get(2).recipient()).isEqualTo(RecipientKind.MANAGER_CHANNEL);
     }
 
     @Test
