@@ -138,7 +138,7 @@ public final class App implements AutoCloseable {
                 digests, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.workspaces = new JdbiWorkspaceRepository(database);
-        this.slackTenancy = new SlackTenancy(database, workspaces, tenants, people, audit, clock);
+        this.slackTenancy = new SlackTenancy(new planbot.tenancy.Tenancy(database, workspaces, tenants, people, audit, clock));
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */
