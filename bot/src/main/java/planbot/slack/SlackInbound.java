@@ -9,6 +9,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.Context;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.util.EventsApiPayloadParser;
@@ -246,12 +247,8 @@ final class SlackInbound {
         String team = Objects.requireNonNullElse(ctx.getTeamId(), "");
         String enterprise = Objects.requireNonNullElse(ctx.getEnterpriseId(), "");
         String user = Objects.requireNonNullElse(ctx.getRequestUserId(), "");
-        switch (request.getRequestType()) {
-            case UrlVerification:
-            case SSLCheck:
-                return new Accepted(request);
-            default:
-                break;
+        if (request.getRequestType() == RequestType.UrlVerification || request.getRequestType() == RequestType.SSLCheck) {
+            return new Accepted(request);
         }
         if (team.isEmpty() && enterprise.isEmpty()) {
             return new Malformed(400, "no team or enterprise id");

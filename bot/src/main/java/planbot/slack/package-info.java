@@ -5,9 +5,10 @@
  * one Bolt app ({@link planbot.slack.SlackBolt}); each HTTP request is verified first by our own constant-time,
  * both-directions {@link planbot.slack.SlackSignature} check, then read strictly by {@code SlackInbound}, which
  * refuses (4xx, never 5xx) a body Slack would not send; {@link planbot.slack.SlackTenancy}, over the neutral
- * {@link planbot.tenancy.Tenancy}, finds the council (tenant) and the person behind it; {@link planbot.slack.PlanSlashCommand} acknowledges {@code /plan} within
- * Slack's 3 seconds and answers in the ack or later through {@code response_url}. The interactive handlers
- * (buttons, the new-date modal, thread replies, the App Home) are in {@code planbot.slack.interact}.
+ * {@link planbot.tenancy.Tenancy}, finds the council (tenant) and the person behind it;
+ * {@link planbot.slack.PlanSlashCommand} acknowledges {@code /plan} within Slack's 3 seconds and answers in the ack
+ * or later through {@code response_url}. The interactive handlers (buttons, the new-date modal, thread replies, the
+ * App Home) are in {@code planbot.slack.interact}.
  *
  * <p>Outbound, in {@code planbot.slack.delivery}: the outbox's {@link planbot.delivery.Messenger} for Slack, the Web
  * API calls it makes, and who gets what.

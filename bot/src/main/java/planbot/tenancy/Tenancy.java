@@ -34,7 +34,7 @@ import planbot.storage.WorkspaceRepository;
  * Storage failures propagate.
  */
 public final class Tenancy {
-    static final String NO_TENANT = "There is no plan here yet: an admin can import one with `./planbot import FILE`.";
+    private static final String NO_TENANT = "There is no plan here yet: an admin can import one with `./planbot import FILE`.";
 
     /** What {@link #resolve} found: a {@link Caller}, or a {@link Refused} with a sentence for the user. */
     public sealed interface Result permits Caller, Refused {
@@ -132,11 +132,11 @@ public final class Tenancy {
                 return Optional.of(new Refused(NO_TENANT));
             }
             Tenant only = all.get(0);
+            String name = platform.word() + ":" + ids(parent, workspace);
             if (all.size() > 1 || !workspaces.bindFirst(only, platform.word(), parent, workspace, clock.instant())) {
-                LOG.info("refused {}: not bound to a tenant", describe(platform, parent, workspace));
+                LOG.info("refused {}: not bound to a tenant", name);
                 return Optional.of(new Refused(unlinked(platform, parent, workspace)));
             }
-            String name = describe(platform, parent, workspace);
             audit.append(only, new AuditEvent(clock.instant(), "planbot", platform, "workspace", name, "bound",
                     null, only.slug(), "first request from this workspace; the only tenant"));
             LOG.info("bound {} to tenant {} (the only one)", name, only.slug());
@@ -145,7 +145,7 @@ public final class Tenancy {
     }
 
     /** The refusal for an unknown workspace: what it is and the admin's command that links it, ids filled in. */
-    static String unlinked(Source platform, String parent, String workspace) {
+    private static String unlinked(Source platform, String parent, String workspace) {
         String word = platform.word();
         String name = word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
         return "This " + name + " workspace (" + ids(parent, workspace) + ") is not linked to a council's plan: a planbot"
@@ -154,11 +154,7 @@ public final class Tenancy {
                 + " --tenant <council>`.";
     }
 
-    /** "slack:T123", "slack:E1/T123" or "slack:E1": how the audit trail names a workspace. */
-    public static String describe(Source platform, String parent, String workspace) {
-        return platform.word() + ":" + ids(parent, workspace);
-    }
-
+    /** "T123", "E1/T123" or "E1": how the audit trail ("slack:T123") and the refusal name a workspace. */
     private static String ids(String parent, String workspace) {
         return parent.isEmpty() ? workspace : workspace.isEmpty() ? parent : parent + "/" + workspace;
     }

@@ -121,7 +121,7 @@ public final class EdgeFuzzer {
     }
 
     /**
-     * Sends up to {@code requests} mutated requests, stopping early after {@code within}, then waits (at most five
+     * Sends up to {@code requests} mutated requests, stopping early after {@code within}, then waits (at most three
      * seconds) for what the server does after answering to stop logging, and compares the tables.
      *
      * @param tables every row of every table, as {@code TestDatabases.dump} gives them
