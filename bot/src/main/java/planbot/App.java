@@ -69,6 +69,7 @@ import planbot.storage.Tenant;
 import planbot.storage.TenantRepository;
 import planbot.storage.WorkspaceRepository;
 import planbot.storage.PlanRepository;
+import planbot.tenancy.Tenancy;
 import planbot.tracker.ImportService;
 
 /**
@@ -133,7 +134,7 @@ public final class App implements AutoCloseable {
         this.workspaces = new JdbiWorkspaceRepository(database);
         this.notices = new NoticeBuilder(tasks, snoozes, policies, digests);
         this.platformServices = new PlatformServices(database, clock, ZONE, tenants, people, audit, workspaces, channels,
-                tasks, outbox, new JdbiInboundEventRepository(database), policies, commands, reminderReplies, notices,
+                new Tenancy(database, workspaces, tenants, people, audit, clock), tasks, outbox, new JdbiInboundEventRepository(database), policies, commands, reminderReplies, notices,
                 new ReminderThreads(outbox, tenants, tasks));
         this.admin = new AdminService(database, tenants, plans, people, subscriptions, workspaces, audit, policies, commands,
                 clock);

@@ -21,7 +21,8 @@ class ArchitectureTest {
     static final String[] SCHEDULER = {"planbot.scheduler.."};
     static final String[] BOT = {"planbot.command..", "planbot.reply..", "planbot.cli..", "planbot.config..",
             "planbot.bench..", "planbot.chat..", "planbot.delivery..", "planbot.slack..", "planbot.discord..",
-            "planbot.teams..", "planbot.http..", "planbot.platform..", "planbot.admin.."};
+            "planbot.teams..", "planbot.http..", "planbot.platform..", "planbot.admin..",
+            "planbot.tenancy.."};
     /** One package each: a platform's adapter. The console's lives in planbot.chat. */
     static final String[] PLATFORMS = {"planbot.slack..", "planbot.discord..", "planbot.teams..", "planbot.chat.."};
     static final String[] CHAT_SDKS = {"com.slack..", "net.dv8tion..", "io.javalin..", "org.eclipse.jetty..",
@@ -79,7 +80,7 @@ class ArchitectureTest {
     @Test
     void theCoreDoesNotKnowTheSlackAdapter() {
         noClasses().that().resideInAnyPackage(concat(concat(STORAGE, SCHEDULER),
-                        new String[] {"planbot.command..", "planbot.reply..", "planbot.delivery.."}))
+                        new String[] {"planbot.command..", "planbot.reply..", "planbot.delivery..", "planbot.tenancy.."}))
                 .should().dependOnClassesThat().resideInAnyPackage(concat(CHAT_SDKS, new String[] {"planbot.slack.."}))
                 .check(planbot);
     }

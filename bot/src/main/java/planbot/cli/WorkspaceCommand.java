@@ -17,8 +17,8 @@ import planbot.storage.WorkspaceBinding;
  * [--enterprise E…] --tenant SLUG} binds one (or moves it), audited in the tenant it is bound to.
  *
  * <p>Binding is the operator's act, at the terminal, and never a chat command: a chat admin of one council must not be
- * able to claim a workspace for their plan (or take one from another council). A planbot with a single tenant binds a
- * Slack workspace by itself on its first request.
+ * able to claim a workspace for their plan (or take one from another council). A planbot with a single tenant binds its
+ * first Slack workspace by itself on its first request; every other workspace waits for this command.
  */
 @Command(name = "workspace", mixinStandardHelpOptions = true,
         description = {"List the chat workspaces bound to councils, or bind one to the --tenant:",

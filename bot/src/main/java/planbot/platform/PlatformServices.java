@@ -17,15 +17,16 @@ import planbot.storage.PersonRepository;
 import planbot.storage.TaskRepository;
 import planbot.storage.TenantRepository;
 import planbot.storage.WorkspaceRepository;
+import planbot.tenancy.Tenancy;
 
 /**
  * What the core offers every chat platform, handed to a platform's factory by the composition root: the neutral
- * services (commands, reminder replies, notices, reminder threads) and the repositories an adapter reads. A platform
+ * services (who is calling, commands, reminder replies, notices, reminder threads) and the repositories an adapter reads. A platform
  * takes what it needs and builds nothing of the core itself. All parts are thread-safe.
  */
 public record PlatformServices(Database db, Clock clock, ZoneId zone, TenantRepository tenants, PersonRepository people,
                                AuditRepository audit, WorkspaceRepository workspaces, ChannelRepository channels,
-                               TaskRepository tasks, OutboxRepository outbox, InboundEventRepository inbound,
+                               Tenancy tenancy, TaskRepository tasks, OutboxRepository outbox, InboundEventRepository inbound,
                                PolicySource policies, CommandService commands, ReminderReplyService reminderReplies,
                                NoticeBuilder notices, ReminderThreads threads) {
     public PlatformServices {
@@ -37,6 +38,7 @@ public record PlatformServices(Database db, Clock clock, ZoneId zone, TenantRepo
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(workspaces, "workspaces");
         Objects.requireNonNull(channels, "channels");
+        Objects.requireNonNull(tenancy, "tenancy");
         Objects.requireNonNull(tasks, "tasks");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(inbound, "inbound");

@@ -29,6 +29,9 @@ public final class SlackBolt {
                 .signingSecret(settings.signingSecret())
                 .slack(Slack.getInstance(client))
                 .requestVerificationEnabled(false)
+                // an event no handler takes is acknowledged and dropped: a 404 would make Slack retry it, and count
+                // towards turning the subscription off
+                .allEventsApiAutoAckEnabled(true)
                 // auth.test once an hour rather than every 10 minutes: the token of a single workspace rarely changes
                 .authTestCacheEnabled(true)
                 .authTestCacheExpirationMillis(3_600_000L)

@@ -76,8 +76,7 @@ public final class SlackConnector implements ChatPlatform {
         this.executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
                 daemons("slack-command-"));
         this.interactionWork = Executors.newFixedThreadPool(4, daemons("slack-interaction-"));
-        SlackTenancy tenancy = new SlackTenancy(core.db(), core.workspaces(), core.tenants(), core.people(), core.audit(),
-                core.clock());
+        SlackTenancy tenancy = new SlackTenancy(core.tenancy());
         List<SlackHandlers> handlers = new ArrayList<>();
         handlers.add(new PlanSlashCommand(tenancy, core.commands(), new ReplyBlocks(core.zone()), executor, fastPath));
         handlers.add(new SlackInteractions(new SlackInteractions.Parts(core.db(), tenancy, core.tasks(), core.policies(),

@@ -1,15 +1,9 @@
 package planbot.slack;
 
-import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
-import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +18,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each request goes: size cap (413, before anything is read into memory beyond the cap) → our
  * {@link SlackSignature} check on the raw bytes (401 with no effect; the log says only "rejected: …" with the
- * reason) → the Bolt request (a slash command read by {@link SlashCommandForm}, anything else by Bolt's parser) →
- * Bolt's {@link App#run}, whose {@link Response} is written back as it is, the way Bolt's servlet adapter does.
- * Bolt answers {@code url_verification} by echoing the challenge.
+ * reason) → {@link SlackInbound} reads the body into a Bolt request, or refuses a body Slack would not send (400 or
+ * 415 with no effect, logged once at WARN with a short reason and no stack trace: Slack retries a 5xx, and turns
+ * off event subscriptions that keep failing) → Bolt's {@link App#run}, whose {@link Response} is written back as it
+ * is, the way Bolt's servlet adapter does. Bolt answers {@code url_verification} by echoing the challenge.
  *
  * <p>Thread-safe: Jetty calls the handler on many threads at once.
  */
@@ -38,7 +33,7 @@ final class SlackHttp {
 
     private final App bolt;
     private final SlackSignature signature;
-    private final SlackRequestParser parser;
+    private final SlackInbound inbound;
 
     /**
      * @param bolt      the Bolt app with its handlers registered
@@ -47,7 +42,7 @@ final class SlackHttp {
     SlackHttp(App bolt, SlackSignature signature) {
         this.bolt = Objects.requireNonNull(bolt, "bolt");
         this.signature = Objects.requireNonNull(signature, "signature");
-        this.parser = new SlackRequestParser(bolt.config());
+        this.inbound = new SlackInbound(bolt.config());
     }
 
     /** Handles one request to {@link #EVENTS_PATH}. */
@@ -65,45 +60,29 @@ final class SlackHttp {
             ctx.status(401).contentType("text/plain").result("invalid request signature");
             return;
         }
-        Request<?> request = parse(ctx, new String(body, StandardCharsets.UTF_8));
+        SlackInbound.Read read = inbound.read(ctx.header("Content-Type"), body, ctx.path(), ctx.queryParamMap(),
+                new RequestHeaders(headers(ctx)), ctx.ip());
+        if (read instanceof SlackInbound.Malformed) {
+            SlackInbound.Malformed malformed = (SlackInbound.Malformed) read;
+            LOG.warn("refused a signed request: {}", malformed.reason());
+            ctx.status(malformed.status()).contentType("text/plain").result("malformed request");
+            return;
+        }
+        if (read instanceof SlackInbound.Ignored) {
+            LOG.info("ignored {}", ((SlackInbound.Ignored) read).what());
+            ctx.status(200).contentType("text/plain").result("");
+            return;
+        }
         Response response;
         try {
-            response = bolt.run(request);
+            response = bolt.run(((SlackInbound.Accepted) read).request());
         } catch (Exception e) {
-            // handlers answer their own failures; this is Bolt itself failing (e.g. auth.test unreachable)
+            // handlers answer their own failures and the body fits Slack's shapes: this is Bolt itself failing
             LOG.error("Slack request failed in Bolt", e);
             ctx.status(500).contentType("text/plain").result("planbot could not handle this request");
             return;
         }
         write(response, ctx);
-    }
-
-    /**
-     * The Bolt request for a verified body. A slash command is read once by {@link SlashCommandForm} and finished
-     * the way {@link SlackRequestParser} finishes one (app config, query string, client address); everything else
-     * (interactions, events, URL verification, SSL checks) goes through Bolt's parser.
-     */
-    private Request<?> parse(Context ctx, String body) {
-        RequestHeaders headers = new RequestHeaders(headers(ctx));
-        SlashCommandPayload command = SlashCommandForm.parse(body);
-        if (command == null) {
-            return parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(ctx.path())
-                    .queryString(ctx.queryParamMap())
-                    .headers(headers)
-                    .requestBody(body)
-                    .remoteAddress(ctx.ip())
-                    .build());
-        }
-        SlashCommandRequest request = new SlashCommandRequest(body, command, headers);
-        request.updateContext(bolt.config());
-        if (ctx.queryString() != null) {
-            ctx.queryParamMap().forEach((name, values) ->
-                    request.getQueryString().computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
-        }
-        String forwarded = headers.getFirstValue("X-Forwarded-For");
-        request.setClientIpAddress(forwarded != null ? forwarded : ctx.ip());
-        return request;
     }
 
     private static Map<String, List<String>> headers(Context ctx) {

@@ -17,7 +17,7 @@ import java.util.Locale;
  * {@code payload=}) is not ours to read: {@link #parse} answers null and Bolt's parser takes it.
  *
  * <p>Stateless and thread-safe; never throws for bad input (a malformed escape makes the body "not a command",
- * which Bolt then refuses as it would have).
+ * which {@link SlackInbound} then refuses).
  */
 final class SlashCommandForm {
     private SlashCommandForm() {

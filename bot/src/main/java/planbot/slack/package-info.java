@@ -3,10 +3,12 @@
  *
  * <p>Inbound: {@link planbot.slack.SlackHttp} (Javalin) and Socket Mode ({@link planbot.slack.SlackConnector}) drive
  * one Bolt app ({@link planbot.slack.SlackBolt}); each HTTP request is verified first by our own constant-time,
- * both-directions {@link planbot.slack.SlackSignature} check; {@link planbot.slack.SlackTenancy} finds the council
- * (tenant) and the person behind it; {@link planbot.slack.PlanSlashCommand} acknowledges {@code /plan} within
- * Slack's 3 seconds and answers in the ack or later through {@code response_url}. The interactive handlers
- * (buttons, the new-date modal, thread replies, the App Home) are in {@code planbot.slack.interact}.
+ * both-directions {@link planbot.slack.SlackSignature} check, then read strictly by {@code SlackInbound}, which
+ * refuses (4xx, never 5xx) a body Slack would not send; {@link planbot.slack.SlackTenancy}, over the neutral
+ * {@link planbot.tenancy.Tenancy}, finds the council (tenant) and the person behind it;
+ * {@link planbot.slack.PlanSlashCommand} acknowledges {@code /plan} within Slack's 3 seconds and answers in the ack
+ * or later through {@code response_url}. The interactive handlers (buttons, the new-date modal, thread replies, the
+ * App Home) are in {@code planbot.slack.interact}.
  *
  * <p>Outbound, in {@code planbot.slack.delivery}: the outbox's {@link planbot.delivery.Messenger} for Slack, the Web
  * API calls it makes, and who gets what.

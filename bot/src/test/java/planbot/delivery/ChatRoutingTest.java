@@ -97,12 +97,15 @@ class ChatRoutingTest {
 
     @Test
     void aPersonLinkedOnTwoPlatformsGetsRemindersWhereTheyLastUsedPlanbotUnlessTheyChose() throws Undeliverable {
-        // GIVEN Olivia linked on Slack and on Discord, both running, Slack first
+        // GIVEN Olivia linked on Slack and then on Discord, both running, Slack first
         f.stores.people().link(f.tenant, "Olivia", new ChatIdentity("discord", "G1", "4242"));
         ChatRouting both = new ChatRouting(f.stores.people(), channels, List.of("slack", "discord"));
-        // THEN with no use and no choice, the first running platform she is linked on
+        // THEN her reminders go where she was linked last
+        assertThat(both.route(f.tenant, entry("OWNER", "Olivia"))).isEqualTo(new Recipient("discord", "4242", "Olivia"));
+        // WHEN she uses planbot on Slack THEN her reminders follow her there
+        f.stores.people().noteUsed(f.tenant, "Olivia", "slack");
         assertThat(both.route(f.tenant, entry("OWNER", "Olivia"))).isEqualTo(new Recipient("slack", "U0OLIVIA", "Olivia"));
-        // WHEN she uses planbot on Discord THEN her reminders follow her there
+        // AND back on Discord, they follow her back
         f.stores.people().noteUsed(f.tenant, "Olivia", "discord");
         assertThat(both.route(f.tenant, entry("OWNER", "Olivia"))).isEqualTo(new Recipient("discord", "4242", "Olivia"));
         // WHEN she chooses Slack THEN they go to Slack wherever she last used planbot

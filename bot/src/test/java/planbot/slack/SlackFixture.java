@@ -117,10 +117,20 @@ final class SlackFixture implements AutoCloseable {
         return postAsync(body, ts, signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** POSTs a body with this content type to the events URL, signed correctly for now. */
+    HttpResponse<String> post(String body, String contentType) {
+        String ts = String.valueOf(bot.now().getEpochSecond());
+        return join(postAsync(body, ts, signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)), contentType));
+    }
+
     CompletableFuture<HttpResponse<String>> postAsync(String body, String timestamp, String signature) {
+        return postAsync(body, timestamp, signature, body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded");
+    }
+
+    private CompletableFuture<HttpResponse<String>> postAsync(String body, String timestamp, String signature, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(SlackHttp.EVENTS_PATH)))
                 .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (timestamp != null) {
             request.header("X-Slack-Request-Timestamp", timestamp);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import planbot.domain.Role;
+import planbot.testing.LogCapture;
 import planbot.testing.PlanEdits;
 
 /**
@@ -83,6 +84,36 @@ class SlackHttpTest {
         // WHEN / THEN it is refused as too large (413, not 401: the size is checked before the signature is computed)
         assertThat(f.post(huge, null, null).statusCode()).isEqualTo(413);
         assertThat(f.bot.audit("EN003/01")).isEmpty();
+    }
+
+    @Test
+    void aSignedButMalformedRequestIs4xxLoggedOnceAtWarnWithNoStackTraceAndNoEffect() {
+        // GIVEN a bound workspace and a baseline of every table
+        assertThat(f.post(f.slashCommand("UOLIVIA", "help")).statusCode()).isEqualTo(200);
+        Map<String, List<Map<String, Object>>> before = f.bot.dump();
+        String update = f.slashCommand("UOLIVIA", "update EN003/01 completed");
+        try (LogCapture log = LogCapture.start()) {
+            // WHEN correctly signed requests arrive that Slack would never send: a bad %-escape, a payload that is
+            // not a JSON object, a form declared as JSON
+            List<HttpResponse<String>> answers = List.of(f.post(update + "%zz"), f.post("payload=%5B%5D"),
+                    f.post(update, "application/json"));
+            // THEN each is refused with a 4xx, no effect, and one short WARN line apiece with no stack trace
+            assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(400, 400, 400);
+            assertThat(log.at("WARN")).containsExactly("SlackHttp - refused a signed request: form has a bad %-escape",
+                    "SlackHttp - refused a signed request: interaction payload is not one JSON object",
+                    "SlackHttp - refused a signed request: body is not one JSON object");
+            assertThat(log.at("ERROR")).isEmpty();
+            assertThat(log.stackTraces()).isZero();
+        }
+        assertThat(f.bot.dump()).isEqualTo(before);
+        assertThat(f.bot.task("EN003/01").status().word()).isNotEqualTo("Completed");
+    }
+
+    @Test
+    void anEventOfATypePlanbotDoesNotHandleIsAcknowledgedSoSlackDoesNotRetryIt() {
+        String event = "{\"type\":\"event_callback\",\"team_id\":\"" + SlackFixture.TEAM + "\",\"event_id\":\"Ev1\","
+                + "\"event\":{\"type\":\"reaction_added\",\"user\":\"UOLIVIA\"}}";
+        assertThat(f.post(event).statusCode()).isEqualTo(200);
     }
 
     @Test

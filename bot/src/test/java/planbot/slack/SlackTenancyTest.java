@@ -20,6 +20,7 @@ import planbot.storage.Tenant;
 import planbot.storage.WorkspaceRepository;
 import planbot.storage.testing.Stores;
 import planbot.storage.testing.TestDatabases;
+import planbot.tenancy.Tenancy;
 
 /** From a verified request's workspace and user to the tenant and actor, on a real SQLite file. */
 class SlackTenancyTest {
@@ -36,8 +37,8 @@ class SlackTenancyTest {
         db = TestDatabases.sqlite(dir);
         stores = Stores.on(db);
         workspaces = new JdbiWorkspaceRepository(db);
-        tenancy = new SlackTenancy(db, workspaces, stores.tenants(), stores.people(), stores.audit(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        tenancy = new SlackTenancy(new Tenancy(db, workspaces, stores.tenants(), stores.people(), stores.audit(),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     @AfterEach
@@ -93,7 +94,7 @@ class SlackTenancyTest {
     }
 
     @Test
-    void withSeveralTenantsAnUnboundWorkspaceIsToldToAskAnAdminAndNothingIsWritten() {
+    void withSeveralTenantsAnUnboundWorkspaceIsToldTheAdminsBindCommandAndNothingIsWritten() {
         // GIVEN two tenants and no bindings
         stores.tenants().getOrCreate("north", NOW);
         stores.tenants().getOrCreate("south", NOW);
@@ -102,7 +103,8 @@ class SlackTenancyTest {
         SlackTenancy.Result result = tenancy.resolve("", "T1", "U1", "sam");
         // THEN it is refused with a sentence that says what to do, and nothing changed
         assertThat(result).isInstanceOf(SlackTenancy.Refused.class);
-        assertThat(((SlackTenancy.Refused) result).message()).contains("ask a planbot admin to bind it");
+        assertThat(((SlackTenancy.Refused) result).message()).contains("a planbot admin can link it with",
+                "`./planbot workspace bind --platform slack --team T1 --tenant <council>`");
         assertThat(TestDatabases.dump(db)).isEqualTo(before);
     }
 

@@ -117,6 +117,10 @@ public final class JdbiPersonRepository implements PersonRepository {
                         .bind(2, identity.platform()).bind(3, identity.workspace()).bind(4, identity.userId())
                         .execute();
             }
+            // a new link is where the person is now: their reminders go there until they use planbot elsewhere
+            h.createUpdate("UPDATE person SET last_platform = ? WHERE id = ?")
+                    .bind(0, identity.platform()).bind(1, personId.get())
+                    .execute();
             return true;
         });
     }

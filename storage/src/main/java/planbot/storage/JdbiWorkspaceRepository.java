@@ -34,6 +34,22 @@ public final class JdbiWorkspaceRepository implements WorkspaceRepository {
     }
 
     @Override
+    public boolean bindFirst(Tenant tenant, String platform, String enterpriseId, String teamId, Instant at) {
+        return db.inTransaction(h -> {
+            if (db.vendor() == Database.Vendor.POSTGRESQL) {
+                // serialises two first requests from different workspaces; SQLite's IMMEDIATE transaction already does
+                h.createQuery("SELECT id FROM tenant WHERE id = ? FOR UPDATE").bind(0, tenant.id()).mapTo(Long.class).findOne();
+            }
+            boolean none = h.createQuery("SELECT COUNT(*) FROM chat_workspace WHERE tenant_id = ? AND platform = ?")
+                    .bind(0, tenant.id()).bind(1, platform).mapTo(Long.class).one() == 0;
+            if (none) {
+                bind(tenant, platform, enterpriseId, teamId, at);
+            }
+            return none;
+        });
+    }
+
+    @Override
     public List<WorkspaceBinding> list(String platform) {
         return db.withHandle(h -> h.createQuery("SELECT w.platform, w.enterprise_id, w.team_id, t.id, t.slug, t.name"
                         + " FROM chat_workspace w JOIN tenant t ON t.id = w.tenant_id WHERE w.platform = ?"

@@ -31,8 +31,8 @@ public interface PersonRepository {
     List<Person> list(Tenant tenant);
 
     /**
-     * Links a chat identity to a person, moving it from whoever had it in this tenant. Returns false when
-     * there is no such person.
+     * Links a chat identity to a person, moving it from whoever had it in this tenant, and makes its platform the one
+     * they {@linkplain #noteUsed last used}. Returns false when there is no such person.
      *
      * @throws UserFixableException when the identity is already linked in another tenant
      */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,25 @@ abstract class ChatRepositoriesContractTest extends DatabaseTestBase {
         assertThat(workspaces.list("slack")).containsExactly(new WorkspaceBinding("slack", "", "T1", other),
                 new WorkspaceBinding("slack", "E1", "", other));
         assertThat(TestDatabases.counts(db).get("chat_workspace")).isEqualTo(2);
+    }
+
+    @Test
+    void onlyATenantsFirstWorkspaceOnAPlatformIsBoundAutomatically() {
+        // GIVEN a tenant with no workspace, and one that has a Slack workspace
+        workspaces.bind(other, "slack", "", "T9", NOW);
+
+        // WHEN each is offered a first binding, then another one
+        boolean first = workspaces.bindFirst(tenant, "slack", "", "T1", NOW);
+        boolean second = workspaces.bindFirst(tenant, "slack", "", "T2", NOW);
+        boolean taken = workspaces.bindFirst(other, "slack", "", "T3", NOW);
+        boolean otherPlatform = workspaces.bindFirst(tenant, "discord", "", "G1", NOW);
+
+        // THEN only the first workspace of each tenant and platform was bound
+        assertThat(List.of(first, second, taken, otherPlatform)).containsExactly(true, false, false, true);
+        assertThat(workspaces.tenantOf("slack", "", "T1")).contains(tenant);
+        assertThat(workspaces.tenantOf("slack", "", "T2")).isEmpty();
+        assertThat(workspaces.tenantOf("slack", "", "T3")).isEmpty();
+        assertThat(workspaces.tenantOf("discord", "", "G1")).contains(tenant);
     }
 
     @Test

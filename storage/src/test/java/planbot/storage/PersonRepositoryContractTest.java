@@ -133,7 +133,8 @@ abstract class PersonRepositoryContractTest extends DatabaseTestBase {
         people.upsert(tenant, List.of("Sam Jones"), Role.OFFICER);
         people.link(tenant, "Sam Jones", SAM);
         people.link(tenant, "Sam Jones", discord);
-        assertThat(people.reach(tenant, "Sam Jones")).isEqualTo(new PersonReach(List.of(discord, SAM), null, null));
+        // THEN both are listed, newest first, and the newest link counts as where Sam last was
+        assertThat(people.reach(tenant, "Sam Jones")).isEqualTo(new PersonReach(List.of(discord, SAM), null, "discord"));
 
         // WHEN Sam uses planbot on Slack (twice: the second writes nothing), then chooses Discord for reminders
         people.noteUsed(tenant, "Sam Jones", "slack");
