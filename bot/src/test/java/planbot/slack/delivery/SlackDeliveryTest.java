@@ -86,8 +86,10 @@ class SlackDeliveryTest {
     void twentyRemindersDueAtOnceInOneChannelArePacedAndEachDeliveredOnceDespiteRateLimits() {
         // GIVEN 20 tasks due today for Olivia, whose DM takes one message a second with no burst, and which Slack
         // rate-limits twice more on top
+        // (each decided at a moment of its own: one sweep's reminders for Olivia would be one message)
         open(DeliveryFixture.dueToday(20, "Olivia"));
         assertThat(f.sweep().decided()).hasSize(20);
+        f.eachRowItsOwnMoment();
         fake.rateLimit(Duration.ofSeconds(1), 1).rateLimitNext("chat.postMessage", 3).rateLimitNext("chat.postMessage", 2);
 
         // WHEN the dispatcher works through the outbox
