@@ -14,16 +14,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import planbot.App;
+import planbot.delivery.ConsoleRouting;
+import planbot.delivery.MessageCount;
+import planbot.delivery.Routing;
+import planbot.slack.SlackSettings;
+import planbot.slack.delivery.SlackRouting;
+import planbot.storage.Tenant;
 import planbot.scheduler.reminder.Reminder;
 import planbot.scheduler.reminder.SweepResult;
 import planbot.domain.UkDates;
 
 /**
- * {@code planbot remind --at DATETIME}: one reminder sweep as of that moment, listing what it decided. The
- * decisions are written to the outbox (unless --dry-run), so running it twice decides nothing new.
+ * {@code planbot remind --at DATETIME}: one reminder sweep as of that moment, listing what it decided and how many
+ * messages that makes once a recipient's reminders are grouped. The decisions are written to the outbox (unless
+ * --dry-run), so running it twice decides nothing new.
  */
 @Command(name = "remind", mixinStandardHelpOptions = true,
-        description = {"Run one reminder sweep as of a moment and list what it decided (task, kind, recipient, key).",
+        description = {"Run one reminder sweep as of a moment and list what it decided (task, kind, recipient, key), and how",
+                "many messages that makes: a recipient's reminders of one moment are posted as one message.",
                 "Decisions go to the outbox for delivery; a second run at the same moment decides nothing new."})
 public final class RemindCommand implements Callable<Integer> {
 
@@ -49,8 +57,14 @@ public final class RemindCommand implements Callable<Integer> {
     public Integer call() {
         Clock clock = at == null ? Clock.system(App.ZONE) : ChatCommand.clockAt(at);
         SweepResult result;
+        int messages;
         try (App app = root.open(global, clock)) {
             result = app.remind(root.tenant(global), clock.instant(), dryRun);
+            // as `serve` would route them: to Slack when it is configured, else to the console
+            Routing routing = SlackSettings.from(root.settings).isPresent()
+                    ? new SlackRouting(app.people(), app.channels()) : new ConsoleRouting();
+            Tenant tenant = app.tenants().find(root.tenant(global)).orElseThrow();
+            messages = MessageCount.of(tenant, result.decided(), routing);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -59,6 +73,7 @@ public final class RemindCommand implements Callable<Integer> {
             o.put("dryRun", result.dryRun());
             o.put("tasksRead", result.tasksRead());
             o.put("decided", result.decided().size());
+            o.put("messages", messages);
             ArrayNode list = o.putArray("reminders");
             for (Reminder r : result.decided()) {
                 ObjectNode n = list.addObject();
@@ -80,6 +95,10 @@ public final class RemindCommand implements Callable<Integer> {
             }
             if (result.decided().isEmpty()) {
                 out.println("  nothing is due (a weekend or bank holiday, or everything was already decided)");
+            } else {
+                out.println((result.dryRun() ? "They would be posted as " : "They will be posted as ")
+                        + messages + (messages == 1 ? " message" : " messages")
+                        + " (one per recipient: a person's or a channel's reminders go together).");
             }
         }
         out.flush();

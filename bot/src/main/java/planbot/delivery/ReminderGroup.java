@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import planbot.scheduler.reminder.Recipient;
 import planbot.scheduler.reminder.ReminderKind;
 
 /**
@@ -56,22 +57,34 @@ public record ReminderGroup(List<ReminderNotice> reminders) implements Notice {
     }
 
     /**
-     * "3 tasks need you today, HoP" when they are all one person's; in a shared channel, whose they are:
-     * "5 tasks need attention today: HoP (3), Sam Jones (2)", "2 tasks need attention today: the manager channel".
+     * "3 tasks need you today, HoP" when they are all one named person's; else whose they are, as a shared channel
+     * needs: "5 tasks need attention today, for HoP (3), Sam Jones (2)", "44 tasks need attention today, for owners not
+     * named in the plan", "2 tasks need attention today, for the manager channel".
      */
     @Override
     public String heading() {
         Map<String, Integer> whose = new LinkedHashMap<>();
         for (ReminderNotice r : reminders) {
-            whose.merge(r.who(), 1, Integer::sum);
+            whose.merge(whose(r), 1, Integer::sum);
         }
         String tasks = ReminderNotice.count(reminders.size(), "task");
-        if (whose.size() == 1 && reminders.get(0).recipientName() != null) {
-            return tasks + " need you today, " + reminders.get(0).recipientName();
+        String first = reminders.get(0).recipientName();
+        if (whose.size() == 1 && first != null && reminders.get(0).kind().recipient() != Recipient.MANAGER_CHANNEL) {
+            return tasks + " need you today, " + first;
         }
         List<String> names = new ArrayList<>();
         whose.forEach((who, n) -> names.add(whose.size() == 1 ? who : who + " (" + n + ")"));
-        return tasks + " need attention today: " + String.join(", ", names);
+        return tasks + " need attention today, for " + String.join(", ", names);
+    }
+
+    private static String whose(ReminderNotice r) {
+        if (r.kind().recipient() == Recipient.MANAGER_CHANNEL) {
+            return "the manager channel";
+        }
+        if (r.recipientName() != null) {
+            return r.recipientName();
+        }
+        return r.kind().recipient() == Recipient.LEAD ? "leads not named in the plan" : "owners not named in the plan";
     }
 
     /** The refs by what they need: "Overdue: EN003/01, EN003/02. Due today: EN004/01." */

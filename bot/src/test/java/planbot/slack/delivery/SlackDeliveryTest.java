@@ -168,7 +168,7 @@ class SlackDeliveryTest {
         // THEN the plan channel holds one message about the three, saying whose they are; Olivia has her own
         List<ObjectNode> plan = fake.messages("CPLAN");
         assertThat(plan).hasSize(1);
-        assertThat(plan.get(0).get("text").asText()).contains("3 tasks need attention today: HoP (2), Sam (1)");
+        assertThat(plan.get(0).get("text").asText()).contains("3 tasks need attention today, for HoP (2), Sam (1)");
         assertThat(plan.get(0).path("blocks").toString()).contains("EN001/01", "EN001/02", "EN001/03").doesNotContain("EN001/04");
         assertThat(fake.messages(DM)).hasSize(1);
         assertThat(fake.violations()).isEmpty();
