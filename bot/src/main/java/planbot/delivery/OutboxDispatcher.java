@@ -29,24 +29,34 @@ import planbot.storage.TenantRepository;
  * Delivers the outbox (DESIGN §8): claims due rows, builds each one's {@link Notice}, routes it to a
  * {@link Recipient}, sends it through that platform's {@link Messenger}, and records what happened on the row.
  *
+ * <p><b>One message per recipient per moment</b>: the reminders of one tenant's sweep (rows with one
+ * {@link OutboxMessage#createdAt()}) routed to one channel go as one {@link ReminderGroup} (a single one as its own
+ * {@link ReminderNotice}), so an officer with 12 overdue tasks gets one message. A sweep's rows are claimed together
+ * ({@link OutboxRepository#claimWithTheirMoment}), so the batch limit never splits them. Rows stay one per task: each
+ * is skipped, sent, retried or given up on as below, and what happens to a message happens to each of its rows.
+ * Digests and admin notices are never grouped.
+ *
  * <ul>
- *   <li><b>Sent</b>: the row becomes SENT with the platform's message id, and a reminder gets a "reminder sent"
- *       audit event, in one small transaction right after the send. A crash between the send and that commit
- *       leaves the row claimed; when its claim lapses it is sent again. Rows are sent and recorded one at a time,
- *       so a crash repeats at most the one message that was in flight.</li>
+ *   <li><b>Sent</b>: every row of the message becomes SENT with the platform's message id, and each reminder gets a
+ *       "reminder sent" audit event, in one small transaction right after the send. A crash between the send and
+ *       that commit leaves the rows claimed; when their claim lapses they are sent again. Messages are sent and
+ *       recorded one at a time, so a crash repeats at most the one message that was in flight.</li>
  *   <li><b>Skipped</b>: a reminder that no longer applies to its task as it is now (finished, its target date
  *       moved, snoozed; see {@link NoticeBuilder}) becomes SKIPPED with the reason, and gets a "reminder skipped"
- *       audit event, in one transaction. Nothing is sent and nobody is told: it is not a failure.</li>
+ *       audit event, in one transaction; it drops out of its message. Nothing is sent about it and nobody is told:
+ *       it is not a failure.</li>
  *   <li><b>Retry later</b>: back to NEW, due after the platform's {@code retryAfter} when it gave one (and the
- *       whole channel waits that long), else after the {@link Backoff}; after {@link DeliveryConfig#maxAttempts()}
- *       attempts it is given up on as below.</li>
+ *       whole channel waits that long), else after the {@link Backoff}, all rows of a message due at one moment (so
+ *       that they go together again); after {@link DeliveryConfig#maxAttempts()} attempts a row is given up on as
+ *       below.</li>
  *   <li><b>Permanent</b> (or {@link Undeliverable}, or out of attempts): DEAD with the reason, and in the same
- *       transaction one {@link AdminNotice} enqueued for the tenant's admin under the key {@code dead:{outbox id}},
- *       so a row is reported once however often this runs. An admin notice that itself dies is only logged.</li>
- *   <li><b>Pacing</b>: at most one message per {@link Messenger#pace()} to a channel. A claimed row whose channel
- *       is not free yet is handed back unsent (without counting an attempt), due at the channel's next free slot;
- *       rows for the same channel in one pass get successive slots. Pacing is per process: several nodes each keep
- *       their own, and the platform's rate-limit answers cover the rest.</li>
+ *       transaction one {@link AdminNotice} about all the rows of the message enqueued for the tenant's admin under
+ *       the key {@code dead:{first outbox id}}, so a row is reported once however often this runs. An admin notice
+ *       that itself dies is only logged.</li>
+ *   <li><b>Pacing</b>: at most one message per {@link Messenger#pace()} to a channel. A claimed message whose
+ *       channel is not free yet is handed back unsent (its rows without counting an attempt), due at the channel's
+ *       next free slot; messages for the same channel in one pass get successive slots. Pacing is per process:
+ *       several nodes each keep their own, and the platform's rate-limit answers cover the rest.</li>
  * </ul>
  *
  * <p>Nothing here sleeps inside a transaction: claiming, recording and handing back are each their own short
