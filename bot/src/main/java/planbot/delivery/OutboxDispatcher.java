@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -147,8 +149,8 @@ public final class OutboxDispatcher {
                 }
                 if (part.notice instanceof ReminderNotice) {
                     // one message per recipient and moment: a sweep's reminders for one channel of a tenant go together
-                    reminders.computeIfAbsent(part.tenant.id() + " " + row.createdAt().toEpochMilli() + " " + part.to.channel(),
-                            k -> add(messages, new Message())).parts.add(part);
+                    String recipient = part.tenant.id() + " " + row.createdAt().toEpochMilli() + " " + part.to.channel();
+                    reminders.computeIfAbsent(recipient, k -> add(messages, new Message())).parts.add(part);
                 } else {
                     add(messages, new Message()).parts.add(part);
                 }
@@ -279,7 +281,7 @@ public final class OutboxDispatcher {
         }
     }
 
-    /** Each row of a message back to NEW, all due at one moment (so they go together again), or dead when out of attempts. */
+    /** Each row of a message back to NEW, all due at one moment (so they go together again), or DEAD if out of attempts. */
     private void retry(List<OutboxMessage> rows, Duration retryAfter, String reason, Pass pass) {
         List<OutboxMessage> again = new ArrayList<>();
         List<OutboxMessage> spent = new ArrayList<>();
@@ -351,18 +353,22 @@ public final class OutboxDispatcher {
 
     /** "the OVERDUE reminder about EN003/01 for HoP"; of several, "a message of 3 reminders (EN003/01, …) for HoP". */
     static String describe(List<OutboxMessage> rows) {
-        OutboxEntry first = rows.get(0).entry();
         if (rows.size() == 1) {
-            return describe(first, NoticeBuilder.taskRef(first));
+            OutboxEntry only = rows.get(0).entry();
+            return describe(only, NoticeBuilder.taskRef(only));
         }
         List<String> refs = new ArrayList<>();
-        for (OutboxMessage row : rows.subList(0, Math.min(rows.size(), DESCRIBED_REFS))) {
+        Set<String> whose = new LinkedHashSet<>();
+        for (OutboxMessage row : rows) {
             String ref = NoticeBuilder.taskRef(row.entry());
-            refs.add(ref != null ? ref : "task " + row.entry().taskId());
+            if (refs.size() < DESCRIBED_REFS) {
+                refs.add(ref != null ? ref : "task " + row.entry().taskId());
+            }
+            whose.add(who(row.entry()));
         }
         return "a message of " + rows.size() + " reminders (" + String.join(", ", refs)
                 + (rows.size() > DESCRIBED_REFS ? " and " + (rows.size() - DESCRIBED_REFS) + " more" : "") + ") for "
-                + who(first);
+                + String.join(", ", whose);
     }
 
     /** "the OVERDUE reminder about EN003/01 for HoP", "the digest for slack:C123". */

@@ -50,9 +50,9 @@ public final class ReminderThreads {
             if (taskId == null || !isReminder(m.entry().kind())) {
                 continue;
             }
+            ReminderKind kind = ReminderKind.parse(m.entry().kind());
             tenants.get(m.entry().tenantId()).flatMap(tenant -> tasks.get(tenant, taskId)
-                            .map(task -> new ReminderThread(tenant, taskId, task.ref(), ReminderKind.parse(m.entry().kind()), m.key())))
-                    .ifPresent(found::add);
+                    .map(task -> new ReminderThread(tenant, taskId, task.ref(), kind, m.key()))).ifPresent(found::add);
         }
         return found;
     }

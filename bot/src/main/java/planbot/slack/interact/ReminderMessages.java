@@ -23,7 +23,8 @@ import planbot.storage.Tenant;
 /**
  * Redraws a reminder that was answered: the reminder as its task is now (re-read through the {@link NoticeBuilder}
  * from the outbox row that sent it), with a line saying who answered what, and without its buttons once the task is
- * finished; a message about several tasks is redrawn whole, each task as it is now. The caller puts the result in place with {@code chat.update}.
+ * finished; a message about several tasks is redrawn whole, each task as it is now. The caller puts the result in
+ * place with {@code chat.update}.
  *
  * <p>Thread-safe; storage failures propagate.
  */

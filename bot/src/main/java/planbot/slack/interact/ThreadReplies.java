@@ -28,8 +28,8 @@ import planbot.storage.InboundEventRepository;
  * Replies in a reminder's thread ({@code done}, {@code new date 30/06/2024 waiting on legal}): a human's message
  * whose {@code thread_ts} is a reminder we sent (found by {@code channel:thread_ts} through {@link ReminderThreads})
  * in the tenant the workspace is bound to runs as their reply through {@link TaskAnswers} (in the thread of a message
- * about several tasks, the reply starts with the ref of the one it means; one that names none is asked which), and is confirmed in the
- * thread after the commit (free text is asked about with {@link NoteQuestion}'s buttons). Bots' messages (ours included), messages with a subtype, and messages in other threads are
+ * about several tasks, the reply starts with the ref of the one it means; one that names none is asked which), and is
+ * confirmed in the thread after the commit (free text is asked about with {@link NoteQuestion}'s buttons). Bots' messages (ours included), messages with a subtype, and messages in other threads are
  * ignored; so is a reminder of another tenant (silently: nothing of it leaks).
  *
  * <p>Slack delivers an event again when it thinks it was not taken (header {@code X-Slack-Retry-Num}). Each event is
@@ -85,7 +85,8 @@ final class ThreadReplies implements SlackHandlers {
                 || e.getUser().equals(ctx.getBotUserId()) || e.getText() == null || eventId == null) {
             return ctx.ack();
         }
-        List<ReminderThreads.ReminderThread> tasks = threads.findTasksByMessageId(SlackPoster.messageId(e.getChannel(), e.getThreadTs()));
+        List<ReminderThreads.ReminderThread> tasks =
+                threads.findTasksByMessageId(SlackPoster.messageId(e.getChannel(), e.getThreadTs()));
         if (tasks.isEmpty()) {
             return ctx.ack();
         }
