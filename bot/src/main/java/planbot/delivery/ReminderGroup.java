@@ -13,8 +13,8 @@ import planbot.scheduler.reminder.ReminderKind;
 /**
  * Several reminders for one recipient at one moment, sent as one message (an officer with 12 overdue tasks gets one
  * message, not 12): a heading ("3 tasks need you today, HoP"), then each reminder, overdue first, each with its own
- * buttons. Built by the {@link OutboxDispatcher} from the reminders a pass routes to the same channel; each reminder
- * keeps its own outbox row. The notice's own row is its first reminder's, so a messenger that names a message after
+ * buttons. Built by the {@link OutboxDispatcher} from one sweep's reminders routed to the same channel; each
+ * reminder keeps its own outbox row. The notice's own row is its first reminder's, so a messenger that names a message after
  * its row names it after that one.
  *
  * <p>A platform with a limit on a message's size shows as many reminders as fit and ends with "and N more"
