@@ -19,6 +19,7 @@ import planbot.delivery.Messenger;
 import planbot.delivery.NoticeBuilder;
 import planbot.delivery.OutboxDispatcher;
 import planbot.delivery.ReminderThreads;
+import planbot.delivery.Routing;
 import planbot.domain.Person;
 import planbot.domain.UserFixableException;
 import planbot.http.AppServer;
@@ -346,18 +347,24 @@ public final class App implements AutoCloseable {
             throw new IllegalStateException("reminders are already running");
         }
         List<Messenger> messengers = new java.util.ArrayList<>();
-        List<String> names = new java.util.ArrayList<>();
-        for (ChatPlatform p : deliverTo) {
-            messengers.add(p.messenger());
-            names.add(p.name());
-        }
-        dispatcher = new OutboxDispatcher(database, outbox, tenants, audit, notices,
-                new ChatRouting(people, channels, names), messengers, DeliveryConfig.defaults(), clock);
+        deliverTo.forEach(p -> messengers.add(p.messenger()));
+        dispatcher = new OutboxDispatcher(database, outbox, tenants, audit, notices, routing(deliverTo), messengers,
+                DeliveryConfig.defaults(), clock);
         dispatcher.start();
         scheduler = new SchedulerService(database, reminders, reminderState,
                 new DigestSweep(database, subscriptions, digests, outbox, clock), clock, SchedulerConfig.defaults());
         scheduler.start();
         dispatcher.wake();
+    }
+
+    /**
+     * Who gets a notice, on which platform, when delivering to these platforms; the console alone when there are none
+     * (as {@link #serve} delivers).
+     */
+    public Routing routing(List<ChatPlatform> deliverTo) {
+        List<String> names = new java.util.ArrayList<>();
+        deliverTo.forEach(p -> names.add(p.name()));
+        return new ChatRouting(people, channels, names.isEmpty() ? List.of(ChatRouting.CONSOLE) : names);
     }
 
     /** What {@code GET /health} reports: the database, the scheduler (once delivery runs) and each started platform. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,16 +15,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import planbot.App;
+import planbot.delivery.MessageCount;
+import planbot.platform.ChatPlatform;
+import planbot.delivery.Routing;
+import planbot.storage.Tenant;
 import planbot.scheduler.reminder.Reminder;
 import planbot.scheduler.reminder.SweepResult;
 import planbot.domain.UkDates;
 
 /**
- * {@code planbot remind --at DATETIME}: one reminder sweep as of that moment, listing what it decided. The
- * decisions are written to the outbox (unless --dry-run), so running it twice decides nothing new.
+ * {@code planbot remind --at DATETIME}: one reminder sweep as of that moment, listing what it decided and how many
+ * messages that makes once a recipient's reminders are grouped. The decisions are written to the outbox (unless
+ * --dry-run), so running it twice decides nothing new.
  */
 @Command(name = "remind", mixinStandardHelpOptions = true,
-        description = {"Run one reminder sweep as of a moment and list what it decided (task, kind, recipient, key).",
+        description = {"Run one reminder sweep as of a moment and list what it decided (task, kind, recipient, key), and how",
+                "many messages that makes: a recipient's reminders of one moment are posted as one message.",
                 "Decisions go to the outbox for delivery; a second run at the same moment decides nothing new."})
 public final class RemindCommand implements Callable<Integer> {
 
@@ -49,8 +56,15 @@ public final class RemindCommand implements Callable<Integer> {
     public Integer call() {
         Clock clock = at == null ? Clock.system(App.ZONE) : ChatCommand.clockAt(at);
         SweepResult result;
+        int messages;
         try (App app = root.open(global, clock)) {
             result = app.remind(root.tenant(global), clock.instant(), dryRun);
+            // as `serve` would route them: to the chat platforms that are configured, else to the console
+            List<ChatPlatform> platforms = app.configuredPlatforms(root.settings);
+            Routing routing = app.routing(platforms);
+            platforms.forEach(ChatPlatform::close); // built only to be named; never started
+            Tenant tenant = app.tenants().find(root.tenant(global)).orElseThrow();
+            messages = MessageCount.of(tenant, result.decided(), routing);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -59,6 +73,7 @@ public final class RemindCommand implements Callable<Integer> {
             o.put("dryRun", result.dryRun());
             o.put("tasksRead", result.tasksRead());
             o.put("decided", result.decided().size());
+            o.put("messages", messages);
             ArrayNode list = o.putArray("reminders");
             for (Reminder r : result.decided()) {
                 ObjectNode n = list.addObject();
@@ -80,6 +95,10 @@ public final class RemindCommand implements Callable<Integer> {
             }
             if (result.decided().isEmpty()) {
                 out.println("  nothing is due (a weekend or bank holiday, or everything was already decided)");
+            } else {
+                out.println((result.dryRun() ? "They would be posted as " : "They will be posted as ")
+                        + messages + (messages == 1 ? " message" : " messages")
+                        + " (one per recipient: a person's or a channel's reminders go together).");
             }
         }
         out.flush();

@@ -9,7 +9,7 @@ package planbot.delivery;
  * <p>Every notice names the outbox row it was built from, so that a messenger can use the row's idempotency key
  * where its platform deduplicates posts, and a console can name the message it printed.
  */
-public sealed interface Notice permits ReminderNotice, DigestNotice, AdminNotice {
+public sealed interface Notice permits ReminderNotice, ReminderGroup, DigestNotice, AdminNotice {
 
     /** The id of the outbox row this notice was built from. */
     long outboxId();

@@ -8,6 +8,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import planbot.domain.PlanDate;
@@ -70,6 +72,29 @@ public final class NoticeBuilder {
         } catch (NoLongerDue cannot) {
             throw new AssertionError("not checked", cannot);
         }
+    }
+
+    /**
+     * The reminders of a message about several tasks, as the tasks are now (to redraw it after one was answered): a
+     * finished task's reminder without buttons, a task no longer in the plan left out; empty when fewer than two remain.
+     */
+    public Optional<ReminderGroup> group(Tenant tenant, List<OutboxMessage> rows, Instant now) {
+        List<ReminderNotice> reminders = new ArrayList<>();
+        for (OutboxMessage row : rows) {
+            Notice notice;
+            try {
+                notice = build(tenant, row, now);
+            } catch (Undeliverable gone) {
+                continue;
+            }
+            if (notice instanceof ReminderNotice) {
+                ReminderNotice r = (ReminderNotice) notice;
+                boolean finished = tasks.get(tenant, r.taskId()).map(t -> t.task().status() != null
+                        && t.task().status().kind().isFinished()).orElse(true);
+                reminders.add(finished ? r.withoutButtons() : r);
+            }
+        }
+        return reminders.size() < 2 ? Optional.empty() : Optional.of(ReminderGroup.of(reminders));
     }
 
     /**

@@ -3,12 +3,15 @@ package planbot.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -28,24 +31,34 @@ import planbot.storage.TenantRepository;
  * Delivers the outbox (DESIGN §8): claims due rows, builds each one's {@link Notice}, routes it to a
  * {@link Recipient}, sends it through that platform's {@link Messenger}, and records what happened on the row.
  *
+ * <p><b>One message per recipient per moment</b>: the reminders of one tenant's sweep (rows with one
+ * {@link OutboxMessage#createdAt()}) routed to one channel go as one {@link ReminderGroup} (a single one as its own
+ * {@link ReminderNotice}), so an officer with 12 overdue tasks gets one message. A sweep's rows are claimed together
+ * ({@link OutboxRepository#claimWithTheirMoment}), so the batch limit never splits them. Rows stay one per task: each
+ * is skipped, sent, retried or given up on as below, and what happens to a message happens to each of its rows.
+ * Digests and admin notices are never grouped.
+ *
  * <ul>
- *   <li><b>Sent</b>: the row becomes SENT with the platform's message id, and a reminder gets a "reminder sent"
- *       audit event, in one small transaction right after the send. A crash between the send and that commit
- *       leaves the row claimed; when its claim lapses it is sent again. Rows are sent and recorded one at a time,
- *       so a crash repeats at most the one message that was in flight.</li>
+ *   <li><b>Sent</b>: every row of the message becomes SENT with the platform's message id, and each reminder gets a
+ *       "reminder sent" audit event, in one small transaction right after the send. A crash between the send and
+ *       that commit leaves the rows claimed; when their claim lapses they are sent again. Messages are sent and
+ *       recorded one at a time, so a crash repeats at most the one message that was in flight.</li>
  *   <li><b>Skipped</b>: a reminder that no longer applies to its task as it is now (finished, its target date
  *       moved, snoozed; see {@link NoticeBuilder}) becomes SKIPPED with the reason, and gets a "reminder skipped"
- *       audit event, in one transaction. Nothing is sent and nobody is told: it is not a failure.</li>
+ *       audit event, in one transaction; it drops out of its message. Nothing is sent about it and nobody is told:
+ *       it is not a failure.</li>
  *   <li><b>Retry later</b>: back to NEW, due after the platform's {@code retryAfter} when it gave one (and the
- *       whole channel waits that long), else after the {@link Backoff}; after {@link DeliveryConfig#maxAttempts()}
- *       attempts it is given up on as below.</li>
+ *       whole channel waits that long), else after the {@link Backoff}, all rows of a message due at one moment (so
+ *       that they go together again); after {@link DeliveryConfig#maxAttempts()} attempts a row is given up on as
+ *       below.</li>
  *   <li><b>Permanent</b> (or {@link Undeliverable}, or out of attempts): DEAD with the reason, and in the same
- *       transaction one {@link AdminNotice} enqueued for the tenant's admin under the key {@code dead:{outbox id}},
- *       so a row is reported once however often this runs. An admin notice that itself dies is only logged.</li>
- *   <li><b>Pacing</b>: at most one message per {@link Messenger#pace()} to a channel. A claimed row whose channel
- *       is not free yet is handed back unsent (without counting an attempt), due at the channel's next free slot;
- *       rows for the same channel in one pass get successive slots. Pacing is per process: several nodes each keep
- *       their own, and the platform's rate-limit answers cover the rest.</li>
+ *       transaction one {@link AdminNotice} about all the rows of the message enqueued for the tenant's admin under
+ *       the key {@code dead:{first outbox id}}, so a row is reported once however often this runs. An admin notice
+ *       that itself dies is only logged.</li>
+ *   <li><b>Pacing</b>: at most one message per {@link Messenger#pace()} to a channel. A claimed message whose
+ *       channel is not free yet is handed back unsent (its rows without counting an attempt), due at the channel's
+ *       next free slot; messages for the same channel in one pass get successive slots. Pacing is per process:
+ *       several nodes each keep their own, and the platform's rate-limit answers cover the rest.</li>
  * </ul>
  *
  * <p>Nothing here sleeps inside a transaction: claiming, recording and handing back are each their own short
@@ -62,6 +75,8 @@ public final class OutboxDispatcher {
     /** The outbox kind and recipient kind of the admin notices this dispatcher enqueues. */
     public static final String ADMIN = "ADMIN";
     static final String ACTOR = "scheduler";
+    /** Refs an admin notice about a message of several reminders names before "and N more". */
+    private static final int DESCRIBED_REFS = 10;
 
     private final Database db;
     private final OutboxRepository outbox;
@@ -111,113 +126,140 @@ public final class OutboxDispatcher {
     }
 
     /**
-     * One pass: claims up to {@link DeliveryConfig#batchSize()} due rows and delivers, retries, defers or gives up
-     * on each. Never sleeps.
+     * One pass: claims up to {@link DeliveryConfig#batchSize()} due rows (with the rest of their tenant's moment, see
+     * {@link OutboxRepository#claimWithTheirMoment}), prepares each, and sends, retries, defers or gives up on each
+     * message: the reminders of one tenant's moment (one sweep's: rows of one {@link OutboxMessage#createdAt()}) routed to
+     * one channel are one message. Never sleeps.
      *
      * @throws planbot.storage.StorageException when the database fails; rows already handled stay handled
      */
     public DispatchReport runOnce() {
         synchronized (passLock) {
-            List<OutboxMessage> claimed = outbox.claim(config.batchSize(), clock.instant(), config.lease());
+            List<OutboxMessage> claimed = outbox.claimWithTheirMoment(config.batchSize(), clock.instant(), config.lease());
             if (claimed.isEmpty()) {
                 return DispatchReport.empty();
             }
             Pass pass = new Pass(claimed.size());
-            for (int i = 0; i < claimed.size(); i++) {
-                OutboxMessage row = claimed.get(i);
+            List<Message> messages = new ArrayList<>();
+            Map<String, Message> reminders = new HashMap<>();
+            for (OutboxMessage row : claimed) {
+                Part part = prepare(row, pass);
+                if (part == null) {
+                    continue;
+                }
+                if (part.notice instanceof ReminderNotice) {
+                    // one message per recipient and moment: a sweep's reminders for one channel of a tenant go together
+                    String recipient = part.tenant.id() + " " + row.createdAt().toEpochMilli() + " " + part.to.channel();
+                    reminders.computeIfAbsent(recipient, k -> add(messages, new Message())).parts.add(part);
+                } else {
+                    add(messages, new Message()).parts.add(part);
+                }
+            }
+            for (Message m : messages) {
                 if (stopping) {
                     // hand the rest back for the next start, instead of leaving them claimed until the lease lapses
-                    for (int j = i; j < claimed.size(); j++) {
-                        outbox.release(claimed.get(j).id(), clock.instant());
+                    for (OutboxMessage row : m.rows()) {
+                        outbox.release(row.id(), clock.instant());
                         pass.deferred++;
                     }
-                    break;
+                    continue;
                 }
-                deliver(row, pass);
+                send(m, pass);
             }
             return pass.report();
         }
     }
 
-    private void deliver(OutboxMessage row, Pass pass) {
+    private static Message add(List<Message> messages, Message m) {
+        messages.add(m);
+        return m;
+    }
+
+    /** The row's notice and recipient; null when the row is already handled (skipped, dead, to be retried). */
+    private Part prepare(OutboxMessage row, Pass pass) {
         OutboxEntry e = row.entry();
-        Instant now = clock.instant();
-        Tenant tenant;
-        Notice notice;
-        Recipient to;
         try {
-            tenant = tenant(e.tenantId());
-            notice = notices.toSend(tenant, row, now);
-            to = routing.route(tenant, e);
+            Tenant tenant = tenant(e.tenantId());
+            Notice notice = notices.toSend(tenant, row, clock.instant());
+            return new Part(row, tenant, notice, routing.route(tenant, e));
         } catch (NoLongerDue stale) {
             skip(row, stale.reason(), pass);
-            return;
         } catch (Undeliverable u) {
-            giveUp(row, u.reason(), pass);
-            return;
+            giveUp(List.of(row), u.reason(), pass);
         } catch (RuntimeException ex) {
             LOG.error("outbox {} ({}): cannot prepare the message; will try again", row.id(), e.key(), ex);
-            retry(row, null, "it could not be prepared (an internal error; see the log)", pass);
-            return;
+            retry(List.of(row), null, "it could not be prepared (an internal error; see the log)", pass);
         }
+        return null;
+    }
+
+    private void send(Message m, Pass pass) {
+        Recipient to = m.parts.get(0).to;
         Messenger messenger = messengers.get(to.platform());
         if (messenger == null) {
-            giveUp(row, "there is no messenger for the platform '" + to.platform() + "' it is routed to", pass);
+            giveUp(m.rows(), "there is no messenger for the platform '" + to.platform() + "' it is routed to", pass);
             return;
         }
 
         // pacing: send only when the channel is free and nothing of this pass is already waiting for it
+        Instant now = clock.instant();
         String channel = to.channel();
         Instant free = channelFree.getOrDefault(channel, Instant.MIN);
         Instant queued = pass.slots.get(channel);
         if (queued != null || free.isAfter(now)) {
             Instant slot = queued != null ? queued : free;
-            if (outbox.release(row.id(), slot)) {
-                pass.deferred++;
-                pass.nextSlot = pass.nextSlot == null || slot.isBefore(pass.nextSlot) ? slot : pass.nextSlot;
+            for (OutboxMessage row : m.rows()) {
+                if (outbox.release(row.id(), slot)) {
+                    pass.deferred++;
+                    pass.nextSlot = pass.nextSlot == null || slot.isBefore(pass.nextSlot) ? slot : pass.nextSlot;
+                }
             }
             pass.slots.put(channel, slot.plus(messenger.pace()));
             return;
         }
 
+        Notice notice = m.notice();
         SendResult result;
         try {
             result = messenger.send(notice, to);
         } catch (RuntimeException ex) {
-            LOG.error("outbox {} ({}): the {} messenger failed unexpectedly; will try again", row.id(), e.key(),
-                    to.platform(), ex);
+            LOG.error("outbox {} ({}): the {} messenger failed unexpectedly; will try again", notice.outboxId(),
+                    notice.outboxKey(), to.platform(), ex);
             result = new SendResult.RetryLater(null, "the " + to.platform() + " messenger failed unexpectedly (see the log)");
         }
         Instant after = clock.instant();
         channelFree.merge(channel, after.plus(messenger.pace()), (a, b) -> a.isAfter(b) ? a : b);
 
         if (result instanceof SendResult.Sent) {
-            recordSent(row, tenant, notice, to, ((SendResult.Sent) result).platformMessageId(), after);
-            pass.sent++;
+            recordSent(m, ((SendResult.Sent) result).platformMessageId(), after);
+            pass.sent += m.parts.size();
         } else if (result instanceof SendResult.RetryLater) {
             SendResult.RetryLater later = (SendResult.RetryLater) result;
             if (later.retryAfter() != null) {
-                // the platform said how long: the whole channel waits, not only this row
+                // the platform said how long: the whole channel waits, not only this message
                 channelFree.merge(channel, after.plus(later.retryAfter()), (a, b) -> a.isAfter(b) ? a : b);
             }
-            retry(row, later.retryAfter(), later.reason(), pass);
+            retry(m.rows(), later.retryAfter(), later.reason(), pass);
         } else {
-            giveUp(row, ((SendResult.Permanent) result).reason(), pass);
+            giveUp(m.rows(), ((SendResult.Permanent) result).reason(), pass);
         }
     }
 
-    /** SENT with the message id, and the audit event of a reminder, in one transaction. */
-    private void recordSent(OutboxMessage row, Tenant tenant, Notice notice, Recipient to, String messageId, Instant at) {
+    /** Every row of the message SENT with its id, and each reminder's audit event, in one transaction. */
+    private void recordSent(Message m, String messageId, Instant at) {
         db.transaction(() -> {
-            outbox.markSent(row.id(), messageId, at);
-            if (notice instanceof ReminderNotice) {
-                ReminderNotice r = (ReminderNotice) notice;
-                audit.append(tenant, new AuditEvent(at, ACTOR, Source.SCHEDULER, "reminder", r.taskRef(), "reminder sent",
-                        null, r.kind().name() + " to " + to.name() + " on " + to.platform(), null));
+            for (Part p : m.parts) {
+                outbox.markSent(p.row.id(), messageId, at);
+                if (p.notice instanceof ReminderNotice) {
+                    ReminderNotice r = (ReminderNotice) p.notice;
+                    audit.append(p.tenant, new AuditEvent(at, ACTOR, Source.SCHEDULER, "reminder", r.taskRef(), "reminder sent",
+                            null, r.kind().name() + " to " + p.to.name() + " on " + p.to.platform(), null));
+                }
             }
             return null;
         });
-        LOG.debug("outbox {} ({}) sent to {} as {}", row.id(), row.key(), to.channel(), messageId);
+        LOG.debug("outbox {} ({} rows) sent to {} as {}", m.parts.get(0).row.key(), m.parts.size(),
+                m.parts.get(0).to.channel(), messageId);
     }
 
     /** SKIPPED with the reason, and a "reminder skipped" audit event, in one transaction; nobody is told. */
@@ -239,59 +281,108 @@ public final class OutboxDispatcher {
         }
     }
 
-    private void retry(OutboxMessage row, Duration retryAfter, String reason, Pass pass) {
-        if (row.attempts() >= config.maxAttempts()) {
-            giveUp(row, reason + " (gave up after " + ReminderNotice.count(row.attempts(), "attempt") + ")", pass);
+    /** Each row of a message back to NEW, all due at one moment (so they go together again), or DEAD if out of attempts. */
+    private void retry(List<OutboxMessage> rows, Duration retryAfter, String reason, Pass pass) {
+        List<OutboxMessage> again = new ArrayList<>();
+        List<OutboxMessage> spent = new ArrayList<>();
+        int attempts = 0;
+        for (OutboxMessage row : rows) {
+            (row.attempts() >= config.maxAttempts() ? spent : again).add(row);
+            attempts = Math.max(attempts, row.attempts());
+        }
+        if (!spent.isEmpty()) {
+            giveUp(spent, reason + " (gave up after " + ReminderNotice.count(attempts, "attempt") + ")", pass);
+        }
+        if (again.isEmpty()) {
             return;
         }
-        Duration wait = retryAfter != null ? retryAfter : config.backoff().delay(row.attempts(), random.getAsDouble());
+        Duration wait = retryAfter != null ? retryAfter : config.backoff().delay(attempts, random.getAsDouble());
         Instant at = clock.instant().plus(wait);
-        if (outbox.markFailed(row.id(), reason, at)) {
-            pass.retried++;
-            LOG.warn("outbox {} ({}): attempt {} failed ({}); next at {}", row.id(), row.key(), row.attempts(), reason, at);
+        for (OutboxMessage row : again) {
+            if (outbox.markFailed(row.id(), reason, at)) {
+                pass.retried++;
+                LOG.warn("outbox {} ({}): attempt {} failed ({}); next at {}", row.id(), row.key(), row.attempts(), reason, at);
+            }
         }
     }
 
-    /** DEAD with the reason, and one admin notice about it, in one transaction. */
-    private void giveUp(OutboxMessage row, String reason, Pass pass) {
-        OutboxEntry e = row.entry();
-        boolean isAdmin = ADMIN.equals(e.kind());
+    /**
+     * Each row DEAD with the reason, and one admin notice about them all (a message of several reminders is one
+     * failure to the admin), in one transaction.
+     */
+    private void giveUp(List<OutboxMessage> rows, String reason, Pass pass) {
         Instant now = clock.instant();
-        String taskRef = NoticeBuilder.taskRef(e);
-        boolean marked = db.transaction(() -> {
-            if (!outbox.markFailed(row.id(), reason, null)) {
-                return false;
+        List<OutboxMessage> marked = db.transaction(() -> {
+            List<OutboxMessage> dead = new ArrayList<>();
+            for (OutboxMessage row : rows) {
+                if (outbox.markFailed(row.id(), reason, null)) {
+                    dead.add(row);
+                }
             }
-            if (!isAdmin) {
-                outbox.enqueue(List.of(new OutboxEntry(e.tenantId(), "dead:" + row.id(), ADMIN, e.taskId(), ADMIN, null,
-                        NoticeBuilder.adminPayload(e.key(), describe(e, taskRef), reason, row.attempts()))), now);
+            List<OutboxMessage> told = new ArrayList<>();
+            for (OutboxMessage row : dead) {
+                OutboxEntry e = row.entry();
+                if (ADMIN.equals(e.kind())) {
+                    continue;
+                }
+                told.add(row);
+                String taskRef = NoticeBuilder.taskRef(e);
+                if (taskRef != null && e.taskId() != null) {
+                    findTenant(e.tenantId()).ifPresent(t -> audit.append(t, new AuditEvent(now, ACTOR, Source.SCHEDULER,
+                            "reminder", taskRef, "reminder undelivered", null, e.kind(), reason)));
+                }
             }
-            if (taskRef != null && !isAdmin && e.taskId() != null) {
-                findTenant(e.tenantId()).ifPresent(t -> audit.append(t, new AuditEvent(now, ACTOR, Source.SCHEDULER,
-                        "reminder", taskRef, "reminder undelivered", null, e.kind(), reason)));
+            if (!told.isEmpty()) {
+                OutboxEntry e = told.get(0).entry();
+                outbox.enqueue(List.of(new OutboxEntry(e.tenantId(), "dead:" + told.get(0).id(), ADMIN,
+                        told.size() == 1 ? e.taskId() : null, ADMIN, null,
+                        NoticeBuilder.adminPayload(e.key(), describe(told), reason, told.get(0).attempts()))), now);
             }
-            return true;
+            return dead;
         });
-        if (marked) {
+        for (OutboxMessage row : marked) {
             pass.dead++;
-            if (isAdmin) {
+            if (ADMIN.equals(row.entry().kind())) {
                 LOG.error("outbox {} ({}): the admin notice could not be delivered either, and is dead: {}", row.id(),
-                        e.key(), reason);
+                        row.key(), reason);
             } else {
-                LOG.warn("outbox {} ({}) is dead: {}; the admin is told", row.id(), e.key(), reason);
+                LOG.warn("outbox {} ({}) is dead: {}; the admin is told", row.id(), row.key(), reason);
             }
         }
+    }
+
+    /** "the OVERDUE reminder about EN003/01 for HoP"; of several, "a message of 3 reminders (EN003/01, …) for HoP". */
+    static String describe(List<OutboxMessage> rows) {
+        if (rows.size() == 1) {
+            OutboxEntry only = rows.get(0).entry();
+            return describe(only, NoticeBuilder.taskRef(only));
+        }
+        List<String> refs = new ArrayList<>();
+        Set<String> whose = new LinkedHashSet<>();
+        for (OutboxMessage row : rows) {
+            String ref = NoticeBuilder.taskRef(row.entry());
+            if (refs.size() < DESCRIBED_REFS) {
+                refs.add(ref != null ? ref : "task " + row.entry().taskId());
+            }
+            whose.add(who(row.entry()));
+        }
+        return "a message of " + rows.size() + " reminders (" + String.join(", ", refs)
+                + (rows.size() > DESCRIBED_REFS ? " and " + (rows.size() - DESCRIBED_REFS) + " more" : "") + ") for "
+                + String.join(", ", whose);
     }
 
     /** "the OVERDUE reminder about EN003/01 for HoP", "the digest for slack:C123". */
     static String describe(OutboxEntry e, String taskRef) {
-        String who = e.recipientName() != null ? e.recipientName()
+        if ("DIGEST".equals(e.kind())) {
+            return "the digest for " + who(e);
+        }
+        return "the " + e.kind() + " reminder" + (taskRef == null ? "" : " about " + taskRef) + " for " + who(e);
+    }
+
+    private static String who(OutboxEntry e) {
+        return e.recipientName() != null ? e.recipientName()
                 : "MANAGER_CHANNEL".equals(e.recipientKind()) ? "the manager channel"
                 : "the " + e.recipientKind().toLowerCase(Locale.ROOT);
-        if ("DIGEST".equals(e.kind())) {
-            return "the digest for " + who;
-        }
-        return "the " + e.kind() + " reminder" + (taskRef == null ? "" : " about " + taskRef) + " for " + who;
     }
 
     private Tenant tenant(long id) throws Undeliverable {
@@ -363,7 +454,7 @@ public final class OutboxDispatcher {
             if (stopping) {
                 break;
             }
-            if (report != null && report.claimed() == config.batchSize()) {
+            if (report != null && report.claimed() >= config.batchSize()) {
                 continue; // a full batch: more may be due (rows deferred in it are not, so this cannot spin)
             }
             Duration wait = config.idlePoll();
@@ -392,6 +483,41 @@ public final class OutboxDispatcher {
                 }
             }
             woken = false;
+        }
+    }
+
+    /** A row ready to send: its tenant, its notice as of now, and where it goes. */
+    private static final class Part {
+        final OutboxMessage row;
+        final Tenant tenant;
+        final Notice notice;
+        final Recipient to;
+
+        Part(OutboxMessage row, Tenant tenant, Notice notice, Recipient to) {
+            this.row = row;
+            this.tenant = tenant;
+            this.notice = notice;
+            this.to = to;
+        }
+    }
+
+    /** What goes out as one platform message: one row, or the reminders of one recipient. */
+    private static final class Message {
+        final List<Part> parts = new ArrayList<>();
+
+        List<OutboxMessage> rows() {
+            List<OutboxMessage> rows = new ArrayList<>(parts.size());
+            parts.forEach(p -> rows.add(p.row));
+            return rows;
+        }
+
+        Notice notice() {
+            if (parts.size() == 1) {
+                return parts.get(0).notice;
+            }
+            List<ReminderNotice> reminders = new ArrayList<>(parts.size());
+            parts.forEach(p -> reminders.add((ReminderNotice) p.notice));
+            return ReminderGroup.of(reminders);
         }
     }
 

@@ -39,20 +39,19 @@ public final class PlainNoticeRenderer {
             }
             b.append("🔔 ").append(r.heading()).append('\n');
             b.append(r.text()).append('\n');
-            if (!r.description().isEmpty()) {
-                b.append("    ").append(r.description().replace("\n", "\n    ")).append('\n');
+            details(b, r, "    ");
+            answers(b, r, "    ");
+        } else if (notice instanceof ReminderGroup) {
+            ReminderGroup g = (ReminderGroup) notice;
+            b.append("🔔 ").append(g.heading()).append('\n');
+            for (ReminderNotice r : g.reminders()) {
+                b.append("  • ").append(compact ? r.text().replace('\n', ' ') : r.text()).append('\n');
+                if (!compact) {
+                    details(b, r, "      ");
+                }
             }
-            b.append("    Action: ").append(r.actionName()).append('\n');
-            List<String> labels = new ArrayList<>();
-            List<String> replies = new ArrayList<>();
-            for (Button button : r.buttons()) {
-                labels.add("[" + button.label() + "]");
-                replies.add(button.needsInput() ? button.reply() + " dd/mm/yyyy" : button.reply());
-            }
-            if (!labels.isEmpty()) {
-                b.append("    ").append(String.join(" ", labels)).append('\n');
-                b.append("    Answer with: reply ").append(r.taskRef()).append(' ').append(String.join(" | ", replies))
-                        .append('\n');
+            if (!compact) {
+                answers(b, g.reminders().get(0), "  ");
             }
         } else if (notice instanceof DigestNotice) {
             DigestNotice d = (DigestNotice) notice;
@@ -67,5 +66,27 @@ public final class PlainNoticeRenderer {
             throw new IllegalArgumentException("no plain rendering for " + notice.getClass().getSimpleName());
         }
         return PlainTextRenderer.visibleControls(b);
+    }
+
+    private static void details(StringBuilder b, ReminderNotice r, String indent) {
+        if (!r.description().isEmpty()) {
+            b.append(indent).append(r.description().replace("\n", "\n" + indent)).append('\n');
+        }
+        b.append(indent).append("Action: ").append(r.actionName()).append('\n');
+    }
+
+    /** The buttons as labels, and the console's way of pressing them, for the reminder's task. */
+    private static void answers(StringBuilder b, ReminderNotice r, String indent) {
+        List<String> labels = new ArrayList<>();
+        List<String> replies = new ArrayList<>();
+        for (Button button : r.buttons()) {
+            labels.add("[" + button.label() + "]");
+            replies.add(button.needsInput() ? button.reply() + " dd/mm/yyyy" : button.reply());
+        }
+        if (!labels.isEmpty()) {
+            b.append(indent).append(String.join(" ", labels)).append('\n');
+            b.append(indent).append("Answer with: reply ").append(r.taskRef()).append(' ').append(String.join(" | ", replies))
+                    .append('\n');
+        }
     }
 }

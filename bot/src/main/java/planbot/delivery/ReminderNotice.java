@@ -51,6 +51,12 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
         Objects.requireNonNull(tenant, "tenant");
     }
 
+    /** The same reminder with no buttons: its task needs no more answers. */
+    public ReminderNotice withoutButtons() {
+        return new ReminderNotice(outboxId, outboxKey, kind, taskRef, description, actionName, target, dueDate, daysLate,
+                recipientName, owner, lead, lastUpdate, List.of(), tenant, taskId);
+    }
+
     /** "Reminder for HoP", "Escalation for Patsy Dell", "Escalation for the manager channel". */
     @Override
     public String heading() {

@@ -48,6 +48,28 @@ class RemindAndDigestCliTest {
     }
 
     @Test
+    void remindReportsTheRemindersDecidedAndTheFewerMessagesTheyArePostedAs() throws Exception {
+        // WHEN the sweep runs on the sample's first morning, as JSON and (a dry run of the same moment) as text
+        StringWriter text = new StringWriter();
+        assertThat(MainAccess.run(new String[] {"remind", "--at", "2023-05-15T09:00", "--db", db, "--dry-run"},
+                new PrintWriter(text, true), new PrintWriter(new StringWriter(), true))).isZero();
+        JsonNode result = json("remind", "--at", "2023-05-15T09:00", "--db", db, "--json");
+        // THEN each reminder's recipient gets one message: the sample names no owners, so on the console its many
+        // reminders go to a handful of recipients (the owners, the leads, the manager channel)
+        int decided = result.get("decided").asInt();
+        int messages = result.get("messages").asInt();
+        assertThat(decided).isGreaterThan(50);
+        assertThat(messages).isBetween(1, 10);
+        Set<String> recipients = new HashSet<>();
+        for (JsonNode r : result.get("reminders")) {
+            recipients.add(r.get("recipient").asText() + " " + r.path("recipientName").asText());
+        }
+        assertThat(messages).isEqualTo(recipients.size());
+        assertThat(text.toString()).contains("Would decide " + decided + " reminders")
+                .contains("They would be posted as " + messages + " messages");
+    }
+
+    @Test
     void aWorkingDayDecidesRemindersOnceAndNeverADateReminderForFinishedTbcOrNaTasks() throws Exception {
         // WHEN the sweep runs on the Tuesday after the bank holiday, twice
         JsonNode first = json("remind", "--at", "2023-05-30T09:30", "--db", db, "--json");

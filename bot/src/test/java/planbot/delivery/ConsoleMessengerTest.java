@@ -48,6 +48,37 @@ class ConsoleMessengerTest {
     }
 
     @Test
+    void severalRemindersArePrintedAsOneMessageOverdueFirstWithOneLineEachWhenCompact() {
+        // GIVEN two reminders for HoP: one due in 7 working days, one overdue
+        ReminderNotice comingUp = new ReminderNotice(43, "rem:1:3:BEFORE_7:2023-05-15", ReminderKind.parse("BEFORE_7"),
+                "EN003/02", "Consult", "ENFORCEMENT 003", null, java.time.LocalDate.of(2023, 5, 24), 0, "HoP", "HoP", null,
+                null, Button.forReminder(7), "test-council", 3);
+        ReminderGroup group = ReminderGroup.of(List.of(comingUp, reminder(42, "Draft")));
+        // WHEN they are printed, in full and compact
+        StringWriter full = new StringWriter();
+        StringWriter compact = new StringWriter();
+        SendResult sent = new ConsoleMessenger(new PrintWriter(full)).send(group, new Recipient("console", "person:HoP", "HoP"));
+        new ConsoleMessenger(new PrintWriter(compact), new PlainNoticeRenderer(true), java.time.Duration.ZERO)
+                .send(group, new Recipient("console", "person:HoP", "HoP"));
+        // THEN one heading, the overdue task first, each with its details, and the console's way to answer each
+        assertThat(sent).isEqualTo(new SendResult.Sent("console-42"));
+        assertThat(full.toString()).isEqualTo("\n"
+                + "🔔 2 tasks need you today, HoP\n"
+                + "  • EN003/01 is overdue: it was due on 01/05/2023, 14 days ago. Is it done, or does it need a new date?\n"
+                + "      Draft\n"
+                + "      Action: ENFORCEMENT 003\n"
+                + "  • EN003/02 is due in 7 working days, on 24/05/2023.\n"
+                + "      Consult\n"
+                + "      Action: ENFORCEMENT 003\n"
+                + "  [Done] [On target] [At risk] [New date] [Snooze 1w]\n"
+                + "  Answer with: reply EN003/01 done | on target | at risk | new date dd/mm/yyyy | snooze 1w\n");
+        assertThat(compact.toString()).isEqualTo("\n"
+                + "🔔 2 tasks need you today, HoP\n"
+                + "  • EN003/01 is overdue: it was due on 01/05/2023, 14 days ago. Is it done, or does it need a new date?\n"
+                + "  • EN003/02 is due in 7 working days, on 24/05/2023.\n");
+    }
+
+    @Test
     void noticesAndChatOutputNeverInterleaveMidMessage() throws InterruptedException {
         // GIVEN a writer shared by the chat and the messenger
         StringWriter screen = new StringWriter();

@@ -64,7 +64,7 @@ public final class CrashChild {
                 if (pauseMillis > 0) {
                     Thread.sleep(pauseMillis);
                 }
-                file.write(ByteBuffer.wrap((notice.outboxKey() + "\n").getBytes(StandardCharsets.UTF_8)));
+                file.write(ByteBuffer.wrap((String.join(" ", FakeMessenger.keys(notice)) + "\n").getBytes(StandardCharsets.UTF_8)));
                 file.force(true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -101,7 +101,8 @@ public final class CrashChild {
 
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at.plus(Duration.ofHours(run))));
         JdbiTaskRepository tasks = new JdbiTaskRepository(db);
-        Routing routing = (tenant, e) -> new Recipient("file", e.recipientKind() + ":" + e.recipientName(), "someone");
+        // forty recipients, so that some messages carry one reminder and some several
+        Routing routing = (tenant, e) -> new Recipient("file", "inbox-" + (e.taskId() == null ? 0 : e.taskId() % 40), "someone");
         OutboxDispatcher dispatcher = new OutboxDispatcher(db, outbox, new JdbiTenantRepository(db), new JdbiAuditRepository(db),
                 new NoticeBuilder(tasks, new JdbiSnoozeRepository(db),
                         new PolicySource(new JdbiReminderStateRepository(db), ReminderPolicy.defaults()), new DigestSource(db)), routing,

@@ -32,6 +32,21 @@ final class FakeMessenger implements Messenger {
         String key() {
             return notice.outboxKey();
         }
+
+        /** The outbox key of every reminder in the message. */
+        List<String> keys() {
+            return FakeMessenger.keys(notice);
+        }
+    }
+
+    /** The outbox keys a notice stands for: each reminder's in a message of several, else its own. */
+    static List<String> keys(Notice notice) {
+        if (notice instanceof ReminderGroup) {
+            List<String> keys = new ArrayList<>();
+            ((ReminderGroup) notice).reminders().forEach(r -> keys.add(r.outboxKey()));
+            return keys;
+        }
+        return List.of(notice.outboxKey());
     }
 
     private final Clock clock;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -185,16 +186,42 @@ public final class JdbiOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public List<OutboxMessage> findAllByPlatformMessageId(String platformMessageId) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE platform_message_id = ? ORDER BY id")
+                .bind(0, platformMessageId).map((rs, ctx) -> message(rs)).list());
+    }
+
+    @Override
     public List<OutboxMessage> claim(int limit, Instant now, Duration lease) {
+        return claim(limit, now, lease, false);
+    }
+
+    @Override
+    public List<OutboxMessage> claimWithTheirMoment(int limit, Instant now, Duration lease) {
+        return claim(limit, now, lease, true);
+    }
+
+    private List<OutboxMessage> claim(int limit, Instant now, Duration lease, boolean withTheirMoment) {
         if (limit < 1) {
             return List.of();
         }
         long at = now.toEpochMilli();
         String lock = db.vendor() == Database.Vendor.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        String due = "SELECT id, tenant_id, created_at FROM outbox WHERE state IN ('NEW', 'SENDING') AND next_attempt_at <= ?";
         return db.inTransaction(h -> {
-            List<Long> ids = h.createQuery("SELECT id FROM outbox WHERE state IN ('NEW', 'SENDING') AND next_attempt_at <= ?"
-                            + " ORDER BY next_attempt_at, id LIMIT ?" + lock)
-                    .bind(0, at).bind(1, limit).mapTo(Long.class).list();
+            // each due row as (id, tenant, created at)
+            List<List<Long>> first = h.createQuery(due + " ORDER BY next_attempt_at, id LIMIT ?" + lock).bind(0, at)
+                    .bind(1, limit).map((rs, ctx) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+            Set<Long> ids = new LinkedHashSet<>();
+            first.forEach(row -> ids.add(row.get(0)));
+            if (withTheirMoment) {
+                Set<List<Long>> moments = new LinkedHashSet<>();
+                first.forEach(row -> moments.add(row.subList(1, 3)));
+                for (List<Long> moment : moments) {
+                    ids.addAll(h.createQuery(due + " AND tenant_id = ? AND created_at = ? ORDER BY id" + lock)
+                            .bind(0, at).bind(1, moment.get(0)).bind(2, moment.get(1)).map((rs, ctx) -> rs.getLong(1)).list());
+                }
+            }
             if (ids.isEmpty()) {
                 return List.<OutboxMessage>of();
             }
@@ -202,9 +229,11 @@ public final class JdbiOutboxRepository implements OutboxRepository {
             Update update = h.createUpdate("UPDATE outbox SET state = 'SENDING', attempts = attempts + 1,"
                     + " next_attempt_at = ? WHERE id IN (" + in + ")").bind(0, at + lease.toMillis());
             Query read = h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE id IN (" + in + ") ORDER BY id");
-            for (int i = 0; i < ids.size(); i++) {
-                update.bind(i + 1, ids.get(i));
-                read.bind(i, ids.get(i));
+            int i = 0;
+            for (long id : ids) {
+                update.bind(i + 1, id);
+                read.bind(i, id);
+                i++;
             }
             update.execute();
             return read.map((rs, ctx) -> message(rs)).list();

@@ -40,12 +40,26 @@ public interface OutboxRepository {
     Optional<OutboxMessage> findByPlatformMessageId(String platformMessageId);
 
     /**
+     * Every row sent as one platform message (a message about several tasks has one row per task), oldest row first;
+     * empty for an unknown id.
+     */
+    List<OutboxMessage> findAllByPlatformMessageId(String platformMessageId);
+
+    /**
      * Claims up to {@code limit} rows that are due (NEW, or SENDING with a lapsed claim), oldest first: they
      * become SENDING, their attempts go up by one, and their claim lasts {@code lease}. On PostgreSQL rows
      * another node has locked are skipped ({@code FOR UPDATE SKIP LOCKED}); on SQLite the write transaction
      * itself is the lock, so claims never overlap.
      */
     List<OutboxMessage> claim(int limit, Instant now, Duration lease);
+
+    /**
+     * As {@link #claim}, and with the rows it claims every other due row of the same tenant enqueued at the same
+     * moment (one sweep's decisions, which keep their {@code createdAt} through retries), even past {@code limit}: a
+     * dispatcher that sends one message per recipient then never splits a recipient's rows between two passes.
+     * Those rows are few next to a batch (one tenant's reminders of one morning); the claim may exceed the limit by them.
+     */
+    List<OutboxMessage> claimWithTheirMoment(int limit, Instant now, Duration lease);
 
     /** Records a send: SENT, with the platform's message id. */
     void markSent(long id, String platformMessageId, Instant at);

@@ -186,6 +186,35 @@ abstract class OutboxRepositoryContractTest extends DatabaseTestBase {
     }
 
     @Test
+    void claimingWithTheirMomentTakesEveryDueRowOfAClaimedRowsTenantAndMomentPastTheLimit() {
+        // GIVEN one sweep's three rows of a tenant, a later sweep's row of it, and the other tenant's row of the moment
+        outbox.enqueue(List.of(entry(tenant, "a"), entry(tenant, "b"), entry(tenant, "c")), NOW);
+        outbox.enqueue(List.of(entry(tenant, "later")), NOW.plusSeconds(1));
+        outbox.enqueue(List.of(entry(other, "theirs")), NOW.plusSeconds(2));
+        // WHEN a dispatcher claims one row with its moment
+        List<OutboxMessage> claimed = outbox.claimWithTheirMoment(1, NOW.plusSeconds(5), Duration.ofMinutes(5));
+        // THEN it gets the whole of that sweep's rows, and nothing of another sweep or tenant
+        assertThat(claimed).extracting(OutboxMessage::key).containsExactly("a", "b", "c");
+        assertThat(claimed).allSatisfy(m -> assertThat(m.state()).isEqualTo(OutboxMessage.State.SENDING));
+        assertThat(outbox.claimWithTheirMoment(10, NOW.plusSeconds(5), Duration.ofMinutes(5))).extracting(OutboxMessage::key)
+                .containsExactly("later", "theirs");
+    }
+
+    @Test
+    void everyRowOfAMessageIsFoundByItsPlatformMessageId() {
+        // GIVEN three rows, two of them sent as one message
+        outbox.enqueue(List.of(entry(tenant, "one"), entry(tenant, "two"), entry(tenant, "zalone")), NOW);
+        List<OutboxMessage> claimed = outbox.claim(3, NOW, Duration.ofMinutes(5));
+        outbox.markSent(claimed.get(0).id(), "slack:C1:1.1", NOW);
+        outbox.markSent(claimed.get(1).id(), "slack:C1:1.1", NOW);
+        outbox.markSent(claimed.get(2).id(), "slack:C1:2.2", NOW);
+        // THEN the message's id finds both, oldest first; another id its own; an unknown none
+        assertThat(outbox.findAllByPlatformMessageId("slack:C1:1.1")).extracting(OutboxMessage::key).containsExactly("one", "two");
+        assertThat(outbox.findAllByPlatformMessageId("slack:C1:2.2")).extracting(OutboxMessage::key).containsExactly("zalone");
+        assertThat(outbox.findAllByPlatformMessageId("slack:C1:3.3")).isEmpty();
+    }
+
+    @Test
     void enqueueJoinsTheCallersTransaction() {
         try {
             db.transaction(() -> {

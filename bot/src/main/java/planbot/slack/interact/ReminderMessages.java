@@ -23,7 +23,8 @@ import planbot.storage.Tenant;
 /**
  * Redraws a reminder that was answered: the reminder as its task is now (re-read through the {@link NoticeBuilder}
  * from the outbox row that sent it), with a line saying who answered what, and without its buttons once the task is
- * finished. The caller puts the result in place with {@code chat.update}.
+ * finished; a message about several tasks is redrawn whole, each task as it is now. The caller puts the result in
+ * place with {@code chat.update}.
  *
  * <p>Thread-safe; storage failures propagate.
  */
@@ -46,13 +47,17 @@ final class ReminderMessages {
      */
     public Optional<SlackMessage> withOutcome(Tenant tenant, String channel, String ts, String outcome, boolean finished,
                                               Instant now) {
-        Optional<OutboxMessage> row = outbox.findByPlatformMessageId(SlackPoster.messageId(channel, ts));
-        if (row.isEmpty() || row.get().entry().tenantId() != tenant.id()) {
+        List<OutboxMessage> rows = outbox.findAllByPlatformMessageId(SlackPoster.messageId(channel, ts));
+        if (rows.isEmpty() || rows.get(0).entry().tenantId() != tenant.id()) {
             return Optional.empty();
+        }
+        if (rows.size() > 1) {
+            // a message about several tasks: all of them as they are now, each finished one without buttons
+            return notices.group(tenant, rows, now).map(g -> withOutcome(blocks.group(g), outcome));
         }
         Notice notice;
         try {
-            notice = notices.build(tenant, row.get(), now);
+            notice = notices.build(tenant, rows.get(0), now);
         } catch (Undeliverable e) {
             return Optional.empty();
         }
@@ -61,14 +66,15 @@ final class ReminderMessages {
         }
         ReminderNotice r = (ReminderNotice) notice;
         if (finished) {
-            r = new ReminderNotice(r.outboxId(), r.outboxKey(), r.kind(), r.taskRef(), r.description(), r.actionName(),
-                    r.target(), r.dueDate(), r.daysLate(), r.recipientName(), r.owner(), r.lead(), r.lastUpdate(),
-                    List.of(), r.tenant(), r.taskId());
+            r = r.withoutButtons();
         }
-        SlackMessage drawn = blocks.reminder(r);
+        return Optional.of(withOutcome(blocks.reminder(r), outcome));
+    }
+
+    private static SlackMessage withOutcome(SlackMessage drawn, String outcome) {
         List<LayoutBlock> withOutcome = new ArrayList<>(drawn.blocks());
         withOutcome.add(outcomeBlock(outcome));
-        return Optional.of(new SlackMessage(drawn.text(), withOutcome));
+        return new SlackMessage(drawn.text(), withOutcome);
     }
 
     /** A context line of plain text, escaped: what was done, by whom, when. */

@@ -27,8 +27,9 @@ import planbot.storage.InboundEventRepository;
 /**
  * Replies in a reminder's thread ({@code done}, {@code new date 30/06/2024 waiting on legal}): a human's message
  * whose {@code thread_ts} is a reminder we sent (found by {@code channel:thread_ts} through {@link ReminderThreads})
- * in the tenant the workspace is bound to runs as their reply through {@link TaskAnswers}, and is confirmed in the
- * thread after the commit (free text is asked about with {@link NoteQuestion}'s buttons). Bots' messages (ours included), messages with a subtype, and messages in other threads are
+ * in the tenant the workspace is bound to runs as their reply through {@link TaskAnswers} (in the thread of a message
+ * about several tasks, the reply starts with the ref of the one it means; one that names none is asked which), and is
+ * confirmed in the thread after the commit (free text is asked about with {@link NoteQuestion}'s buttons). Bots' messages (ours included), messages with a subtype, and messages in other threads are
  * ignored; so is a reminder of another tenant (silently: nothing of it leaks).
  *
  * <p>Slack delivers an event again when it thinks it was not taken (header {@code X-Slack-Retry-Num}). Each event is
@@ -84,15 +85,27 @@ final class ThreadReplies implements SlackHandlers {
                 || e.getUser().equals(ctx.getBotUserId()) || e.getText() == null || eventId == null) {
             return ctx.ack();
         }
-        Optional<ReminderThreads.ReminderThread> thread = threads.findTaskByMessageId(SlackPoster.messageId(e.getChannel(), e.getThreadTs()));
-        if (thread.isEmpty()) {
+        List<ReminderThreads.ReminderThread> tasks =
+                threads.findTasksByMessageId(SlackPoster.messageId(e.getChannel(), e.getThreadTs()));
+        if (tasks.isEmpty()) {
             return ctx.ack();
         }
         Optional<SlackCaller> caller = support.caller(ctx, e.getUser(), null,
                 refused -> LOG.info("a reply in a reminder's thread from an unbound workspace was ignored"));
-        if (caller.isEmpty() || caller.get().tenant().id() != thread.get().tenant().id()) {
+        if (caller.isEmpty() || caller.get().tenant().id() != tasks.get(0).tenant().id()) {
             return ctx.ack();
         }
+        Optional<ReminderThreads.Addressed> addressed = ReminderThreads.addressed(tasks, SlackText.unescape(e.getText()));
+        if (addressed.isEmpty()) {
+            // a message about several tasks, and the reply names none: ask which, changing nothing
+            String which = SlackText.escapeAndCut(ReminderThreads.whichTask(tasks), Interactions.MAX_TEXT);
+            MethodsClient client = ctx.client();
+            support.afterAck("which task", t -> { }, () -> client.chatPostMessage(b -> b.channel(e.getChannel())
+                    .threadTs(e.getThreadTs()).text(which)));
+            return ctx.ack();
+        }
+        ReminderThreads.ReminderThread thread = addressed.get().task();
+        String said = addressed.get().reply();
         String workspace = caller.get().identity().workspace();
         Reply reply;
         try {
@@ -100,7 +113,7 @@ final class ThreadReplies implements SlackHandlers {
                 if (!inbound.firstDelivery(SlackTenancy.PLATFORM, workspace, eventId, support.clock().instant())) {
                     return null;
                 }
-                Reply r = answers.answer(caller.get(), thread.get().taskRef(), SlackText.unescape(e.getText()));
+                Reply r = answers.answer(caller.get(), thread.taskRef(), said);
                 if (CommandService.failedOnOurSide(r)) {
                     throw new EffectFailed();
                 }
@@ -119,7 +132,7 @@ final class ThreadReplies implements SlackHandlers {
         MethodsClient client = ctx.client();
         String text = SlackText.escapeAndCut(support.text(reply), Interactions.MAX_TEXT);
         Optional<List<LayoutBlock>> blocks = reply instanceof Question
-                ? noteQuestion.blocks(caller.get(), thread.get().taskId(), ((Question) reply).text(), SlackText.unescape(e.getText()))
+                ? noteQuestion.blocks(caller.get(), thread.taskId(), ((Question) reply).text(), said)
                 : Optional.empty();
         support.afterAck("thread confirmation", t -> { }, () -> {
             ChatPostMessageResponse r = client.chatPostMessage(b -> b.channel(e.getChannel()).threadTs(e.getThreadTs()).text(text)

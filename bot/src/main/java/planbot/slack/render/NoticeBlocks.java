@@ -13,12 +13,15 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import planbot.delivery.AdminNotice;
 import planbot.delivery.Button;
 import planbot.delivery.DigestNotice;
 import planbot.delivery.Notice;
+import planbot.delivery.ReminderGroup;
 import planbot.delivery.ReminderNotice;
 import planbot.scheduler.reminder.ReminderKind;
 import planbot.slack.ButtonValue;
@@ -42,11 +45,19 @@ public final class NoticeBlocks {
     public static final int MAX_BUTTON = 75;
     /** Fallback text is kept far below Slack's 40,000: it is what a notification shows. */
     static final int MAX_TEXT = 3000;
+    private static final int DESCRIPTION_IN_LIST = 80;
+    private static final int DESCRIPTION_IN_GROUP = 300;
+    /** Reminders shown in one message: a header, two blocks each, "and N more" and a click's outcome line make 50. */
+    public static final int MAX_IN_GROUP = (MAX_BLOCKS - 3) / 2;
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
 
-    /** The messages a notice becomes: one for a reminder or an admin notice, one or more for a digest. */
+    /** The messages a notice becomes: one for a reminder, a group of them or an admin notice, one or more for a digest. */
     public List<SlackMessage> render(Notice notice) {
         if (notice instanceof ReminderNotice) {
             return List.of(reminder((ReminderNotice) notice));
+        }
+        if (notice instanceof ReminderGroup) {
+            return List.of(group((ReminderGroup) notice));
         }
         if (notice instanceof DigestNotice) {
             return digest((DigestNotice) notice);
@@ -78,20 +89,51 @@ public final class NoticeBlocks {
             blocks.add(section(">" + escape(r.description().strip()).replace("\n", "\n>")));
         }
         if (!r.buttons().isEmpty()) {
-            List<BlockElement> buttons = new ArrayList<>();
-            for (Button b : r.buttons()) {
-                ButtonElement.ButtonElementBuilder button = ButtonElement.builder()
-                        .actionId(ButtonValue.actionId(b.choice()))
-                        .text(plain(b.label(), MAX_BUTTON))
-                        .value(new ButtonValue(r.tenant(), r.taskId(), r.outboxId(), b.choice()).encode());
-                if (b.choice() == Button.Choice.DONE) {
-                    button.style("primary");
-                }
-                buttons.add(button.build());
-            }
-            blocks.add(ActionsBlock.builder().blockId("reminder:" + r.outboxId()).elements(buttons).build());
+            blocks.add(buttons(r));
         }
         return new SlackMessage(fallback(r.heading() + ": " + r.text()), blocks);
+    }
+
+    /**
+     * Several reminders in one message: the heading, then per reminder a section (its kind, ref, action, what it
+     * needs, a short description) and its own buttons (as {@link #reminder}'s, so a click acts on that task alone),
+     * overdue first. At most {@value #MAX_IN_GROUP} reminders, so that header, reminders, the "and N more" line and the
+     * outcome line a click adds stay within {@value #MAX_BLOCKS} blocks; the rest are counted in "and N more:
+     * {@code /plan mine}".
+     */
+    public SlackMessage group(ReminderGroup g) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header("🔔 " + g.heading()));
+        List<ReminderNotice> reminders = g.reminders();
+        int shown = Math.min(reminders.size(), MAX_IN_GROUP);
+        for (ReminderNotice r : reminders.subList(0, shown)) {
+            String description = r.description().replaceAll("\\s+", " ").strip();
+            blocks.add(section(kindIcon(r.kind()) + " *" + kindLabel(r.kind()) + "*  ·  `" + escape(r.taskRef()) + "`  ·  "
+                    + escape(r.actionName()) + "\n" + escape(r.text())
+                    + (description.isEmpty() ? "" : "\n>" + escapeAndCut(description, DESCRIPTION_IN_GROUP))));
+            if (!r.buttons().isEmpty()) {
+                blocks.add(buttons(r));
+            }
+        }
+        if (shown < reminders.size()) {
+            blocks.add(context("and " + (reminders.size() - shown) + " more: `" + ReminderGroup.MORE + "`"));
+        }
+        return new SlackMessage(fallback(g.heading() + ": " + g.text()), blocks);
+    }
+
+    private static ActionsBlock buttons(ReminderNotice r) {
+        List<BlockElement> buttons = new ArrayList<>();
+        for (Button b : r.buttons()) {
+            ButtonElement.ButtonElementBuilder button = ButtonElement.builder()
+                    .actionId(ButtonValue.actionId(b.choice()))
+                    .text(plain(b.label(), MAX_BUTTON))
+                    .value(new ButtonValue(r.tenant(), r.taskId(), r.outboxId(), b.choice()).encode());
+            if (b.choice() == Button.Choice.DONE) {
+                button.style("primary");
+            }
+            buttons.add(button.build());
+        }
+        return ActionsBlock.builder().blockId("reminder:" + r.outboxId()).elements(buttons).build();
     }
 
     private static String kindIcon(ReminderKind kind) {

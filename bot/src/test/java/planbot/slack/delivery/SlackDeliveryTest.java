@@ -86,8 +86,10 @@ class SlackDeliveryTest {
     void twentyRemindersDueAtOnceInOneChannelArePacedAndEachDeliveredOnceDespiteRateLimits() {
         // GIVEN 20 tasks due today for Olivia, whose DM takes one message a second with no burst, and which Slack
         // rate-limits twice more on top
+        // (each decided at a moment of its own: one sweep's reminders for Olivia would be one message)
         open(DeliveryFixture.dueToday(20, "Olivia"));
         assertThat(f.sweep().decided()).hasSize(20);
+        f.eachRowItsOwnMoment();
         fake.rateLimit(Duration.ofSeconds(1), 1).rateLimitNext("chat.postMessage", 3).rateLimitNext("chat.postMessage", 2);
 
         // WHEN the dispatcher works through the outbox
@@ -116,6 +118,59 @@ class SlackDeliveryTest {
         }
         // AND the two rate limits were honoured: the rows waited and were tried again, never dropped
         assertThat(fake.calls("chat.postMessage")).hasSize(22);
+        assertThat(fake.violations()).isEmpty();
+    }
+
+    @Test
+    void thirtyRemindersForOnePersonAreOneMessageWithinSlacksLimitsEndingWithHowManyMore() {
+        // GIVEN 30 tasks due today for Olivia, with descriptions long enough to test the section limit
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            tasks.add(DeliveryFixture.task(i, "Consult on the draft policy ".repeat(20 + i), DeliveryFixture.DAY, "Olivia"));
+        }
+        open(tasks);
+        assertThat(f.sweep().decided()).hasSize(30);
+
+        // WHEN the dispatcher works through the outbox
+        deliverAll(dispatcher(TOKEN));
+
+        // THEN Olivia's DM holds one message, which Slack took: 23 tasks, each with its buttons, and "and 7 more"
+        List<ObjectNode> posted = fake.messages(DM);
+        assertThat(posted).hasSize(1);
+        assertThat(fake.violations()).isEmpty();
+        ObjectNode message = posted.get(0);
+        assertThat(message.path("blocks").size()).isLessThanOrEqualTo(NoticeBlocks.MAX_BLOCKS - 1);
+        assertThat(message.path("blocks").get(0).toString()).contains("30 tasks need you today, Olivia");
+        int actions = 0;
+        for (var block : message.path("blocks")) {
+            actions += block.path("type").asText().equals("actions") ? 1 : 0;
+            assertThat(block.path("text").path("text").asText().length()).isLessThanOrEqualTo(NoticeBlocks.MAX_SECTION);
+        }
+        assertThat(actions).isEqualTo(NoticeBlocks.MAX_IN_GROUP).isEqualTo(23);
+        assertThat(message.path("blocks").toString()).contains("and 7 more: `/plan mine`");
+        // AND all 30 rows are SENT as that one message
+        assertThat(f.rows()).hasSize(30).allSatisfy(r -> assertThat(r.platformMessageId())
+                .isEqualTo(DM + ":" + message.get("ts").asText()));
+    }
+
+    @Test
+    void remindersForOwnersWithoutASlackAccountAreOneMessageInThePlanChannelNamingWhoseTheyAre() {
+        // GIVEN two tasks of HoP and one of Sam, neither linked, and one of Olivia, who is
+        open(List.of(DeliveryFixture.task(1, "Draft", DeliveryFixture.DAY, "HoP"),
+                DeliveryFixture.task(2, "Consult", DeliveryFixture.DAY, "HoP"),
+                DeliveryFixture.task(3, "Publish", DeliveryFixture.DAY, "Sam"),
+                DeliveryFixture.task(4, "Adopt", DeliveryFixture.DAY, "Olivia")));
+        f.sweep();
+
+        // WHEN the dispatcher works through the outbox
+        deliverAll(dispatcher(TOKEN));
+
+        // THEN the plan channel holds one message about the three, saying whose they are; Olivia has her own
+        List<ObjectNode> plan = fake.messages("CPLAN");
+        assertThat(plan).hasSize(1);
+        assertThat(plan.get(0).get("text").asText()).contains("3 tasks need attention today, for HoP (2), Sam (1)");
+        assertThat(plan.get(0).path("blocks").toString()).contains("EN001/01", "EN001/02", "EN001/03").doesNotContain("EN001/04");
+        assertThat(fake.messages(DM)).hasSize(1);
         assertThat(fake.violations()).isEmpty();
     }
 

@@ -118,6 +118,57 @@ final class InteractFixture implements AutoCloseable {
         return posted.getTs();
     }
 
+    /**
+     * Runs the reminder sweep now and sends the reminders about {@code taskRefs} to {@link #CHANNEL} as one message, as
+     * the dispatcher sends a recipient's reminders of one moment: every row SENT with the one message id. Returns its ts.
+     */
+    String sendReminders(String... taskRefs) throws Exception {
+        bot.app().remind(TestBot.TENANT, bot.now(), false);
+        List<Long> wanted = new java.util.ArrayList<>();
+        for (String ref : taskRefs) {
+            wanted.add(bot.taskRow(ref).id());
+        }
+        NoticeBuilder notices = new NoticeBuilder(bot.app().tasks(), bot.app().snoozes(), bot.app().policies(),
+                new DigestSource(bot.app().database()));
+        List<OutboxMessage> rows = new java.util.ArrayList<>();
+        List<ReminderNotice> reminders = new java.util.ArrayList<>();
+        for (OutboxMessage m : outbox.claim(100, bot.now(), Duration.ofMinutes(5))) {
+            if (m.entry().taskId() != null && wanted.remove(m.entry().taskId())) {
+                rows.add(m);
+                reminders.add((ReminderNotice) notices.build(bot.tenant(), m, bot.now()));
+            }
+        }
+        if (!wanted.isEmpty()) {
+            throw new IllegalStateException("the sweep wrote no reminder about the tasks " + wanted);
+        }
+        SlackMessage message = new NoticeBlocks().group(planbot.delivery.ReminderGroup.of(reminders));
+        ChatPostMessageResponse posted = client().chatPostMessage(b -> b.channel(CHANNEL).text(message.text()).blocks(message.blocks()));
+        if (!posted.isOk()) {
+            throw new IllegalStateException("posting the reminders failed: " + posted.getError());
+        }
+        for (OutboxMessage row : rows) {
+            outbox.markSent(row.id(), CHANNEL + ":" + posted.getTs(), bot.now());
+        }
+        return posted.getTs();
+    }
+
+    /** The value of the button {@code actionId} about task {@code taskId} on the message {@code ts} of {@link #CHANNEL}. */
+    String buttonValue(String ts, String actionId, long taskId) {
+        for (ObjectNode m : slack.messages(CHANNEL)) {
+            if (m.path("ts").asText().equals(ts)) {
+                for (var block : m.path("blocks")) {
+                    for (var element : block.path("elements")) {
+                        String value = element.path("value").asText();
+                        if (element.path("action_id").asText().equals(actionId) && value.contains("|" + taskId + "|")) {
+                            return value;
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no button " + actionId + " about task " + taskId + " on message " + ts);
+    }
+
     /** The value of the button {@code actionId} on the message {@code ts} of {@link #CHANNEL}, as the fake holds it. */
     String buttonValue(String ts, String actionId) {
         for (ObjectNode m : slack.messages(CHANNEL)) {

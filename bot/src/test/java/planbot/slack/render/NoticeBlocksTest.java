@@ -11,12 +11,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import planbot.delivery.AdminNotice;
 import planbot.delivery.Button;
 import planbot.delivery.DigestNotice;
+import planbot.delivery.ReminderGroup;
 import planbot.delivery.ReminderNotice;
 import planbot.domain.PlanDate;
 import planbot.domain.Rag;
@@ -76,6 +79,38 @@ public class NoticeBlocksTest {
         // AND a plain fallback text says the same
         assertThat(m.text()).isEqualTo("Reminder for HoP: EN003/01 is overdue: it was due on 01/05/2023, 14 days ago. "
                 + "Is it done, or does it need a new date?");
+    }
+
+    @Test
+    void severalRemindersAreOneMessageWhoseButtonsEachCarryTheirOwnTaskAndUserTextCannotPing() throws Exception {
+        // GIVEN HoP's overdue reminder and one due today about another task, whose description tries to ping
+        ReminderNotice today = new ReminderNotice(18, "rem:1:43:DUE_TODAY:2023-05-15", ReminderKind.DUE_TODAY, "EN003/02",
+                PING, "ENFORCEMENT 003", PlanDate.of(LocalDate.of(2023, 5, 15)), LocalDate.of(2023, 5, 15), 0, "HoP", "HoP",
+                null, null, Button.forReminder(7), "test-council", 43);
+        // WHEN they are rendered as one message
+        SlackMessage m = blocks.group(ReminderGroup.of(List.of(today, reminder("x".repeat(10_000), "HoP"))));
+        JsonNode b = json(m);
+
+        // THEN a header, then per task its section (overdue first, descriptions cut) and its own buttons
+        assertThat(FakeSlack.checkBlocks(b, 50)).isNull();
+        assertThat(b).hasSize(5);
+        assertThat(b.get(0).path("text").path("text").asText()).isEqualTo("🔔 2 tasks need you today, HoP");
+        assertThat(b.get(1).path("text").path("text").asText()).startsWith("🔴 *Overdue*").contains("`EN003/01`")
+                .hasSizeLessThan(600);
+        assertThat(b.get(3).path("text").path("text").asText()).startsWith("🟠 *Due today*").contains("`EN003/02`");
+        List<Long> tasks = new ArrayList<>();
+        for (int i : new int[] {2, 4}) {
+            assertThat(b.get(i).path("type").asText()).isEqualTo("actions");
+            Set<Long> of = new HashSet<>();
+            for (JsonNode e : b.get(i).get("elements")) {
+                of.add(ButtonValue.decode(e.path("value").asText()).orElseThrow().taskId());
+            }
+            assertThat(of).hasSize(1);
+            tasks.addAll(of);
+        }
+        assertThat(tasks).containsExactly(42L, 43L);
+        assertThat(b.toString() + m.text()).doesNotContain("<!channel>").doesNotContain("<@U123>");
+        assertThat(m.text()).isEqualTo("2 tasks need you today, HoP: Overdue: EN003/01. Due today: EN003/02.");
     }
 
     @Test
