@@ -66,7 +66,6 @@ import planbot.storage.PersonRepository;
 import planbot.storage.SnoozeRepository;
 import planbot.storage.SubscriptionRepository;
 import planbot.storage.TaskRepository;
-import planbot.storage.Tenant;
 import planbot.storage.TenantRepository;
 import planbot.storage.WorkspaceRepository;
 import planbot.storage.PlanRepository;

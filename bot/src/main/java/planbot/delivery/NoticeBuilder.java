@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import planbot.domain.PlanDate;
 import planbot.domain.RefKey;
 import planbot.domain.UserFixableException;
 import planbot.scheduler.digest.Digest;
@@ -21,6 +19,9 @@ import planbot.scheduler.digest.DigestChart;
 import planbot.scheduler.digest.DigestSource;
 import planbot.scheduler.reminder.PolicySource;
 import planbot.scheduler.reminder.ReminderKind;
+import planbot.scheduler.reminder.ReminderPayload;
+import planbot.scheduler.reminder.ReminderPlanner;
+import planbot.scheduler.reminder.TaskSnapshot;
 import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.storage.OutboxEntry;
 import planbot.storage.OutboxMessage;
@@ -35,7 +36,7 @@ import planbot.storage.Tenant;
  * at the moment of sending.
  *
  * <ul>
- *   <li>A reminder row (payload {@code {"type":"reminder","kind":…,"taskId":…,"taskRef":…,"date":…,"target":…}},
+ *   <li>A reminder row (payload: {@link ReminderPayload},
  *       as the {@code ReminderSweep} writes it) becomes a {@link ReminderNotice} with the task's description,
  *       action, owner and lead read now, and days late counted to today in the tenant's zone.</li>
  *   <li>A digest row (payload: {@link DigestPayload}) becomes a {@link DigestNotice}, built and charted now.</li>
@@ -142,12 +143,18 @@ public final class NoticeBuilder {
         } catch (RuntimeException ex) {
             throw new Undeliverable("it is a reminder of a kind I do not know: " + e.kind());
         }
-        Long taskId = e.taskId() != null ? e.taskId() : p.hasNonNull("taskId") ? p.get("taskId").asLong() : null;
+        ReminderPayload payload;
+        try {
+            payload = ReminderPayload.read(e.payload());
+        } catch (IllegalArgumentException bad) {
+            throw new Undeliverable("its payload cannot be read: " + bad.getMessage());
+        }
+        Long taskId = e.taskId() != null ? e.taskId() : payload.taskId();
         if (taskId == null) {
             throw new Undeliverable("the reminder does not say which task it is about");
         }
         TaskRow task = tasks.get(tenant, taskId).orElseThrow(() -> new Undeliverable("its task ("
-                + Optional.ofNullable(DigestPayload.text(p, "taskRef")).orElse("id " + taskId) + ") is no longer in the plan"));
+                + Optional.ofNullable(payload.taskRef()).orElse("id " + taskId) + ") is no longer in the plan"));
         String actionName = task.actionKey();
         String lead = null;
         for (TaskInAction found : tasks.findTasksByKey(tenant, RefKey.of(task.ref()))) {
@@ -158,7 +165,7 @@ public final class NoticeBuilder {
         }
         ReminderPolicy policy = policies.of(tenant);
         LocalDate today = LocalDate.ofInstant(now, policy.zone());
-        LocalDate due = date(p, "target");
+        LocalDate due = payload.target();
         if (onlyIfDue) {
             Optional<String> why = whyNotDue(tenant, row, kind, task, due, today);
             if (why.isPresent()) {
@@ -177,36 +184,14 @@ public final class NoticeBuilder {
                 Button.forReminder(policy.snoozeDays()), tenant.slug(), taskId);
     }
 
-    /**
-     * Why a reminder decided for {@code due} no longer applies to the task as it is now; empty when it still does.
-     * The same rules as the planner's (ReminderPlanner.latestMoments), applied to the one reminder.
-     */
+    /** Why the reminder no longer applies to the task as it is now, by the planner's own rule; empty when it does. */
     private Optional<String> whyNotDue(Tenant tenant, OutboxMessage row, ReminderKind kind, TaskRow task, LocalDate due,
                                        LocalDate today) {
-        String ref = task.ref();
         planbot.domain.Status status = task.task().status();
-        if (status != null && status.kind().isFinished()) {
-            return Optional.of(ref + " was marked \"" + status.word() + "\" before it was sent");
-        }
-        PlanDate target = task.task().target();
-        if (kind.isDateReminder() && due != null && (target == null || !target.isDate() || !due.equals(target.date()))) {
-            return Optional.of(ref + "'s target date is now " + (target == null ? "not set" : target.display())
-                    + ", not " + ReminderNotice.day(due));
-        }
-        if (kind.type() == ReminderKind.Type.TBC_NUDGE && (target == null || target.kind() != PlanDate.Kind.TBC)) {
-            return Optional.of(ref + "'s target date is no longer TBC: it is " + (target == null ? "not set" : target.display()));
-        }
-        Optional<LocalDate> snoozed = snoozes.snoozedUntil(tenant, task.id());
-        if (snoozed.isPresent() && today.isBefore(snoozed.get())) {
-            return Optional.of(ref + " is snoozed until " + ReminderNotice.day(snoozed.get()));
-        }
-        if (kind.type() == ReminderKind.Type.STALE_NUDGE) {
-            Optional<Instant> updated = tasks.updatedAt(tenant, task.id());
-            if (updated.isPresent() && updated.get().isAfter(row.createdAt())) {
-                return Optional.of(ref + " was updated after the nudge was decided");
-            }
-        }
-        return Optional.empty();
+        TaskSnapshot now = new TaskSnapshot(tenant.id(), task.id(), task.ref(), status == null ? null : status.kind(),
+                task.task().target(), task.task().owner(), null, tasks.updatedAt(tenant, task.id()).orElse(null),
+                snoozes.snoozedUntil(tenant, task.id()).orElse(null));
+        return ReminderPlanner.whyNoLongerDue(kind, due, row.createdAt(), now, status == null ? null : status.word(), today);
     }
 
     private DigestNotice digest(Tenant tenant, OutboxMessage row, JsonNode p) throws Undeliverable {
@@ -247,22 +232,9 @@ public final class NoticeBuilder {
     /** The task ref a row's payload names, for messages about the row; null if it names none. */
     static String taskRef(OutboxEntry e) {
         try {
-            JsonNode p = JSON.readTree(e.payload());
-            return p == null ? null : DigestPayload.text(p, "taskRef");
-        } catch (JsonProcessingException ex) {
+            return ReminderPayload.read(e.payload()).taskRef();
+        } catch (IllegalArgumentException notAReminder) {
             return null;
-        }
-    }
-
-    private static LocalDate date(JsonNode p, String field) throws Undeliverable {
-        String s = DigestPayload.text(p, field);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeException ex) {
-            throw new Undeliverable("its payload has a " + field + " date that cannot be read: " + s);
         }
     }
 }

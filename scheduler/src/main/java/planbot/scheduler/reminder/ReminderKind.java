@@ -41,6 +41,7 @@ public record ReminderKind(Type type, int days) implements Comparable<ReminderKi
     }
 
     /** Reads {@link #name()} back. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static ReminderKind parse(String name) {
         if (name.startsWith("BEFORE_")) {
             return before(Integer.parseInt(name.substring("BEFORE_".length())));
@@ -49,6 +50,7 @@ public record ReminderKind(Type type, int days) implements Comparable<ReminderKi
     }
 
     /** The name used in idempotency keys and the outbox: {@code BEFORE_14}, {@code OVERDUE}. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String name() {
         return type == Type.BEFORE ? "BEFORE_" + days : type.name();
     }

@@ -135,6 +135,43 @@ public final class ReminderPlanner {
         return out;
     }
 
+    /**
+     * Why a reminder decided earlier no longer applies to its task as it is now, at send time; empty when it still
+     * does. The planner's own rules ({@link #latestMoments}), applied to the one decision: a finished task gets
+     * nothing; a date reminder is for the target date it was decided for; a TBC nudge is for a TBC task; a snoozed task
+     * waits; a stale nudge is void once the task has changed since it was decided.
+     *
+     * @param kind       what was decided
+     * @param decidedFor the target date the decision was about; null for one about no date (a TBC nudge)
+     * @param decidedAt  when it was decided (its outbox row was written)
+     * @param now        the task as it is now
+     * @param statusWord the task's status as the council wrote it, for the sentence; null when it has none
+     * @param today      the tenant's today
+     * @return the reason, a sentence naming the task, for the audit trail and the log
+     */
+    public static java.util.Optional<String> whyNoLongerDue(ReminderKind kind, LocalDate decidedFor, Instant decidedAt,
+                                                            TaskSnapshot now, String statusWord, LocalDate today) {
+        String ref = now.ref();
+        if (!now.isOpen()) {
+            return java.util.Optional.of(ref + " was marked \"" + statusWord + "\" before it was sent");
+        }
+        PlanDate target = now.target();
+        if (kind.isDateReminder() && decidedFor != null && (target == null || !target.isDate() || !decidedFor.equals(target.date()))) {
+            return java.util.Optional.of(ref + "'s target date is now " + (target == null ? "not set" : target.display())
+                    + ", not " + planbot.domain.UkDates.format(decidedFor));
+        }
+        if (kind.type() == ReminderKind.Type.TBC_NUDGE && (target == null || target.kind() != PlanDate.Kind.TBC)) {
+            return java.util.Optional.of(ref + "'s target date is no longer TBC: it is " + (target == null ? "not set" : target.display()));
+        }
+        if (now.snoozedUntil() != null && today.isBefore(now.snoozedUntil())) {
+            return java.util.Optional.of(ref + " is snoozed until " + planbot.domain.UkDates.format(now.snoozedUntil()));
+        }
+        if (kind.type() == ReminderKind.Type.STALE_NUDGE && now.updatedAt() != null && now.updatedAt().isAfter(decidedAt)) {
+            return java.util.Optional.of(ref + " was updated after the nudge was decided");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The latest passed moment of the date family: an overdue repeat, else on the day, else the nearest lead time. */
     private void dateReminder(TaskSnapshot t, LocalDate due, LocalDate today, long late, List<Reminder> out) {
         ReminderKind kind = null;

@@ -289,37 +289,10 @@ public final class ReminderSweep {
                 row.updatedAt(), snoozedUntil, row.firstSeenAt());
     }
 
-    /**
-     * The outbox row for a decision. The payload is what a renderer needs besides the task itself; it is written
-     * by hand because a sweep can write a hundred thousand of them and only the ref is free text.
-     */
+    /** The outbox row for a decision: its payload is a {@link ReminderPayload}. */
     static OutboxEntry entry(Reminder r) {
-        StringBuilder json = new StringBuilder(160).append("{\"type\":\"reminder\",\"kind\":\"").append(r.kind().name())
-                .append("\",\"taskId\":").append(r.taskId()).append(",\"taskRef\":");
-        quote(json, r.taskRef());
-        json.append(",\"date\":\"").append(r.date()).append('"');
-        if (r.target() != null) {
-            json.append(",\"target\":\"").append(r.target()).append('"');
-        }
-        json.append('}');
         return new OutboxEntry(r.tenantId(), r.key(), r.kind().name(), r.taskId(), r.recipient().name(), r.recipientName(),
-                json.toString());
-    }
-
-    /** Appends a JSON string literal. */
-    static void quote(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('"');
+                ReminderPayload.of(r).toJson());
     }
 
     /** Tenants swept together: one policy, one decision day, one window start (null: read every open task). */
