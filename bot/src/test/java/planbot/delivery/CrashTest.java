@@ -60,6 +60,7 @@ class CrashTest {
     /** Wednesday 10 May 2023, 09:30: date reminders, escalations, TBC and stale nudges all due. */
     private static final Instant SWEEP_AT = LocalDateTime.of(2023, 5, 10, 9, 30).atZone(LONDON).toInstant();
     private static final int WANTED_KILLS = 36;
+    private static final int ENOUGH_KILLS = 15;
     private static final Duration BUDGET = Duration.ofSeconds(48);
     private static final long PAUSE_PER_SEND_MS = 2;
 
@@ -95,13 +96,17 @@ class CrashTest {
 
         // WHEN rounds of kills at random moments run
         Instant deadline = Instant.now().plus(BUDGET).minusMillis(startup + work);
+        // on a busy machine a child often finishes before its kill lands: then go on (up to twice the budget) until
+        // enough kills have landed to mean something
+        Instant hardDeadline = deadline.plus(BUDGET);
         int rounds = 0;
         int kills = 0;
         int duplicates = 0;
         int duringSweep = 0;
         int duringDelivery = 0;
         List<String> failures = new ArrayList<>();
-        while (kills < WANTED_KILLS && Instant.now().isBefore(deadline)) {
+        while (kills < WANTED_KILLS && (Instant.now().isBefore(deadline)
+                || kills < ENOUGH_KILLS && Instant.now().isBefore(hardDeadline))) {
             rounds++;
             Path db = copy(template, dir.resolve("round-" + rounds + ".db"));
             Path log = dir.resolve("round-" + rounds + ".log");
@@ -166,7 +171,7 @@ class CrashTest {
         System.out.println(summary);
         assertThat(failures).as(summary).isEmpty();
         assertThat(duplicates).as(summary).isLessThanOrEqualTo(kills);
-        assertThat(kills).as("too few kills landed to mean anything: " + summary).isGreaterThanOrEqualTo(15);
+        assertThat(kills).as("too few kills landed to mean anything: " + summary).isGreaterThanOrEqualTo(ENOUGH_KILLS);
     }
 
     /** The keys of the messages a log holds, one message a line. */
