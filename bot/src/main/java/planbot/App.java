@@ -134,7 +134,7 @@ public final class App implements AutoCloseable {
         this.reminders = new ReminderSweep(database, reminderState, policies, new JdbiReminderTaskRepository(database), outbox,
                 clock);
         this.channels = new JdbiChannelRepository(database);
-        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, channels, policies,
+        this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
                 digests, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.workspaces = new JdbiWorkspaceRepository(database);

@@ -45,6 +45,7 @@ import planbot.storage.ChatIdentity;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
 import planbot.storage.PersonRepository;
+import planbot.storage.PlanRepository;
 import planbot.storage.SnoozeRepository;
 import planbot.storage.TaskInAction;
 import planbot.storage.TaskQuery;
@@ -71,10 +72,13 @@ public final class CommandService {
     private static final int LIST_LIMIT = 25;
     private static final int RECENT = 3;
     static final String GENERIC_FAILURE = "Sorry, something went wrong on my side and nothing was changed. Please try again.";
+    /** What a caller is told about a task id that is not their tenant's, or is gone: nothing more. */
+    public static final String UNKNOWN_TASK = "I can't find that task any more: it may have been removed from the plan.";
 
     private final Database db;
     private final TenantRepository tenants;
     private final TaskRepository tasks;
+    private final PlanRepository plans;
     private final PersonRepository people;
     private final AuditRepository audit;
     private final DateRevisionRepository revisions;
@@ -88,12 +92,13 @@ public final class CommandService {
     private final ZoneId zone;
     private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PersonRepository people,
+    public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PlanRepository plans, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
                           ChannelRepository channels, PolicySource policies, DigestSource digests, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.plans = Objects.requireNonNull(plans, "plans");
         this.people = Objects.requireNonNull(people, "people");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.revisions = Objects.requireNonNull(revisions, "revisions");
@@ -117,7 +122,8 @@ public final class CommandService {
 
     /** Parses and executes the request's text. */
     public Reply handle(CommandRequest request) {
-        ParseResult parsed = parser.parse(request.text());
+        ParseResult parsed = parser.parse(request.text(),
+                () -> tenant(request.tenant()).map(plans::planNames).orElse(java.util.List.of()));
         if (parsed instanceof ParseResult.Failed) {
             ParseResult.Failed f = (ParseResult.Failed) parsed;
             return new Failure(f.message(), f.suggestions());
@@ -125,14 +131,35 @@ public final class CommandService {
         return execute(request, ((ParseResult.Parsed) parsed).command());
     }
 
-    /** Executes an already parsed command (a button click, a reply to a reminder). */
+    /** Executes an already parsed command. */
     public Reply execute(CommandRequest request, Command command) {
+        return execute(request, null, command);
+    }
+
+    /**
+     * Executes a command about the task with this id in the request's tenant (a button, a reply in a reminder's
+     * thread): the command's ref is not resolved, so a ref that several plans share cannot get in the way. A task
+     * of another tenant, or one that is gone, is {@link #UNKNOWN_TASK}.
+     */
+    public Reply executeOnTask(CommandRequest request, long taskId, Command command) {
+        return execute(request, taskId, command);
+    }
+
+    /**
+     * The ref of the task with this id in the tenant, as it can be typed back: naming its plan when another plan has
+     * the same ref ({@code EN003/01 in south}); empty when the tenant has no such task.
+     */
+    public Optional<RefText> refOf(String tenantSlug, long taskId) {
+        return tenant(tenantSlug).flatMap(t -> taskById(t, taskId)).map(f -> f.ref);
+    }
+
+    private Reply execute(CommandRequest request, Long taskId, Command command) {
         try {
             Optional<Tenant> tenant = tenant(request.tenant());
             if (tenant.isEmpty()) {
                 return Failure.of("There is no plan here yet: an admin can import one with `./planbot import FILE`.");
             }
-            Ctx c = new Ctx(request, tenant.get(), LocalDate.now(clock.withZone(zone)));
+            Ctx c = new Ctx(request, tenant.get(), LocalDate.now(clock.withZone(zone)), taskId);
             // One handle (one pooled connection) for the whole command: every repository call joins it, so a
             // card's four reads cost one checkout, not four. A change still runs in its own write transaction.
             return db.withHandle(h -> dispatch(c, command));
@@ -158,11 +185,39 @@ public final class CommandService {
         return found;
     }
 
-    /** Everything one execution needs to know. */
-    private record Ctx(CommandRequest request, Tenant tenant, LocalDate today) {
+    /** Everything one execution needs to know. @param taskId the task a command is about, when given by id; else null */
+    private record Ctx(CommandRequest request, Tenant tenant, LocalDate today, Long taskId) {
         Actor actor() {
             return request.actor();
         }
+    }
+
+    /** A task found by id, with its ref as it can be typed back. */
+    private record ById(TaskInAction found, RefText ref) {
+    }
+
+    private Optional<ById> taskById(Tenant tenant, long taskId) {
+        Optional<TaskRow> row = tasks.get(tenant, taskId);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.List<TaskInAction> sameRef = tasks.findTasksByKey(tenant, planbot.domain.RefKey.of(row.get().ref()));
+        for (TaskInAction t : sameRef) {
+            if (t.task().id() == taskId) {
+                return Optional.of(new ById(t, new RefText(t.task().ref(), sameRef.size() > 1 ? t.task().planName() : null)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What the command's ref names: the task given by id, else the ref resolved. */
+    private RefResolver.Resolution resolve(Ctx c, RefText ref) {
+        if (c.taskId() == null) {
+            return refs.resolve(c.tenant(), ref);
+        }
+        Optional<ById> byId = taskById(c.tenant(), c.taskId());
+        return byId.isPresent() ? new RefResolver.ToTask(byId.get().found())
+                : new RefResolver.Unresolved(UNKNOWN_TASK, java.util.List.of());
     }
 
     private Reply dispatch(Ctx c, Command command) {
@@ -223,7 +278,7 @@ public final class CommandService {
     // ---- reads
 
     private Reply status(Ctx c, RefText ref) {
-        RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
+        RefResolver.Resolution r = resolve(c, ref);
         if (r instanceof RefResolver.ToTask) {
             TaskInAction found = ((RefResolver.ToTask) r).found();
             return new TaskCard(view(c, found.task(), found.actionName()), recentHistory(c, found.task().ref(), RECENT));
@@ -293,7 +348,7 @@ public final class CommandService {
     }
 
     private Reply history(Ctx c, RefText ref) {
-        RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
+        RefResolver.Resolution r = resolve(c, ref);
         if (r instanceof RefResolver.ToTask) {
             String taskRef = ((RefResolver.ToTask) r).task().ref();
             return new HistoryReply(taskRef, "History of " + taskRef + ", newest first",
@@ -610,7 +665,7 @@ public final class CommandService {
         }
         // Anyone else may change some tasks: whether this one is theirs is known only once the ref is resolved.
         return db.transaction(() -> {
-            RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
+            RefResolver.Resolution r = resolve(c, ref);
             if (r instanceof RefResolver.ToAction) {
                 ActionRow a = ((RefResolver.ToAction) r).action();
                 java.util.List<String> refsOf = new ArrayList<>();
