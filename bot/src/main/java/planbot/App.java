@@ -12,6 +12,7 @@ import planbot.command.Actor;
 import planbot.command.CommandRequest;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
+import planbot.answer.TaskAnswerService;
 import planbot.command.ReminderReplyService;
 import planbot.delivery.ConsoleMessenger;
 import planbot.delivery.ConsoleRouting;
@@ -102,6 +103,7 @@ public final class App implements AutoCloseable {
     private final SnoozeRepository snoozes;
     private final CommandService commands;
     private final ReminderReplyService reminderReplies;
+    private final TaskAnswerService taskAnswers;
     private final DigestSource digests;
     private final ReminderSweep reminders;
     private final JdbiReminderStateRepository reminderState;
@@ -137,6 +139,8 @@ public final class App implements AutoCloseable {
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
                 digests, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
+        this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),
+                commands, reminderReplies, clock);
         this.workspaces = new JdbiWorkspaceRepository(database);
         this.slackTenancy = new SlackTenancy(database, workspaces, tenants, people, audit, clock);
     }
@@ -183,6 +187,11 @@ public final class App implements AutoCloseable {
 
     public ReminderReplyService reminderReplies() {
         return reminderReplies;
+    }
+
+    /** Answers a task by id (buttons, forms, thread replies) for every platform. */
+    public TaskAnswerService taskAnswers() {
+        return taskAnswers;
     }
 
     // The parts below are handed out for tools and test fixtures that look at what the services stored
@@ -253,9 +262,9 @@ public final class App implements AutoCloseable {
 
     /** As {@link #slackInteractions()}, with the caller's executor for the work after each acknowledgement. */
     public SlackInteractions slackInteractions(java.util.concurrent.Executor later) {
-        return new SlackInteractions(new SlackInteractions.Parts(database, slackTenancy, tasks, policies, commands, reminderReplies,
-                outbox, new NoticeBuilder(tasks, snoozes, policies, digests), new ReminderThreads(outbox, tenants, tasks),
-                new JdbiInboundEventRepository(database)), later, clock, ZONE);
+        return new SlackInteractions(new SlackInteractions.Parts(slackTenancy, commands, taskAnswers,
+                outbox, new NoticeBuilder(tasks, snoozes, policies, digests), new ReminderThreads(outbox, tenants, tasks)),
+                later, clock, ZONE);
     }
 
     /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     static final String[] STORAGE = {"planbot.domain..", "planbot.storage..", "planbot.tracker.."};
     static final String[] SCHEDULER = {"planbot.scheduler.."};
-    static final String[] BOT = {"planbot.command..", "planbot.reply..", "planbot.cli..", "planbot.config..",
+    static final String[] BOT = {"planbot.command..", "planbot.answer..", "planbot.reply..", "planbot.cli..", "planbot.config..",
             "planbot.bench..", "planbot.chat..", "planbot.delivery..", "planbot.slack..", "planbot.discord..",
             "planbot.teams..", "planbot.http.."};
     static final String[] CHAT_SDKS = {"com.slack..", "net.dv8tion..", "io.javalin..", "org.eclipse.jetty..",
@@ -58,7 +58,7 @@ class ArchitectureTest {
 
     @Test
     void commandCoreTouchesNoChatSdkHttpOrDatabaseDriver() {
-        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.reply..")
+        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.answer..", "planbot.reply..")
                 .should().dependOnClassesThat().resideInAnyPackage(concat(CHAT_SDKS,
                         new String[] {"org.jdbi..", "java.sql..", "planbot.cli.."}))
                 .check(planbot);
@@ -75,7 +75,7 @@ class ArchitectureTest {
     @Test
     void theCoreDoesNotKnowTheSlackAdapter() {
         noClasses().that().resideInAnyPackage(concat(concat(STORAGE, SCHEDULER),
-                        new String[] {"planbot.command..", "planbot.reply..", "planbot.delivery.."}))
+                        new String[] {"planbot.command..", "planbot.answer..", "planbot.reply..", "planbot.delivery.."}))
                 .should().dependOnClassesThat().resideInAnyPackage(concat(CHAT_SDKS, new String[] {"planbot.slack.."}))
                 .check(planbot);
     }

@@ -731,7 +731,7 @@ public final class CommandService {
         Rag rag = Rag.of(t.status(), t.target(), c.today());
         int late = rag == Rag.RED ? (int) ChronoUnit.DAYS.between(t.target().date(), c.today()) : 0;
         return new TaskView(t.ref(), row.actionKey(), actionName != null ? actionName : row.actionKey(), row.sectionName(), t.description(), t.status(), rag,
-                t.target(), t.owner(), t.notes(), late);
+                t.target(), t.owner(), t.notes(), late, row.id());
     }
 
     private java.util.List<HistoryLine> recentHistory(Ctx c, String ref, int limit) {

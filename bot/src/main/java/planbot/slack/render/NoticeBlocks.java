@@ -29,7 +29,7 @@ import planbot.domain.Rag;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.reminder.ReminderKind;
-import planbot.slack.ButtonValue;
+import planbot.answer.ButtonValue;
 import planbot.slack.SlackText;
 import planbot.domain.UkDates;
 

@@ -1,4 +1,4 @@
-package planbot.slack;
+package planbot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
