@@ -281,7 +281,7 @@ public final class CommandService {
         RefResolver.Resolution r = resolve(c, ref);
         if (r instanceof RefResolver.ToTask) {
             TaskInAction found = ((RefResolver.ToTask) r).found();
-            return new TaskCard(view(c, found.task(), found.actionName()), recentHistory(c, found.task().ref(), RECENT));
+            return new TaskCard(view(c, found.task(), found.actionName()), lines(taskEvents(c, found.task()), RECENT));
         }
         if (r instanceof RefResolver.ToAction) {
             ActionRow a = ((RefResolver.ToAction) r).action();
@@ -350,9 +350,9 @@ public final class CommandService {
     private Reply history(Ctx c, RefText ref) {
         RefResolver.Resolution r = resolve(c, ref);
         if (r instanceof RefResolver.ToTask) {
-            String taskRef = ((RefResolver.ToTask) r).task().ref();
-            return new HistoryReply(taskRef, "History of " + taskRef + ", newest first",
-                    recentHistory(c, taskRef, Integer.MAX_VALUE));
+            TaskRow task = ((RefResolver.ToTask) r).task();
+            return new HistoryReply(task.ref(), "History of " + task.ref() + ", newest first",
+                    lines(taskEvents(c, task), Integer.MAX_VALUE));
         }
         if (r instanceof RefResolver.ToAction) {
             ActionRow a = ((RefResolver.ToAction) r).action();
@@ -367,9 +367,9 @@ public final class CommandService {
      * action happens to its tasks.
      */
     private java.util.List<HistoryLine> actionHistory(Ctx c, ActionRow a) {
-        java.util.List<HistoryLine> lines = new ArrayList<>(recentHistory(c, a.key(), Integer.MAX_VALUE));
+        java.util.List<HistoryLine> lines = new ArrayList<>(lines(audit.list(c.tenant(), a.key()), Integer.MAX_VALUE));
         for (Task t : a.action().tasks()) {
-            for (AuditEvent e : audit.list(c.tenant(), t.ref())) {
+            for (AuditEvent e : taskEvents(c, a.planName(), t.ref())) {
                 lines.add(new HistoryLine(e.at(), e.actor(), e.source().word(), t.ref() + " " + describe(e)));
             }
         }
@@ -691,7 +691,7 @@ public final class CommandService {
             }
             AuditEvent event = new AuditEvent(clock.instant(), c.actor().displayName(), c.request().source(), "task",
                     row.ref(), edit.change(), edit.before(), edit.afterText(), edit.note());
-            audit.append(c.tenant(), event);
+            audit.appendForTask(c.tenant(), row.id(), event);
             if (edit.change().equals("target-date")) {
                 revisions.append(c.tenant(), row.id(), new DateRevision(row.ref(), row.task().target(), edit.after().target(),
                         c.actor().displayName(), c.request().source(), edit.note(), clock.instant()));
@@ -734,9 +734,24 @@ public final class CommandService {
                 t.target(), t.owner(), t.notes(), late, row.id());
     }
 
-    private java.util.List<HistoryLine> recentHistory(Ctx c, String ref, int limit) {
+    /** A stored task's events: not those of a task with the same ref in another plan. */
+    private java.util.List<AuditEvent> taskEvents(Ctx c, TaskRow task) {
+        return audit.listForTask(c.tenant(), task.id(), task.ref());
+    }
+
+    /** The events of the task with this ref in this plan (an action card's tasks carry no id). */
+    private java.util.List<AuditEvent> taskEvents(Ctx c, String plan, String ref) {
+        for (TaskInAction f : tasks.findTasksByKey(c.tenant(), planbot.domain.RefKey.of(ref))) {
+            if (f.task().planName().equals(plan) && f.task().ref().equals(ref)) {
+                return taskEvents(c, f.task());
+            }
+        }
+        return audit.list(c.tenant(), ref);
+    }
+
+    private static java.util.List<HistoryLine> lines(java.util.List<AuditEvent> events, int limit) {
         java.util.List<HistoryLine> lines = new ArrayList<>();
-        for (AuditEvent e : audit.list(c.tenant(), ref)) {
+        for (AuditEvent e : events) {
             if (lines.size() >= limit) {
                 break;
             }

@@ -119,11 +119,20 @@ class TwoPlansTest {
     }
 
     @Test
-    void givenTwoPlans_whenHistoryNamesThePlan_thenItAnswers() {
+    void givenAChangeToTheSouthTask_whenEachPlansHistoryAndCardAreAsked_thenOnlyTheSouthOnesShowIt() {
+        bot.send(ADA, "done EN003/01 in south signed off");
         assertThat(bot.send(ADA, "history EN003/01")).isInstanceOf(Failure.class);
 
-        assertThat(bot.send(ADA, "history EN003/01 in north")).isInstanceOf(HistoryReply.class);
-        assertThat(bot.send(ADA, "history north:EN3/1")).isInstanceOf(HistoryReply.class);
+        HistoryReply south = (HistoryReply) bot.send(ADA, "history EN003/01 in south");
+        HistoryReply north = (HistoryReply) bot.send(ADA, "history north:EN3/1");
+        String northCard = bot.sendText(ADA, "status EN003/01 in north");
+        String northAction = bot.sendText(ADA, "history EN003 in north");
+
+        assertThat(south.lines()).anySatisfy(l -> assertThat(l.what()).contains("Completed (signed off)"));
+        assertThat(north.lines()).noneSatisfy(l -> assertThat(l.what()).contains("signed off"));
+        assertThat(northCard).doesNotContain("signed off");
+        assertThat(northAction).doesNotContain("signed off");
+        assertThat(bot.sendText(ADA, "history EN003 in south")).contains("signed off");
     }
 
     @Test
