@@ -134,10 +134,10 @@ public final class TaskAnswerService {
                 return new Command.Update(ref, "On target", null);
             case AT_RISK:
                 return new Command.Update(ref, "At risk", null);
-            default: {
+            case SNOOZE:
+            default: // NEW_DATE cannot be a TaskAnswer.Choice
                 Tenant tenant = tenants.find(caller.tenant()).orElseThrow();
                 return new Command.Snooze(ref, SnoozeSpec.For.days(policies.of(tenant).snoozeDays()));
-            }
         }
     }
 

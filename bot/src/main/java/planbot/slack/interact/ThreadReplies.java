@@ -27,8 +27,9 @@ import planbot.slack.SlackText;
  * Replies in a reminder's thread ({@code done}, {@code new date 30/06/2024 waiting on legal}): a human's message
  * whose {@code thread_ts} is a reminder we sent (found by {@code channel:thread_ts} through {@link ReminderThreads})
  * in the tenant the workspace is bound to answers that task, by id, through the {@link TaskAnswerService}, and is
- * confirmed in the thread after the commit (free text is asked about with {@link NoteQuestion}'s buttons). Bots' messages (ours included), messages with a subtype, and messages in other threads are
- * ignored; so is a reminder of another tenant (silently: nothing of it leaks).
+ * confirmed in the thread after the commit (free text is asked about with {@link NoteQuestion}'s buttons). Bots'
+ * messages (ours included), messages with a subtype, and messages in other threads are ignored; so is a reminder of
+ * another tenant (silently: nothing of it leaks).
  *
  * <p>Slack delivers an event again when it thinks it was not taken (header {@code X-Slack-Retry-Num}). The service
  * marks each event by (workspace, {@code event_id}) in the same transaction as its effect, so four deliveries have one
