@@ -224,7 +224,7 @@ public final class CommandParser {
         StatusPhrases.Match status = StatusPhrases.match(in.text, in.tokens, i);
         if (status == null) {
             String close = StatusPhrases.closest(in.tokens, i);
-            String ref = Quote.oneLine(r.ref.text());
+            String ref = Quote.oneLine(r.ref.toString());
             java.util.List<String> suggestions = close == null || ref == null
                     ? java.util.List.of()
                     : java.util.List.of("update " + ref + " " + close);

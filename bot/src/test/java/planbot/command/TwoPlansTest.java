@@ -100,6 +100,15 @@ class TwoPlansTest {
     }
 
     @Test
+    void givenAMistypedStatusForARefNamingItsPlan_whenTheSuggestionIsTypedBack_thenItChangesThatPlansTask() {
+        Failure f = (Failure) bot.send(ADA, "update south:EN003/01 on targt");
+
+        assertThat(f.suggestions()).containsExactly("update EN003/01 in south on target");
+        assertThat(bot.send(ADA, f.suggestions().get(0))).isInstanceOf(Confirmation.class);
+        assertThat(task("south", "EN003/01").task().status().word()).isEqualTo("On target");
+    }
+
+    @Test
     void givenTwoPlans_whenANoteDateAssignAndSnoozeNameThePlan_thenEachChangesThatPlansTaskOnly() {
         assertThat(bot.send(ADA, "note EN003/01 in south in time for committee")).isInstanceOf(Confirmation.class);
         assertThat(task("south", "EN003/01").task().notes()).endsWith("Ada Admin: in time for committee");
