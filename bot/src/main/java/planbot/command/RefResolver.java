@@ -79,8 +79,18 @@ public final class RefResolver {
             }
         }
         if (matches.size() > 1) {
+            Map<String, Set<String>> plans = new LinkedHashMap<>(); // ref → the plans that have it
+            index.forEach(e -> plans.computeIfAbsent(e.isTask() ? e.taskRef() : e.actionKey(), k -> new java.util.TreeSet<>())
+                    .add(e.planName()));
             java.util.List<String> offered = new ArrayList<>();
-            matches.forEach(m -> offered.add(typed.plan() == null ? m : new RefText(m, typed.plan()).toString()));
+            for (String m : matches) {
+                Set<String> in = plans.get(m);
+                if (typed.plan() == null && in.size() == 1) {
+                    offered.add(m);
+                } else {
+                    in.forEach(p -> offered.add(new RefText(m, p).toString()));
+                }
+            }
             return new Unresolved(shown + " could mean more than one thing; say which.",
                     offered.subList(0, Math.min(SUGGESTIONS, offered.size())));
         }

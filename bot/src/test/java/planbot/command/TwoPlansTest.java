@@ -165,6 +165,17 @@ class TwoPlansTest {
     }
 
     @Test
+    void givenLettersThatStartSeveralActionsInBothPlans_whenUsed_thenEachCandidateNamesItsPlanAndWorksTypedBack() {
+        Failure f = (Failure) bot.send(ADA, "status CO1");
+
+        assertThat(f.suggestions()).isNotEmpty().allSatisfy(s -> assertThat(s).matches(".* in (north|south)"));
+        for (String candidate : f.suggestions()) {
+            assertThat(bot.send(ADA, "status " + candidate)).as(candidate).isInstanceOf(planbot.reply.ActionCard.class);
+        }
+        assertThat(((Failure) bot.send(ADA, "status CO1 in south")).suggestions()).allSatisfy(s -> assertThat(s).endsWith(" in south"));
+    }
+
+    @Test
     void givenAPlanThatDoesNotExist_whenNamed_thenTheRealPlansAreOfferedAndNothingChanges() {
         var before = bot.dump();
 
