@@ -204,10 +204,19 @@ public final class CommandService {
         java.util.List<TaskInAction> sameRef = tasks.findTasksByKey(tenant, planbot.domain.RefKey.of(row.get().ref()));
         for (TaskInAction t : sameRef) {
             if (t.task().id() == taskId) {
-                return Optional.of(new ById(t, new RefText(t.task().ref(), sameRef.size() > 1 ? t.task().planName() : null)));
+                return Optional.of(new ById(t, typedBack(t.task(), sameRef)));
             }
         }
         return Optional.empty();
+    }
+
+    /** The task's ref as it can be typed back: naming its plan when another plan has the same ref. */
+    private RefText typedBack(Tenant tenant, TaskRow task) {
+        return typedBack(task, tasks.findTasksByKey(tenant, planbot.domain.RefKey.of(task.ref())));
+    }
+
+    private static RefText typedBack(TaskRow task, java.util.List<TaskInAction> sameRef) {
+        return new RefText(task.ref(), sameRef.size() > 1 ? task.planName() : null);
     }
 
     /** What the command's ref names: the task given by id, else the ref resolved. */
@@ -571,11 +580,11 @@ public final class CommandService {
 
     private interface Editor {
         /** The edit to make, or null when the task is already as asked (nothing to write). */
-        Edit edit(TaskRow row);
+        Edit edit(TaskRow row, String shown);
     }
 
     private Reply setStatus(Ctx c, RefText ref, Status status, String note) {
-        return change(c, ref, Role.OFFICER, row -> {
+        return change(c, ref, Role.OFFICER, (row, shown) -> {
             Task t = row.task();
             if (t.status() != null && t.status().kind() == status.kind() && note == null) {
                 return null;
@@ -586,18 +595,18 @@ public final class CommandService {
             }
             String before = t.status() == null ? "no status" : t.status().word();
             return new Edit(after, "status", before, status.word(), note,
-                    row.ref() + " is now " + status.word() + (note == null ? "." : ", with your note."));
+                    shown + " is now " + status.word() + (note == null ? "." : ", with your note."));
         }, "is already " + status.word());
     }
 
     private Reply addNote(Ctx c, RefText ref, String text) {
-        return change(c, ref, Role.OFFICER, row -> new Edit(
+        return change(c, ref, Role.OFFICER, (row, shown) -> new Edit(
                 row.task().withNotes(appendNote(row.task().notes(), c, text)), "note", null, text, null,
-                "Noted on " + row.ref() + "."), "");
+                "Noted on " + shown + "."), "");
     }
 
     private Reply setDate(Ctx c, RefText ref, LocalDate date, String reason) {
-        return change(c, ref, Role.OFFICER, row -> {
+        return change(c, ref, Role.OFFICER, (row, shown) -> {
             Task t = row.task();
             PlanDate to = PlanDate.of(date);
             if (t.target() != null && t.target().isDate() && t.target().date().equals(date)) {
@@ -606,7 +615,7 @@ public final class CommandService {
             String from = t.target() == null ? "no target date" : t.target().display();
             String past = date.isBefore(c.today()) ? " That date has already passed, so it shows as overdue." : "";
             return new Edit(t.withTarget(to), "target-date", from, UkDates.format(date), reason,
-                    "The target date of " + row.ref() + " is now " + UkDates.format(date) + " (was " + from + ")." + past);
+                    "The target date of " + shown + " is now " + UkDates.format(date) + " (was " + from + ")." + past);
         }, "is already due on " + UkDates.format(date));
     }
 
@@ -628,14 +637,14 @@ public final class CommandService {
             }
             name = handle.get();
         }
-        return change(c, ref, Role.LEAD, row -> {
+        return change(c, ref, Role.LEAD, (row, shown) -> {
             Task t = row.task();
             if (t.owner() != null && Actor.same(t.owner(), name)) {
                 return null;
             }
             people.upsert(c.tenant(), java.util.List.of(name), Role.OFFICER);
             return new Edit(t.withOwner(name), "owner", t.owner(), name, null,
-                    row.ref() + " is now " + name + "'s" + (t.owner() == null ? "." : " (was " + t.owner() + ")."));
+                    shown + " is now " + name + "'s" + (t.owner() == null ? "." : " (was " + t.owner() + ")."));
         }, "is already assigned to " + name);
     }
 
@@ -644,11 +653,11 @@ public final class CommandService {
         if (!until.isAfter(c.today())) {
             return Failure.of("A snooze must end after today: try `snooze " + Quote.of(ref.text()) + " 1w`.");
         }
-        return change(c, ref, Role.OFFICER, row -> {
+        return change(c, ref, Role.OFFICER, (row, shown) -> {
             snoozes.snooze(c.tenant(), row.id(), until, c.actor().displayName(), c.request().source(), reason,
                     clock.instant());
             return new Edit(row.task(), "snooze", null, "until " + UkDates.format(until), reason,
-                    "Reminders for " + row.ref() + " are paused until " + UkDates.format(until) + ".");
+                    "Reminders for " + shown + " are paused until " + UkDates.format(until) + ".");
         }, "");
     }
 
@@ -682,9 +691,10 @@ public final class CommandService {
             if (refusal.isPresent()) {
                 return Failure.of(refusal.get());
             }
-            Edit edit = editor.edit(row);
+            String shown = typedBack(c.tenant(), row).toString();
+            Edit edit = editor.edit(row, shown);
             if (edit == null) {
-                return new Confirmation(row.ref() + " " + alreadyText + "; nothing to change.", view(c, row, found.actionName()), null);
+                return new Confirmation(shown + " " + alreadyText + "; nothing to change.", view(c, row, found.actionName()), null);
             }
             if (!edit.after().equals(row.task())) {
                 tasks.update(c.tenant(), row.id(), edit.after(), clock.instant());

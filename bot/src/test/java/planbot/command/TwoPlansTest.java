@@ -85,6 +85,7 @@ class TwoPlansTest {
         Reply r = bot.send(ADA, command);
 
         assertThat(r).as(command).isInstanceOf(Confirmation.class);
+        assertThat(((Confirmation) r).text()).as(command).startsWith("EN003/01 in south is now Completed");
         assertThat(task("south", "EN003/01").task().status().word()).isEqualTo("Completed");
         assertThat(task("north", "EN003/01").task().status().word()).isNotEqualTo("Completed");
     }

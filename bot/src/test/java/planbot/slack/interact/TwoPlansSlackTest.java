@@ -73,7 +73,7 @@ class TwoPlansSlackTest {
         f.awaitCalls("chat.update", 1);
         assertThat(task("south").status().word()).isEqualTo("Completed");
         assertThat(task(north).status().word()).isNotEqualTo("Completed");
-        assertThat(f.message(ts).toString()).contains("EN005/03 is now Completed");
+        assertThat(f.message(ts).toString()).contains("EN005/03 in south is now Completed");
         assertThat(f.slack.calls("chat.postEphemeral")).isEmpty();
         assertThat(f.slack.violations()).isEmpty();
     }
