@@ -83,14 +83,7 @@ public final class RefResolver {
             index.forEach(e -> plans.computeIfAbsent(e.isTask() ? e.taskRef() : e.actionKey(), k -> new java.util.TreeSet<>())
                     .add(e.planName()));
             java.util.List<String> offered = new ArrayList<>();
-            for (String m : matches) {
-                Set<String> in = plans.get(m);
-                if (typed.plan() == null && in.size() == 1) {
-                    offered.add(m);
-                } else {
-                    in.forEach(p -> offered.add(new RefText(m, p).toString()));
-                }
-            }
+            matches.forEach(m -> offer(m, plans.get(m), typed.plan() != null, offered));
             return new Unresolved(shown + " could mean more than one thing; say which.",
                     offered.subList(0, Math.min(SUGGESTIONS, offered.size())));
         }
@@ -207,17 +200,17 @@ public final class RefResolver {
             keys = all.subList(0, Math.min(3, all.size()));
         }
         java.util.List<String> out = new ArrayList<>();
-        for (String k : keys) {
-            Set<String> in = plans.get(k);
-            if (plan != null) {
-                out.add(new RefText(names.get(k), plan).toString());
-            } else if (in.size() > 1) {
-                in.forEach(p -> out.add(new RefText(names.get(k), p).toString()));
-            } else {
-                out.add(names.get(k));
-            }
-        }
+        keys.forEach(k -> offer(names.get(k), plans.get(k), plan != null, out));
         return out.subList(0, Math.min(SUGGESTIONS, out.size()));
+    }
+
+    /** A name as it can be typed back: bare when one plan has it and no plan was named, else once per plan. */
+    private static void offer(String name, Set<String> plans, boolean namePlan, java.util.List<String> out) {
+        if (!namePlan && plans.size() == 1) {
+            out.add(name);
+        } else {
+            plans.forEach(p -> out.add(new RefText(name, p).toString()));
+        }
     }
 
     private static void name(Map<String, String> names, Map<String, Set<String>> plans, String name, String plan) {
