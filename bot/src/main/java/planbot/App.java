@@ -12,6 +12,7 @@ import planbot.chat.ConsolePlatform;
 import planbot.command.Actor;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
+import planbot.answer.TaskAnswerService;
 import planbot.command.ReminderReplyService;
 import planbot.delivery.ChatRouting;
 import planbot.delivery.DeliveryConfig;
@@ -93,6 +94,7 @@ public final class App implements AutoCloseable {
     private final SnoozeRepository snoozes;
     private final CommandService commands;
     private final ReminderReplyService reminderReplies;
+    private final TaskAnswerService taskAnswers;
     private final DigestSource digests;
     private final ReminderSweep reminders;
     private final JdbiReminderStateRepository reminderState;
@@ -128,14 +130,15 @@ public final class App implements AutoCloseable {
         this.reminders = new ReminderSweep(database, reminderState, policies, new JdbiReminderTaskRepository(database), outbox,
                 clock);
         this.channels = new JdbiChannelRepository(database);
-        this.commands = new CommandService(database, tenants, tasks, people, audit, revisions, snoozes, channels, policies,
+        this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
                 digests, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
+        this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),
+                commands, reminderReplies, clock);
         this.workspaces = new JdbiWorkspaceRepository(database);
         this.notices = new NoticeBuilder(tasks, snoozes, policies, digests);
-        this.platformServices = new PlatformServices(database, clock, ZONE, tenants, people, audit, workspaces, channels,
-                new Tenancy(database, workspaces, tenants, people, audit, clock), tasks, outbox, new JdbiInboundEventRepository(database), policies, commands, reminderReplies, notices,
-                new ReminderThreads(outbox, tenants, tasks));
+        this.platformServices = new PlatformServices(clock, ZONE, new Tenancy(database, workspaces, tenants, people, audit, clock),
+                commands, taskAnswers, outbox, notices, new ReminderThreads(outbox, tenants, tasks));
         this.admin = new AdminService(database, tenants, plans, people, subscriptions, workspaces, audit, policies, commands,
                 clock);
     }
@@ -187,6 +190,11 @@ public final class App implements AutoCloseable {
     /** What every chat platform is built from. */
     public PlatformServices platformServices() {
         return platformServices;
+    }
+
+    /** Answers a task by id (buttons, forms, thread replies) for every platform. */
+    public TaskAnswerService taskAnswers() {
+        return taskAnswers;
     }
 
     // The parts below are handed out for tools and test fixtures that look at what the services stored

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     static final String[] STORAGE = {"planbot.domain..", "planbot.storage..", "planbot.tracker.."};
     static final String[] SCHEDULER = {"planbot.scheduler.."};
-    static final String[] BOT = {"planbot.command..", "planbot.reply..", "planbot.cli..", "planbot.config..",
+    static final String[] BOT = {"planbot.command..", "planbot.answer..", "planbot.reply..", "planbot.cli..", "planbot.config..",
             "planbot.bench..", "planbot.chat..", "planbot.delivery..", "planbot.slack..", "planbot.discord..",
             "planbot.teams..", "planbot.http..", "planbot.platform..", "planbot.admin..",
             "planbot.tenancy.."};
@@ -63,7 +63,7 @@ class ArchitectureTest {
 
     @Test
     void commandCoreTouchesNoChatSdkHttpOrDatabaseDriver() {
-        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.reply..")
+        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.answer..", "planbot.reply..")
                 .should().dependOnClassesThat().resideInAnyPackage(concat(CHAT_SDKS,
                         new String[] {"org.jdbi..", "java.sql..", "planbot.cli.."}))
                 .check(planbot);
@@ -80,7 +80,8 @@ class ArchitectureTest {
     @Test
     void theCoreDoesNotKnowTheSlackAdapter() {
         noClasses().that().resideInAnyPackage(concat(concat(STORAGE, SCHEDULER),
-                        new String[] {"planbot.command..", "planbot.reply..", "planbot.delivery..", "planbot.tenancy.."}))
+                        new String[] {"planbot.command..", "planbot.answer..", "planbot.reply..", "planbot.delivery..",
+                                "planbot.tenancy.."}))
                 .should().dependOnClassesThat().resideInAnyPackage(concat(CHAT_SDKS, new String[] {"planbot.slack.."}))
                 .check(planbot);
     }
@@ -110,13 +111,14 @@ class ArchitectureTest {
 
     @Test
     void theCoreAndTheSeamImportNoPlatform() {
-        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.reply..", "planbot.delivery..",
-                        "planbot.platform..", "planbot.admin..", "planbot.http..", "planbot.config..")
+        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.answer..", "planbot.reply..",
+                        "planbot.delivery..", "planbot.tenancy..", "planbot.platform..", "planbot.admin..", "planbot.http..",
+                        "planbot.config..")
                 .should().dependOnClassesThat().resideInAnyPackage(PLATFORMS)
                 .because("a platform plugs into the seam (planbot.platform); nothing neutral may know one")
                 .check(planbot);
-        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.reply..", "planbot.delivery..",
-                        "planbot.platform..", "planbot.admin..")
+        noClasses().that().resideInAnyPackage("planbot.command..", "planbot.answer..", "planbot.reply..",
+                        "planbot.delivery..", "planbot.tenancy..", "planbot.platform..", "planbot.admin..")
                 .should().dependOnClassesThat().resideInAnyPackage(CHAT_SDKS)
                 .check(planbot);
     }

@@ -17,6 +17,12 @@ import planbot.storage.ChannelPurpose;
  * {@value RefSyntax#MAX_WORDS} words. {@code status} and {@code history} also take a ref with no number
  * ({@code status COMMS}) for the resolver to suggest from.
  *
+ * <p>A ref may name its plan, for a tenant whose plans share refs: before it, {@code south:EN003/01} or
+ * {@code "north east":EN003/01}; or after it, {@code EN003/01 in south}, {@code EN003/01 in "north east"}. After
+ * a ref, {@code in} starts a plan's name only when it is quoted, or is one of the tenant's plans (so that
+ * {@code update EN3/1 in progress} and {@code done EN3/1 in time for committee} keep their meaning), or, for
+ * {@code status} and {@code history}, whatever follows. This is the only place a plan is read from a command.
+ *
  * <p>Never throws, for any input: failures are {@link ParseResult.Failed} with a non-blank message. Text
  * longer than {@value #MAX_LENGTH} characters is refused up front, and so is text with a character no database
  * stores as typed (a lone surrogate, NUL), since what is typed is kept verbatim; every step after that looks at each
@@ -40,10 +46,19 @@ public final class CommandParser {
         this.dates = Objects.requireNonNull(dates, "dates");
     }
 
-    /** The command in the text, or why there is none. Blank text (a bare {@code /plan}) asks for help. */
+    /** The command in the text, or why there is none, knowing no plan names. */
     public ParseResult parse(String text) {
+        return parse(text, java.util.List::of);
+    }
+
+    /**
+     * The command in the text, or why there is none. Blank text (a bare {@code /plan}) asks for help.
+     *
+     * @param planNames the tenant's plan names, asked only when a ref is followed by {@code in}
+     */
+    public ParseResult parse(String text, java.util.function.Supplier<java.util.List<String>> planNames) {
         try {
-            return new ParseResult.Parsed(command(text));
+            return new ParseResult.Parsed(command(text, planNames));
         } catch (Refusal r) {
             return r.failed;
         } catch (RuntimeException e) {
@@ -54,7 +69,7 @@ public final class CommandParser {
         }
     }
 
-    private Command command(String text) throws Refusal {
+    private Command command(String text, java.util.function.Supplier<java.util.List<String>> planNames) throws Refusal {
         if (text == null) {
             return Command.Help.overview();
         }
@@ -65,7 +80,7 @@ public final class CommandParser {
         if (Texts.hasUnstorableChar(text)) {
             throw new Refusal(Texts.UNSTORABLE);
         }
-        Input in = new Input(text);
+        Input in = new Input(text, planNames);
         int k = 0;
         if (in.has(0) && (in.word(0).equals("/plan") || in.word(0).equals("plan"))) {
             k = 1;
@@ -209,7 +224,7 @@ public final class CommandParser {
         StatusPhrases.Match status = StatusPhrases.match(in.text, in.tokens, i);
         if (status == null) {
             String close = StatusPhrases.closest(in.tokens, i);
-            String ref = Quote.oneLine(r.ref.text());
+            String ref = Quote.oneLine(r.ref.toString());
             java.util.List<String> suggestions = close == null || ref == null
                     ? java.util.List.of()
                     : java.util.List.of("update " + ref + " " + close);
@@ -452,9 +467,16 @@ public final class CommandParser {
         if (!in.has(from)) {
             throw refusal("Which action or task? " + REF_SHAPES, command);
         }
+        PlanFirst first = planFirst(in, from);
+        if (first != null) {
+            RefAt r = leadingRef(in, first.token, first.refStart);
+            if (r != null) {
+                return new RefAt(new RefText(r.ref.text(), first.plan), r.next);
+            }
+        }
         RefAt r = leadingRef(in, from);
         if (r != null) {
-            return r;
+            return planAfter(in, r, wholeRest);
         }
         int count = in.tokens.size() - from;
         if (wholeRest && count <= RefSyntax.MAX_WORDS) {
@@ -471,20 +493,128 @@ public final class CommandParser {
 
     /** Words then a word with a digit, starting at {@code from}; null if there is no such run. */
     private static RefAt leadingRef(Input in, int from) {
+        return leadingRef(in, from, in.tokens.get(from).start());
+    }
+
+    /** As {@link #leadingRef(Input, int)}, with token {@code from} read from offset {@code start} of the text on. */
+    private static RefAt leadingRef(Input in, int from, int start) {
         for (int k = from; k < in.tokens.size() && k < from + RefSyntax.MAX_WORDS; k++) {
             Tokens.Token t = in.tokens.get(k);
-            if (t.hasAsciiDigit()) {
-                if (!isRefNumber(t.text())) {
+            String word = in.text.substring(Math.max(start, t.start()), t.end());
+            if (hasAsciiDigit(word)) {
+                if (!isRefNumber(word)) {
                     return null;
                 }
-                String text = trimRef(in.text.substring(in.tokens.get(from).start(), t.end()));
+                String text = trimRef(in.text.substring(start, t.end()));
                 return text.isEmpty() ? null : new RefAt(new RefText(text), k + 1);
             }
-            if (!isRefWord(t.text())) {
+            if (!isRefWord(word)) {
                 return null;
             }
         }
         return null;
+    }
+
+    private static boolean hasAsciiDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A plan named before a ref: its name, and where the ref starts (token, offset in the text). */
+    private record PlanFirst(String plan, int token, int refStart) {
+    }
+
+    /**
+     * {@code south:EN3/1} or {@code "north east":EN3/1} at token {@code from}; null when the ref names no plan first.
+     * An unquoted plan must not itself look like a ref, so that {@code EN3/1:} stays a ref.
+     */
+    private static PlanFirst planFirst(Input in, int from) {
+        Tokens.Token t = in.tokens.get(from);
+        if (isOpenQuote(t.text().charAt(0))) {
+            int close = closeQuote(in.text, t.start() + 1);
+            int k = close < 0 ? -1 : in.tokenAt(close);
+            if (k < 0 || close + 2 >= in.tokens.get(k).end() || in.text.charAt(close + 1) != ':') {
+                return null;
+            }
+            String plan = Tokens.strip(in.text.substring(t.start() + 1, close));
+            return plan.isEmpty() ? null : new PlanFirst(plan, k, close + 2);
+        }
+        int colon = t.text().indexOf(':');
+        if (colon <= 0 || colon == t.text().length() - 1) {
+            return null;
+        }
+        String plan = t.text().substring(0, colon);
+        if (!isRefNumber(plan) || RefSyntax.looksLikeRef(plan)) {
+            return null;
+        }
+        return new PlanFirst(plan, from, t.start() + colon + 1);
+    }
+
+    /**
+     * The ref with the plan named after it ({@code in south}, {@code in "north east"}), or as it was. Unquoted, the
+     * longest of the tenant's plan names that the words after {@code in} spell; else, with {@code wholeRest}, all of them.
+     */
+    private static RefAt planAfter(Input in, RefAt r, boolean wholeRest) {
+        int i = r.next;
+        if (!in.has(i + 1) || !in.word(i).equals("in")) {
+            return r;
+        }
+        Tokens.Token first = in.tokens.get(i + 1);
+        if (isOpenQuote(first.text().charAt(0))) {
+            int close = closeQuote(in.text, first.start() + 1);
+            int k = close < 0 ? -1 : in.tokenAt(close);
+            if (k < 0 || !trimRef(in.text.substring(close + 1, in.tokens.get(k).end())).isEmpty()) {
+                return r;
+            }
+            String plan = Tokens.strip(in.text.substring(first.start() + 1, close));
+            return plan.isEmpty() ? r : new RefAt(new RefText(r.ref.text(), plan), k + 1);
+        }
+        int end = -1;
+        String named = null;
+        for (String plan : in.plans()) {
+            int after = spells(in, i + 1, plan);
+            if (after > end) {
+                end = after;
+                named = plan;
+            }
+        }
+        if (named != null) {
+            return new RefAt(new RefText(r.ref.text(), named), end);
+        }
+        return wholeRest ? new RefAt(new RefText(r.ref.text(), trimRef(in.rest(i + 1))), in.tokens.size()) : r;
+    }
+
+    /** The index of the token after {@code name}'s words when they start at token {@code i} (any case); -1 if not. */
+    private static int spells(Input in, int i, String name) {
+        String[] words = Tokens.strip(name).split("\\s+");
+        for (int w = 0; w < words.length; w++) {
+            if (!in.has(i + w)) {
+                return -1;
+            }
+            String typed = w == words.length - 1 ? trimRef(in.token(i + w)) : in.token(i + w);
+            if (!typed.equalsIgnoreCase(words[w])) {
+                return -1;
+            }
+        }
+        return i + words.length;
+    }
+
+    private static boolean isOpenQuote(char c) {
+        return c == '"' || c == '\u201C';
+    }
+
+    /** The offset of the first closing double quote at or after {@code from}; -1 if none. */
+    private static int closeQuote(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == '"' || text.charAt(i) == '\u201D') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A word that can be part of a ref before its number: letters, with hyphens, ampersands or apostrophes. */
@@ -579,19 +709,34 @@ public final class CommandParser {
     static final class Input {
         final String text;
         final java.util.List<Tokens.Token> tokens;
+        private final java.util.function.Supplier<java.util.List<String>> planNames;
+        private java.util.List<String> plans;
         private String[] words;
 
         Input(String text) {
-            this(text, Tokens.split(text));
+            this(text, java.util.List::of);
         }
 
-        private Input(String text, java.util.List<Tokens.Token> tokens) {
+        Input(String text, java.util.function.Supplier<java.util.List<String>> planNames) {
+            this(text, Tokens.split(text), planNames);
+        }
+
+        private Input(String text, java.util.List<Tokens.Token> tokens, java.util.function.Supplier<java.util.List<String>> planNames) {
             this.text = text;
             this.tokens = tokens;
+            this.planNames = planNames;
         }
 
         Input from(int k) {
-            return k == 0 ? this : new Input(text, tokens.subList(k, tokens.size()));
+            return k == 0 ? this : new Input(text, tokens.subList(k, tokens.size()), planNames);
+        }
+
+        /** The tenant's plan names, asked once. */
+        java.util.List<String> plans() {
+            if (plans == null) {
+                plans = java.util.List.copyOf(planNames.get());
+            }
+            return plans;
         }
 
         boolean has(int i) {
@@ -639,6 +784,16 @@ public final class CommandParser {
         /** Free text from the first token starting at or after {@code offset}; null when there is none. */
         String noteFromOffset(int offset) {
             return note(tokenAtOrAfter(offset));
+        }
+
+        /** The index of the token with the character at {@code offset} in it; -1 when that is a space. */
+        int tokenAt(int offset) {
+            for (int i = 0; i < tokens.size(); i++) {
+                if (tokens.get(i).start() <= offset && offset < tokens.get(i).end()) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** The index of the first token that starts at or after {@code offset}; the size when there is none. */

@@ -46,6 +46,7 @@ import planbot.storage.ChatIdentity;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
 import planbot.storage.PersonRepository;
+import planbot.storage.PlanRepository;
 import planbot.storage.SnoozeRepository;
 import planbot.storage.TaskInAction;
 import planbot.storage.TaskQuery;
@@ -72,10 +73,13 @@ public final class CommandService {
     private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
     private static final int LIST_LIMIT = 25;
     private static final int RECENT = 3;
+    /** What a caller is told about a task id that is not their tenant's, or is gone: nothing more. */
+    public static final String UNKNOWN_TASK = "I can't find that task any more: it may have been removed from the plan.";
 
     private final Database db;
     private final TenantRepository tenants;
     private final TaskRepository tasks;
+    private final PlanRepository plans;
     private final PersonRepository people;
     private final AuditRepository audit;
     private final DateRevisionRepository revisions;
@@ -89,12 +93,13 @@ public final class CommandService {
     private final ZoneId zone;
     private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PersonRepository people,
+    public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PlanRepository plans, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
                           ChannelRepository channels, PolicySource policies, DigestSource digests, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.plans = Objects.requireNonNull(plans, "plans");
         this.people = Objects.requireNonNull(people, "people");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.revisions = Objects.requireNonNull(revisions, "revisions");
@@ -118,7 +123,8 @@ public final class CommandService {
 
     /** Parses and executes the request's text. */
     public Reply handle(CommandRequest request) {
-        ParseResult parsed = parser.parse(request.text());
+        ParseResult parsed = parser.parse(request.text(),
+                () -> tenant(request.tenant()).map(plans::planNames).orElse(java.util.List.of()));
         if (parsed instanceof ParseResult.Failed) {
             ParseResult.Failed f = (ParseResult.Failed) parsed;
             return new Failure(f.message(), f.suggestions());
@@ -126,14 +132,35 @@ public final class CommandService {
         return execute(request, ((ParseResult.Parsed) parsed).command());
     }
 
-    /** Executes an already parsed command (a button click, a reply to a reminder). */
+    /** Executes an already parsed command. */
     public Reply execute(CommandRequest request, Command command) {
+        return execute(request, null, command);
+    }
+
+    /**
+     * Executes a command about the task with this id in the request's tenant (a button, a reply in a reminder's
+     * thread): the command's ref is not resolved, so a ref that several plans share cannot get in the way. A task
+     * of another tenant, or one that is gone, is {@link #UNKNOWN_TASK}.
+     */
+    public Reply executeOnTask(CommandRequest request, long taskId, Command command) {
+        return execute(request, taskId, command);
+    }
+
+    /**
+     * The ref of the task with this id in the tenant, as it can be typed back: naming its plan when another plan has
+     * the same ref ({@code EN003/01 in south}); empty when the tenant has no such task.
+     */
+    public Optional<RefText> refOf(String tenantSlug, long taskId) {
+        return tenant(tenantSlug).flatMap(t -> taskById(t, taskId)).map(f -> f.ref);
+    }
+
+    private Reply execute(CommandRequest request, Long taskId, Command command) {
         try {
             Optional<Tenant> tenant = tenant(request.tenant());
             if (tenant.isEmpty()) {
                 return Failure.of("There is no plan here yet: an admin can import one with `./planbot import FILE`.");
             }
-            Ctx c = new Ctx(request, tenant.get(), LocalDate.now(clock.withZone(zone)));
+            Ctx c = new Ctx(request, tenant.get(), LocalDate.now(clock.withZone(zone)), taskId);
             // One handle (one pooled connection) for the whole command: every repository call joins it, so a
             // card's four reads cost one checkout, not four. A change still runs in its own write transaction.
             return db.withHandle(h -> dispatch(c, command));
@@ -159,11 +186,48 @@ public final class CommandService {
         return found;
     }
 
-    /** Everything one execution needs to know. */
-    private record Ctx(CommandRequest request, Tenant tenant, LocalDate today) {
+    /** Everything one execution needs to know. @param taskId the task a command is about, when given by id; else null */
+    private record Ctx(CommandRequest request, Tenant tenant, LocalDate today, Long taskId) {
         Actor actor() {
             return request.actor();
         }
+    }
+
+    /** A task found by id, with its ref as it can be typed back. */
+    private record ById(TaskInAction found, RefText ref) {
+    }
+
+    private Optional<ById> taskById(Tenant tenant, long taskId) {
+        Optional<TaskRow> row = tasks.get(tenant, taskId);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.List<TaskInAction> sameRef = tasks.findTasksByKey(tenant, planbot.domain.RefKey.of(row.get().ref()));
+        for (TaskInAction t : sameRef) {
+            if (t.task().id() == taskId) {
+                return Optional.of(new ById(t, typedBack(t.task(), sameRef)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The task's ref as it can be typed back: naming its plan when another plan has the same ref. */
+    private RefText typedBack(Tenant tenant, TaskRow task) {
+        return typedBack(task, tasks.findTasksByKey(tenant, planbot.domain.RefKey.of(task.ref())));
+    }
+
+    private static RefText typedBack(TaskRow task, java.util.List<TaskInAction> sameRef) {
+        return new RefText(task.ref(), sameRef.size() > 1 ? task.planName() : null);
+    }
+
+    /** What the command's ref names: the task given by id, else the ref resolved. */
+    private RefResolver.Resolution resolve(Ctx c, RefText ref) {
+        if (c.taskId() == null) {
+            return refs.resolve(c.tenant(), ref);
+        }
+        Optional<ById> byId = taskById(c.tenant(), c.taskId());
+        return byId.isPresent() ? new RefResolver.ToTask(byId.get().found())
+                : new RefResolver.Unresolved(UNKNOWN_TASK, java.util.List.of());
     }
 
     private Reply dispatch(Ctx c, Command command) {
@@ -224,10 +288,10 @@ public final class CommandService {
     // ---- reads
 
     private Reply status(Ctx c, RefText ref) {
-        RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
+        RefResolver.Resolution r = resolve(c, ref);
         if (r instanceof RefResolver.ToTask) {
             TaskInAction found = ((RefResolver.ToTask) r).found();
-            return new TaskCard(view(c, found.task(), found.actionName()), recentHistory(c, found.task().ref(), RECENT));
+            return new TaskCard(view(c, found.task(), found.actionName()), lines(taskEvents(c, found.task()), RECENT));
         }
         if (r instanceof RefResolver.ToAction) {
             ActionRow a = ((RefResolver.ToAction) r).action();
@@ -294,11 +358,11 @@ public final class CommandService {
     }
 
     private Reply history(Ctx c, RefText ref) {
-        RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
+        RefResolver.Resolution r = resolve(c, ref);
         if (r instanceof RefResolver.ToTask) {
-            String taskRef = ((RefResolver.ToTask) r).task().ref();
-            return new HistoryReply(taskRef, "History of " + taskRef + ", newest first",
-                    recentHistory(c, taskRef, Integer.MAX_VALUE));
+            TaskRow task = ((RefResolver.ToTask) r).task();
+            return new HistoryReply(task.ref(), "History of " + task.ref() + ", newest first",
+                    lines(taskEvents(c, task), Integer.MAX_VALUE));
         }
         if (r instanceof RefResolver.ToAction) {
             ActionRow a = ((RefResolver.ToAction) r).action();
@@ -313,9 +377,9 @@ public final class CommandService {
      * action happens to its tasks.
      */
     private java.util.List<HistoryLine> actionHistory(Ctx c, ActionRow a) {
-        java.util.List<HistoryLine> lines = new ArrayList<>(recentHistory(c, a.key(), Integer.MAX_VALUE));
+        java.util.List<HistoryLine> lines = new ArrayList<>(lines(audit.list(c.tenant(), a.key()), Integer.MAX_VALUE));
         for (Task t : a.action().tasks()) {
-            for (AuditEvent e : audit.list(c.tenant(), t.ref())) {
+            for (AuditEvent e : taskEvents(c, a.planName(), t.ref())) {
                 lines.add(new HistoryLine(e.at(), e.actor(), e.source().word(), t.ref() + " " + describe(e)));
             }
         }
@@ -517,11 +581,11 @@ public final class CommandService {
 
     private interface Editor {
         /** The edit to make, or null when the task is already as asked (nothing to write). */
-        Edit edit(TaskRow row);
+        Edit edit(TaskRow row, String shown);
     }
 
     private Reply setStatus(Ctx c, RefText ref, Status status, String note) {
-        return change(c, ref, Role.OFFICER, row -> {
+        return change(c, ref, Role.OFFICER, (row, shown) -> {
             Task t = row.task();
             if (t.status() != null && t.status().kind() == status.kind() && note == null) {
                 return null;
@@ -532,18 +596,18 @@ public final class CommandService {
             }
             String before = t.status() == null ? "no status" : t.status().word();
             return new Edit(after, "status", before, status.word(), note,
-                    row.ref() + " is now " + status.word() + (note == null ? "." : ", with your note."));
+                    shown + " is now " + status.word() + (note == null ? "." : ", with your note."));
         }, "is already " + status.word());
     }
 
     private Reply addNote(Ctx c, RefText ref, String text) {
-        return change(c, ref, Role.OFFICER, row -> new Edit(
+        return change(c, ref, Role.OFFICER, (row, shown) -> new Edit(
                 row.task().withNotes(appendNote(row.task().notes(), c, text)), "note", null, text, null,
-                "Noted on " + row.ref() + "."), "");
+                "Noted on " + shown + "."), "");
     }
 
     private Reply setDate(Ctx c, RefText ref, LocalDate date, String reason) {
-        return change(c, ref, Role.OFFICER, row -> {
+        return change(c, ref, Role.OFFICER, (row, shown) -> {
             Task t = row.task();
             PlanDate to = PlanDate.of(date);
             if (t.target() != null && t.target().isDate() && t.target().date().equals(date)) {
@@ -552,7 +616,7 @@ public final class CommandService {
             String from = t.target() == null ? "no target date" : t.target().display();
             String past = date.isBefore(c.today()) ? " That date has already passed, so it shows as overdue." : "";
             return new Edit(t.withTarget(to), "target-date", from, UkDates.format(date), reason,
-                    "The target date of " + row.ref() + " is now " + UkDates.format(date) + " (was " + from + ")." + past);
+                    "The target date of " + shown + " is now " + UkDates.format(date) + " (was " + from + ")." + past);
         }, "is already due on " + UkDates.format(date));
     }
 
@@ -574,14 +638,14 @@ public final class CommandService {
             }
             name = handle.get();
         }
-        return change(c, ref, Role.LEAD, row -> {
+        return change(c, ref, Role.LEAD, (row, shown) -> {
             Task t = row.task();
             if (t.owner() != null && Actor.same(t.owner(), name)) {
                 return null;
             }
             people.upsert(c.tenant(), java.util.List.of(name), Role.OFFICER);
             return new Edit(t.withOwner(name), "owner", t.owner(), name, null,
-                    row.ref() + " is now " + name + "'s" + (t.owner() == null ? "." : " (was " + t.owner() + ")."));
+                    shown + " is now " + name + "'s" + (t.owner() == null ? "." : " (was " + t.owner() + ")."));
         }, "is already assigned to " + name);
     }
 
@@ -590,11 +654,11 @@ public final class CommandService {
         if (!until.isAfter(c.today())) {
             return Failure.of("A snooze must end after today: try `snooze " + Quote.of(ref.text()) + " 1w`.");
         }
-        return change(c, ref, Role.OFFICER, row -> {
+        return change(c, ref, Role.OFFICER, (row, shown) -> {
             snoozes.snooze(c.tenant(), row.id(), until, c.actor().displayName(), c.request().source(), reason,
                     clock.instant());
             return new Edit(row.task(), "snooze", null, "until " + UkDates.format(until), reason,
-                    "Reminders for " + row.ref() + " are paused until " + UkDates.format(until) + ".");
+                    "Reminders for " + shown + " are paused until " + UkDates.format(until) + ".");
         }, "");
     }
 
@@ -611,7 +675,7 @@ public final class CommandService {
         }
         // Anyone else may change some tasks: whether this one is theirs is known only once the ref is resolved.
         return db.transaction(() -> {
-            RefResolver.Resolution r = refs.resolve(c.tenant(), ref);
+            RefResolver.Resolution r = resolve(c, ref);
             if (r instanceof RefResolver.ToAction) {
                 ActionRow a = ((RefResolver.ToAction) r).action();
                 java.util.List<String> refsOf = new ArrayList<>();
@@ -628,16 +692,17 @@ public final class CommandService {
             if (refusal.isPresent()) {
                 return Failure.of(refusal.get());
             }
-            Edit edit = editor.edit(row);
+            String shown = typedBack(c.tenant(), row).toString();
+            Edit edit = editor.edit(row, shown);
             if (edit == null) {
-                return new Confirmation(row.ref() + " " + alreadyText + "; nothing to change.", view(c, row, found.actionName()), null);
+                return new Confirmation(shown + " " + alreadyText + "; nothing to change.", view(c, row, found.actionName()), null);
             }
             if (!edit.after().equals(row.task())) {
                 tasks.update(c.tenant(), row.id(), edit.after(), clock.instant());
             }
             AuditEvent event = new AuditEvent(clock.instant(), c.actor().displayName(), c.request().source(), "task",
                     row.ref(), edit.change(), edit.before(), edit.afterText(), edit.note());
-            audit.append(c.tenant(), event);
+            audit.appendForTask(c.tenant(), row.id(), event);
             if (edit.change().equals("target-date")) {
                 revisions.append(c.tenant(), row.id(), new DateRevision(row.ref(), row.task().target(), edit.after().target(),
                         c.actor().displayName(), c.request().source(), edit.note(), clock.instant()));
@@ -677,12 +742,27 @@ public final class CommandService {
         Rag rag = Rag.of(t.status(), t.target(), c.today());
         int late = rag == Rag.RED ? (int) ChronoUnit.DAYS.between(t.target().date(), c.today()) : 0;
         return new TaskView(t.ref(), row.actionKey(), actionName != null ? actionName : row.actionKey(), row.sectionName(), t.description(), t.status(), rag,
-                t.target(), t.owner(), t.notes(), late);
+                t.target(), t.owner(), t.notes(), late, row.id());
     }
 
-    private java.util.List<HistoryLine> recentHistory(Ctx c, String ref, int limit) {
+    /** A stored task's events: not those of a task with the same ref in another plan. */
+    private java.util.List<AuditEvent> taskEvents(Ctx c, TaskRow task) {
+        return audit.listForTask(c.tenant(), task.id(), task.ref());
+    }
+
+    /** The events of the task with this ref in this plan (an action card's tasks carry no id). */
+    private java.util.List<AuditEvent> taskEvents(Ctx c, String plan, String ref) {
+        for (TaskInAction f : tasks.findTasksByKey(c.tenant(), planbot.domain.RefKey.of(ref))) {
+            if (f.task().planName().equals(plan) && f.task().ref().equals(ref)) {
+                return taskEvents(c, f.task());
+            }
+        }
+        return audit.list(c.tenant(), ref);
+    }
+
+    private static java.util.List<HistoryLine> lines(java.util.List<AuditEvent> events, int limit) {
         java.util.List<HistoryLine> lines = new ArrayList<>();
-        for (AuditEvent e : audit.list(c.tenant(), ref)) {
+        for (AuditEvent e : events) {
             if (lines.size() >= limit) {
                 break;
             }

@@ -28,7 +28,8 @@ public final class HelpText {
 
     private static final java.util.List<Entry> ENTRIES = java.util.List.of(
             new Entry("status", "status <ref>",
-                    "Shows the card for an action and its tasks, or for one task with its history.",
+                    "Shows the card for an action and its tasks, or for one task with its history; where plans share refs, "
+                            + "any ref can name its plan, as EN003/01 in south or south:EN003/01.",
                     "status ENF003"),
             new Entry("list", "list [section <name>|mine|overdue|due <n>d|status <word>|owner <name>]",
                     "Lists tasks: all of them, or one section's, yours, overdue ones, those due soon, by status or by owner.",

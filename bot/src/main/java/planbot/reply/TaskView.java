@@ -19,13 +19,21 @@ import planbot.domain.Status;
  * @param owner        who does it; null if nobody
  * @param notes        latest notes; null if none
  * @param daysOverdue  working or calendar days past the target (calendar here); 0 when not overdue
+ * @param taskId       the stored task's id, for a platform that puts buttons on it; 0 when the view is not of a stored
+ *                     task (an action card's tasks)
  */
 public record TaskView(String ref, String actionKey, String actionName, String section, String description,
-                       Status status, Rag rag, PlanDate target, String owner, String notes, int daysOverdue) {
+                       Status status, Rag rag, PlanDate target, String owner, String notes, int daysOverdue, long taskId) {
     public TaskView {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(rag, "rag");
         description = description == null ? "" : description;
         section = section == null ? "" : section;
+    }
+
+    /** A view with no stored task id. */
+    public TaskView(String ref, String actionKey, String actionName, String section, String description,
+                    Status status, Rag rag, PlanDate target, String owner, String notes, int daysOverdue) {
+        this(ref, actionKey, actionName, section, description, status, rag, target, owner, notes, daysOverdue, 0);
     }
 }

@@ -79,9 +79,8 @@ public final class SlackConnector implements ChatPlatform {
         SlackTenancy tenancy = new SlackTenancy(core.tenancy());
         List<SlackHandlers> handlers = new ArrayList<>();
         handlers.add(new PlanSlashCommand(tenancy, core.commands(), new ReplyBlocks(core.zone()), executor, fastPath));
-        handlers.add(new SlackInteractions(new SlackInteractions.Parts(core.db(), tenancy, core.tasks(), core.policies(),
-                core.commands(), core.reminderReplies(), core.outbox(), core.notices(), core.threads(), core.inbound()),
-                interactionWork, core.clock(), core.zone()));
+        handlers.add(new SlackInteractions(new SlackInteractions.Parts(tenancy, core.commands(), core.answers(), core.outbox(),
+                core.notices(), core.threads()), interactionWork, core.clock(), core.zone()));
         handlers.addAll(more);
         this.bolt = SlackBolt.create(settings, handlers);
         this.http = new SlackHttp(bolt, new SlackSignature(settings.signingSecret(), core.clock()));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import planbot.App;
+import planbot.answer.ButtonValue;
 import planbot.delivery.Button;
 import planbot.domain.Role;
 import planbot.slack.fake.FakeSlack;

@@ -16,6 +16,19 @@ public interface AuditRepository {
         append(tenant, List.of(event));
     }
 
+    /**
+     * Appends an event about one stored task, naming it by id as well as by its ref: where two plans share the ref,
+     * {@link #listForTask} tells their events apart.
+     */
+    void appendForTask(Tenant tenant, long taskId, AuditEvent event);
+
     /** The events about one entity ("EN003/01", a plan's name), newest first; same-instant events latest-written first. */
     List<AuditEvent> list(Tenant tenant, String entityRef);
+
+    /**
+     * The events about one stored task, as {@link #list} orders them: those appended for it by id, and those about its
+     * ref that name no task (written by {@link #append}, or before tasks were named), but none appended for another
+     * task with the same ref (the same ref in another plan).
+     */
+    List<AuditEvent> listForTask(Tenant tenant, long taskId, String ref);
 }

@@ -50,6 +50,23 @@ abstract class AuditRepositoryContractTest extends DatabaseTestBase {
         assertThat(stores.audit().list(other, "EN003/01")).hasSize(1);
     }
 
+    @Test
+    void listForTaskGivesThatTasksEventsAndThoseNamingNoTaskButNotAnotherTasksWithTheSameRef() {
+        // GIVEN EN003/01 in two plans (tasks 11 and 12): an event appended without a task, one for each task
+        AuditEvent imported = event(T0, "EN003/01", "created", null, "{}", null);
+        AuditEvent north = event(T0.plusSeconds(60), "EN003/01", "status", "Not started", "Completed", null);
+        AuditEvent south = event(T0.plusSeconds(120), "EN003/01", "note", null, "chased legal", null);
+        stores.audit().append(tenant, imported);
+        stores.audit().appendForTask(tenant, 11, north);
+        stores.audit().appendForTask(tenant, 12, south);
+        stores.audit().appendForTask(other, 11, event(T0, "EN003/01", "created", null, "{}", null));
+        // WHEN each task's events are listed
+        // THEN each has its own and the shared one, newest first; list by ref still has them all
+        assertThat(stores.audit().listForTask(tenant, 11, "EN003/01")).containsExactly(north, imported);
+        assertThat(stores.audit().listForTask(tenant, 12, "EN003/01")).containsExactly(south, imported);
+        assertThat(stores.audit().list(tenant, "EN003/01")).containsExactly(south, north, imported);
+    }
+
     private static AuditEvent event(Instant at, String ref, String change, String before, String after, String note) {
         return new AuditEvent(at, "Sam Jones", Source.SLACK, "task", ref, change, before, after, note);
     }

@@ -17,47 +17,45 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import planbot.answer.ButtonValue;
+import planbot.answer.TaskAnswerService;
+import planbot.command.Command;
+import planbot.command.CommandService;
 import planbot.delivery.Button;
-import planbot.domain.PlanDate;
-import planbot.domain.Task;
-import planbot.slack.ButtonValue;
+import planbot.domain.Rag;
+import planbot.domain.UkDates;
+import planbot.reply.Reply;
+import planbot.reply.TaskList;
+import planbot.reply.TaskView;
 import planbot.slack.SlackCaller;
 import planbot.slack.SlackHandlers;
 import planbot.slack.SlackText;
-import planbot.storage.TaskQuery;
-import planbot.storage.TaskRepository;
-import planbot.storage.TaskRow;
-import planbot.domain.UkDates;
 
 /**
- * The App Home tab, "My tasks": on {@code app_home_opened}, {@code views.publish} the linked person's open tasks,
- * overdue first (most overdue first), then by target date, undated last, each with the reminder's buttons (their
- * {@link ButtonValue} has outbox id 0: there is no message to redraw, so a click republishes this view). Someone not
- * linked to a person of the plan is told how to get linked. At most {@value #MAX_TASKS} tasks, so that the view keeps
- * within Slack's 100 blocks; the rest are counted.
+ * The App Home tab, "My tasks": on {@code app_home_opened}, {@code views.publish} the core's answer to {@code mine}
+ * (the same query and the same tasks as {@code /plan mine}: open tasks, soonest target first, so overdue first, undated
+ * last), each with the reminder's buttons (their {@link ButtonValue} has outbox id 0: there is no message to redraw,
+ * so a click republishes this view). Someone not linked to a person of the plan is told how to get linked. The core
+ * lists at most 25 tasks (two blocks each, well within Slack's 100 blocks a view); the rest are counted.
  *
  * <p>Thread-safe. Publishing runs after the acknowledgement.
  */
 final class HomeTab implements SlackHandlers {
-    /** Two blocks a task, plus the heading lines: well inside a home view's 100 blocks. */
-    static final int MAX_TASKS = 45;
     private static final int MAX_DESCRIPTION = 200;
     private static final Logger LOG = LoggerFactory.getLogger(HomeTab.class);
 
     private final Interactions support;
-    private final TaskRepository tasks;
-    private final TaskAnswers answers;
+    private final CommandService commands;
+    private final TaskAnswerService answers;
 
-    HomeTab(Interactions support, TaskRepository tasks, TaskAnswers answers) {
+    HomeTab(Interactions support, CommandService commands, TaskAnswerService answers) {
         this.support = Objects.requireNonNull(support, "support");
-        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.commands = Objects.requireNonNull(commands, "commands");
         this.answers = Objects.requireNonNull(answers, "answers");
     }
 
@@ -93,15 +91,18 @@ final class HomeTab implements SlackHandlers {
                     + "tasks are yours. Ask a planbot admin to link you: `/plan people link \"Your name in the plan\" @you`.");
             return;
         }
-        List<LayoutBlock> blocks = new ArrayList<>(view(caller, notice));
-        send(client, user, blocks);
+        Reply mine = commands.execute(Interactions.request(caller), new Command.Mine());
+        if (!(mine instanceof TaskList)) {
+            publishText(client, user, support.text(mine));
+            return;
+        }
+        send(client, user, view(caller, (TaskList) mine, notice));
     }
 
     /** The blocks of the caller's home view: at most 100. */
-    List<LayoutBlock> view(SlackCaller caller, String notice) {
+    private List<LayoutBlock> view(SlackCaller caller, TaskList mine, String notice) {
         LocalDate today = LocalDate.now(support.clock().withZone(support.zone()));
-        List<TaskRow> mine = new ArrayList<>(tasks.find(caller.tenant(), TaskQuery.all().open().ownedBy(caller.actor().person().name())));
-        mine.sort(Comparator.comparing((TaskRow r) -> target(r) == null ? LocalDate.MAX : target(r)));
+        List<Button> offered = answers.buttons(caller.tenant());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(HeaderBlock.builder().text(PlainTextObject.builder().text("My tasks").build()).build());
         blocks.add(context("Open tasks of " + caller.actor().person().name() + ", overdue first, then by target date. "
@@ -109,15 +110,15 @@ final class HomeTab implements SlackHandlers {
         if (notice != null) {
             blocks.add(context(notice));
         }
-        if (mine.isEmpty()) {
-            blocks.add(section("You have no open tasks."));
+        if (mine.tasks().isEmpty()) {
+            blocks.add(section(SlackText.escape(mine.emptyText())));
         }
-        for (TaskRow row : mine.subList(0, Math.min(MAX_TASKS, mine.size()))) {
-            blocks.add(section(line(row, today)));
-            blocks.add(buttons(caller, row));
+        for (TaskView task : mine.tasks()) {
+            blocks.add(section(line(task)));
+            blocks.add(buttons(caller, task, offered));
         }
-        if (mine.size() > MAX_TASKS) {
-            blocks.add(context((mine.size() - MAX_TASKS) + " more not shown: type `/plan mine` to list them."));
+        if (mine.total() > mine.tasks().size()) {
+            blocks.add(context((mine.total() - mine.tasks().size()) + " more not shown."));
         }
         return blocks;
     }
@@ -135,43 +136,36 @@ final class HomeTab implements SlackHandlers {
         }
     }
 
-    private static LocalDate target(TaskRow row) {
-        PlanDate t = row.task().target();
-        return t != null && t.isDate() ? t.date() : null;
-    }
-
-    /** "*EN003/01* · ENFORCEMENT 003 — overdue by 3 days (31/05/2023) · At risk\n description". */
-    private static String line(TaskRow row, LocalDate today) {
-        Task t = row.task();
-        LocalDate due = target(row);
+    /** "*EN003/01* · EN003 — overdue by 3 days (31/05/2023) · At risk\n description". */
+    private static String line(TaskView t) {
         String when;
-        if (due == null) {
+        if (t.target() == null || !t.target().isDate()) {
             when = t.target() == null ? "no target date" : "target " + t.target().display();
-        } else if (due.isBefore(today)) {
-            long days = ChronoUnit.DAYS.between(due, today);
-            when = ":red_circle: overdue by " + days + (days == 1 ? " day" : " days") + " (" + UkDates.format(due) + ")";
+        } else if (t.rag() == Rag.RED) {
+            int days = t.daysOverdue();
+            when = ":red_circle: overdue by " + days + (days == 1 ? " day" : " days") + " (" + UkDates.format(t.target().date()) + ")";
         } else {
-            when = "due " + UkDates.format(due);
+            when = "due " + UkDates.format(t.target().date());
         }
         String status = t.status() == null ? "" : " · " + SlackText.escape(t.status().word());
-        String description = t.description() == null || t.description().isBlank() ? ""
+        String description = t.description().isBlank() ? ""
                 : "\n" + SlackText.escapeAndCut(t.description().strip(), MAX_DESCRIPTION);
-        return "*" + SlackText.escape(t.ref()) + "* · " + SlackText.escape(row.actionKey()) + " — " + when + status + description;
+        return "*" + SlackText.escape(t.ref()) + "* · " + SlackText.escape(t.actionKey()) + " — " + when + status + description;
     }
 
-    private ActionsBlock buttons(SlackCaller caller, TaskRow row) {
+    private static ActionsBlock buttons(SlackCaller caller, TaskView task, List<Button> offered) {
         List<BlockElement> elements = new ArrayList<>();
-        for (Button b : answers.buttons(caller)) {
+        for (Button b : offered) {
             ButtonElement.ButtonElementBuilder button = ButtonElement.builder()
                     .actionId(ButtonValue.actionId(b.choice()))
                     .text(PlainTextObject.builder().text(b.label()).build())
-                    .value(new ButtonValue(caller.tenant().slug(), row.id(), 0, b.choice()).encode());
+                    .value(new ButtonValue(caller.tenant().slug(), task.taskId(), 0, b.choice()).encode());
             if (b.choice() == Button.Choice.DONE) {
                 button.style("primary");
             }
             elements.add(button.build());
         }
-        return ActionsBlock.builder().blockId("task:" + row.id()).elements(elements).build();
+        return ActionsBlock.builder().blockId("task:" + task.taskId()).elements(elements).build();
     }
 
     private static SectionBlock section(String mrkdwn) {

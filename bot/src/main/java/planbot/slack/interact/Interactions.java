@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import planbot.command.ChatContext;
+import planbot.command.CommandRequest;
+import planbot.domain.Source;
 import planbot.reply.Confirmation;
 import planbot.reply.Failure;
 import planbot.reply.PlainTextRenderer;
@@ -67,6 +70,12 @@ final class Interactions {
         }
         refused.accept(((SlackTenancy.Refused) r).message());
         return Optional.empty();
+    }
+
+    /** The core's request for something the caller clicked or typed in Slack (its text, if any, is given later). */
+    static CommandRequest request(SlackCaller caller) {
+        return new CommandRequest(caller.tenant().slug(), caller.actor(), Source.SLACK, "",
+                new ChatContext(SlackTenancy.PLATFORM, caller.identity().workspace()));
     }
 
     /**

@@ -29,20 +29,22 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import planbot.answer.ButtonValue;
+import planbot.answer.TaskAnswer;
+import planbot.answer.TaskAnswerService;
+import planbot.command.CommandRequest;
 import planbot.delivery.Button;
 import planbot.reply.Confirmation;
 import planbot.reply.Reply;
-import planbot.slack.ButtonValue;
 import planbot.slack.SlackCaller;
 import planbot.slack.SlackText;
 import planbot.storage.TaskRow;
-import planbot.domain.UkDates;
 
 /**
  * The New date button's modal: {@code views.open} (with the click's {@code trigger_id}, which lives 3 s) a form with a
  * datepicker and an optional reason; on submission check it (no date, or a date before today, is a field error
- * through {@code response_action: errors}), run it as the reply {@code new date dd/mm/yyyy reason}, and redraw the
- * reminder the button was on.
+ * through {@code response_action: errors}), answer the task with it by id through the {@link TaskAnswerService}, and
+ * redraw the reminder the button was on.
  *
  * <p>The modal's {@code private_metadata} carries the button's value and the reminder's channel and ts. Slack keeps it
  * and sends it back in a signed request, but it is still checked like a button's value on submission: the task must
@@ -61,10 +63,10 @@ final class NewDateModal {
     private static final Logger LOG = LoggerFactory.getLogger(NewDateModal.class);
 
     private final Interactions support;
-    private final TaskAnswers answers;
+    private final TaskAnswerService answers;
     private final Outcomes outcomes;
 
-    NewDateModal(Interactions support, TaskAnswers answers, Outcomes outcomes) {
+    NewDateModal(Interactions support, TaskAnswerService answers, Outcomes outcomes) {
         this.support = Objects.requireNonNull(support, "support");
         this.answers = Objects.requireNonNull(answers, "answers");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
@@ -85,9 +87,10 @@ final class NewDateModal {
         if (caller.isEmpty()) {
             return Optional.of(refusal[0]);
         }
-        Optional<TaskRow> task = value.filter(v -> v.choice() == Button.Choice.NEW_DATE).flatMap(v -> answers.task(caller.get(), v));
+        CommandRequest request = Interactions.request(caller.get());
+        Optional<TaskRow> task = value.filter(v -> v.choice() == Button.Choice.NEW_DATE).flatMap(v -> answers.task(request, v));
         if (task.isEmpty()) {
-            return Optional.of(TaskAnswers.UNKNOWN_TASK);
+            return Optional.of(TaskAnswerService.UNKNOWN_TASK);
         }
         if (caller.get().actor().person() == null) {
             return Optional.of(NOT_LINKED);
@@ -131,9 +134,10 @@ final class NewDateModal {
         if (caller.isEmpty()) {
             return error(ctx, refusal[0]);
         }
-        Optional<TaskRow> task = meta.flatMap(m -> answers.task(caller.get(), m.value()));
+        CommandRequest request = Interactions.request(caller.get());
+        Optional<TaskRow> task = meta.flatMap(m -> answers.task(request, m.value()));
         if (task.isEmpty()) {
-            return error(ctx, TaskAnswers.UNKNOWN_TASK);
+            return error(ctx, TaskAnswerService.UNKNOWN_TASK);
         }
         String picked = input(view, DATE_BLOCK, DATE_ACTION, true);
         if (picked == null) {
@@ -149,8 +153,7 @@ final class NewDateModal {
             return error(ctx, "That date has passed: pick today or a later date.");
         }
         String reason = input(view, REASON_BLOCK, REASON_ACTION, false);
-        Reply reply = answers.answer(caller.get(), task.get().ref(),
-                "new date " + UkDates.format(date) + (reason == null || reason.isBlank() ? "" : " " + reason.strip()));
+        Reply reply = answers.answer(request, task.get().id(), new TaskAnswer.NewDate(date, reason), null).orElseThrow();
         if (!(reply instanceof Confirmation)) {
             return error(ctx, support.text(reply));
         }

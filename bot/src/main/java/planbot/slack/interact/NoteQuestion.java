@@ -19,9 +19,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import planbot.command.Command;
-import planbot.command.CommandService;
-import planbot.command.RefText;
+import planbot.answer.ButtonValue;
+import planbot.answer.TaskAnswer;
+import planbot.answer.TaskAnswerService;
+import planbot.command.CommandRequest;
 import planbot.reply.Confirmation;
 import planbot.reply.Reply;
 import planbot.slack.SlackCaller;
@@ -31,9 +32,9 @@ import planbot.storage.TaskRow;
 
 /**
  * "Add this as a note?" under a free-text reply in a reminder's thread, as two buttons: Yes adds the text as a note on
- * the task (as whoever clicks, with their permissions, audited by the {@link CommandService}), No leaves it. Either
- * way the question is replaced by what happened. The Yes button's value carries the tenant, the task and the text
- * ({@code n1|tenant|taskId|text}), checked on the click like a reminder's button; a text too long for a button value
+ * the task (as whoever clicks, with their permissions, audited, through the {@link TaskAnswerService}), No leaves it.
+ * Either way the question is replaced by what happened. The Yes button's value is a {@link ButtonValue} carrying the
+ * tenant, the task and the text, checked on the click like a reminder's button; a text too long for a button value
  * gets no buttons (the question then names the command to type).
  *
  * <p>Thread-safe.
@@ -43,17 +44,14 @@ final class NoteQuestion implements SlackHandlers {
     static final String NO = "reminder_note_no";
     /** Slack's limit on a button's value. */
     private static final int MAX_VALUE = 2000;
-    private static final String VERSION = "n1";
     private static final Logger LOG = LoggerFactory.getLogger(NoteQuestion.class);
 
     private final Interactions support;
-    private final TaskAnswers answers;
-    private final CommandService commands;
+    private final TaskAnswerService answers;
 
-    NoteQuestion(Interactions support, TaskAnswers answers, CommandService commands) {
+    NoteQuestion(Interactions support, TaskAnswerService answers) {
         this.support = Objects.requireNonNull(support, "support");
         this.answers = Objects.requireNonNull(answers, "answers");
-        this.commands = Objects.requireNonNull(commands, "commands");
     }
 
     @Override
@@ -64,7 +62,10 @@ final class NoteQuestion implements SlackHandlers {
 
     /** The question with Yes/No buttons, for {@code text} about the task; empty when the text does not fit a button. */
     Optional<List<LayoutBlock>> blocks(SlackCaller caller, long taskId, String question, String text) {
-        String value = VERSION + "|" + caller.tenant().slug() + "|" + taskId + "|" + text.strip();
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        String value = ButtonValue.note(caller.tenant().slug(), taskId, text).encode();
         if (value.length() > MAX_VALUE) {
             return Optional.empty();
         }
@@ -91,21 +92,14 @@ final class NoteQuestion implements SlackHandlers {
             if (caller.isEmpty()) {
                 return;
             }
-            String[] parts = value == null ? new String[0] : value.split("\\|", 4);
-            Optional<TaskRow> task = Optional.empty();
-            if (parts.length == 4 && parts[0].equals(VERSION) && parts[1].equals(caller.get().tenant().slug())) {
-                try {
-                    task = answers.task(caller.get(), Long.parseLong(parts[2]));
-                } catch (NumberFormatException e) {
-                    task = Optional.empty();
-                }
-            }
-            if (task.isEmpty() || parts[3].isBlank()) {
-                tell.accept(TaskAnswers.UNKNOWN_TASK);
+            CommandRequest request = Interactions.request(caller.get());
+            Optional<ButtonValue> note = ButtonValue.decode(value).filter(v -> v.note() != null);
+            Optional<TaskRow> task = note.flatMap(v -> answers.task(request, v));
+            if (task.isEmpty()) {
+                tell.accept(TaskAnswerService.UNKNOWN_TASK);
                 return;
             }
-            Reply reply = commands.execute(TaskAnswers.request(caller.get(), ""),
-                    new Command.Note(new RefText(task.get().ref()), parts[3]));
+            Reply reply = answers.answer(request, task.get().id(), new TaskAnswer.Note(note.get().note()), null).orElseThrow();
             if (reply instanceof Confirmation) {
                 replace(client, where, support.outcome(caller.get(), (Confirmation) reply));
             } else {

@@ -12,9 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import planbot.answer.ButtonValue;
+import planbot.answer.TaskAnswer;
+import planbot.answer.TaskAnswerService;
+import planbot.command.CommandRequest;
 import planbot.delivery.Button;
 import planbot.reply.Reply;
-import planbot.slack.ButtonValue;
 import planbot.slack.SlackCaller;
 import planbot.slack.SlackHandlers;
 import planbot.storage.TaskRow;
@@ -22,9 +25,9 @@ import planbot.storage.TaskRow;
 /**
  * The buttons under a reminder (and on the App Home): Done, On target, At risk and Snooze answer at once; New date
  * opens the {@link NewDateModal}. Each click is acknowledged at once; the answer runs after: the button's
- * {@link ButtonValue} is decoded, its task looked up only in the tenant the clicking workspace is bound to (a value
- * naming another tenant's task gets the same neutral "can't find that task" as a removed one), and the click runs as
- * the clicker's reply through {@link TaskAnswers} (a guest is refused there; every change is audited there). Then the
+ * {@link ButtonValue} is decoded and the click answered by task id through the {@link TaskAnswerService}, which looks
+ * only in the tenant the clicking workspace is bound to (a value naming another tenant's task gets the same neutral
+ * "can't find that task" as a removed one), refuses a guest and audits every change. Then the
  * reminder is redrawn in place ({@code chat.update}) with who did what, without buttons once the task is finished;
  * a click on the App Home republishes it; a refusal is shown to the clicker alone.
  *
@@ -34,11 +37,11 @@ final class ReminderButtons implements SlackHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderButtons.class);
 
     private final Interactions support;
-    private final TaskAnswers answers;
+    private final TaskAnswerService answers;
     private final Outcomes outcomes;
     private final NewDateModal newDate;
 
-    ReminderButtons(Interactions support, TaskAnswers answers, Outcomes outcomes, NewDateModal newDate) {
+    ReminderButtons(Interactions support, TaskAnswerService answers, Outcomes outcomes, NewDateModal newDate) {
         this.support = Objects.requireNonNull(support, "support");
         this.answers = Objects.requireNonNull(answers, "answers");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
@@ -69,13 +72,14 @@ final class ReminderButtons implements SlackHandlers {
             if (caller.isEmpty()) {
                 return;
             }
+            CommandRequest request = Interactions.request(caller.get());
             Optional<ButtonValue> value = value(action);
-            Optional<TaskRow> task = value.flatMap(v -> answers.task(caller.get(), v));
+            Optional<TaskRow> task = value.flatMap(v -> answers.task(request, v));
             if (task.isEmpty()) {
-                tell.accept(TaskAnswers.UNKNOWN_TASK);
+                tell.accept(TaskAnswerService.UNKNOWN_TASK);
                 return;
             }
-            Reply reply = answers.answer(caller.get(), task.get().ref(), answers.replyFor(caller.get(), value.get().choice()));
+            Reply reply = answers.answer(request, task.get().id(), new TaskAnswer.Choice(value.get().choice()), null).orElseThrow();
             outcomes.show(client, caller.get(), where, reply);
         });
         return ctx.ack();

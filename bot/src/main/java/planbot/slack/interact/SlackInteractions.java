@@ -4,18 +4,14 @@ import com.slack.api.bolt.App;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.Executor;
+import planbot.answer.TaskAnswerService;
 import planbot.command.CommandService;
-import planbot.command.ReminderReplyService;
 import planbot.delivery.NoticeBuilder;
 import planbot.delivery.ReminderThreads;
 import planbot.slack.SlackHandlers;
 import planbot.slack.SlackTenancy;
 import planbot.slack.render.NoticeBlocks;
-import planbot.storage.Database;
-import planbot.storage.InboundEventRepository;
 import planbot.storage.OutboxRepository;
-import planbot.storage.TaskRepository;
-import planbot.scheduler.reminder.PolicySource;
 
 /**
  * Every interactive Slack handler, built from the parts the composition root has, registered on a Bolt {@link App} in
@@ -31,31 +27,25 @@ public final class SlackInteractions implements SlackHandlers {
     private final HomeTab home;
 
     /** The parts, by role. */
-    public record Parts(Database db, SlackTenancy tenancy, TaskRepository tasks, PolicySource policies,
-                        CommandService commands, ReminderReplyService replies, OutboxRepository outbox, NoticeBuilder notices,
-                        ReminderThreads threads, InboundEventRepository inbound) {
+    public record Parts(SlackTenancy tenancy, CommandService commands, TaskAnswerService answers, OutboxRepository outbox,
+                        NoticeBuilder notices, ReminderThreads threads) {
         public Parts {
-            java.util.Objects.requireNonNull(db, "db");
             java.util.Objects.requireNonNull(tenancy, "tenancy");
-            java.util.Objects.requireNonNull(tasks, "tasks");
-            java.util.Objects.requireNonNull(policies, "policies");
             java.util.Objects.requireNonNull(commands, "commands");
-            java.util.Objects.requireNonNull(replies, "replies");
+            java.util.Objects.requireNonNull(answers, "answers");
             java.util.Objects.requireNonNull(outbox, "outbox");
             java.util.Objects.requireNonNull(notices, "notices");
             java.util.Objects.requireNonNull(threads, "threads");
-            java.util.Objects.requireNonNull(inbound, "inbound");
         }
     }
 
     public SlackInteractions(Parts parts, Executor later, Clock clock, ZoneId zone) {
         Interactions support = new Interactions(parts.tenancy(), later, clock, zone);
-        TaskAnswers answers = new TaskAnswers(parts.tasks(), parts.policies(), parts.replies());
-        this.home = new HomeTab(support, parts.tasks(), answers);
+        TaskAnswerService answers = parts.answers();
+        this.home = new HomeTab(support, parts.commands(), answers);
         Outcomes outcomes = new Outcomes(support, new ReminderMessages(parts.outbox(), parts.notices(), new NoticeBlocks()), home);
         this.buttons = new ReminderButtons(support, answers, outcomes, new NewDateModal(support, answers, outcomes));
-        this.threadReplies = new ThreadReplies(support, parts.db(), parts.inbound(), parts.threads(), answers,
-                new NoteQuestion(support, answers, parts.commands()));
+        this.threadReplies = new ThreadReplies(support, parts.threads(), answers, new NoteQuestion(support, answers));
     }
 
     /** Registers every handler on the app; call once, before it serves. */

@@ -12,30 +12,31 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import planbot.answer.TaskAnswer;
+import planbot.answer.TaskAnswerService;
 import planbot.command.CommandService;
 import planbot.delivery.ReminderThreads;
 import planbot.reply.Question;
 import planbot.reply.Reply;
 import planbot.slack.SlackCaller;
 import planbot.slack.SlackHandlers;
-import planbot.slack.SlackTenancy;
 import planbot.slack.delivery.SlackPoster;
 import planbot.slack.SlackText;
-import planbot.storage.Database;
-import planbot.storage.InboundEventRepository;
 
 /**
  * Replies in a reminder's thread ({@code done}, {@code new date 30/06/2024 waiting on legal}): a human's message
  * whose {@code thread_ts} is a reminder we sent (found by {@code channel:thread_ts} through {@link ReminderThreads})
- * in the tenant the workspace is bound to runs as their reply through {@link TaskAnswers} (in the thread of a message
- * about several tasks, the reply starts with the ref of the one it means; one that names none is asked which), and is
- * confirmed in the thread after the commit (free text is asked about with {@link NoteQuestion}'s buttons). Bots' messages (ours included), messages with a subtype, and messages in other threads are
- * ignored; so is a reminder of another tenant (silently: nothing of it leaks).
+ * in the tenant the workspace is bound to answers that task, by id, through the {@link TaskAnswerService} (in the
+ * thread of a message about several tasks, the reply starts with the ref of the one it means; one that names none is
+ * asked which, and nothing changes), and is
+ * confirmed in the thread after the commit (free text is asked about with {@link NoteQuestion}'s buttons). Bots'
+ * messages (ours included), messages with a subtype, and messages in other threads are ignored; so is a reminder of
+ * another tenant (silently: nothing of it leaks).
  *
- * <p>Slack delivers an event again when it thinks it was not taken (header {@code X-Slack-Retry-Num}). Each event is
- * marked by (workspace, {@code event_id}) with {@link InboundEventRepository#firstDelivery} in the same transaction
- * as its effect, so four deliveries have one effect; a delivery whose effect failed on our side is rolled back
- * unmarked and not acknowledged (the handler throws: HTTP 500), so that Slack's next retry can take effect.
+ * <p>Slack delivers an event again when it thinks it was not taken (header {@code X-Slack-Retry-Num}). The service
+ * marks each event by (workspace, {@code event_id}) in the same transaction as its effect, so four deliveries have one
+ * effect; a delivery whose effect failed on our side is left unmarked and not acknowledged here (the handler throws:
+ * HTTP 500), so that Slack's next retry can take effect.
  *
  * <p>Thread-safe.
  */
@@ -43,17 +44,12 @@ final class ThreadReplies implements SlackHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadReplies.class);
 
     private final Interactions support;
-    private final Database db;
-    private final InboundEventRepository inbound;
     private final ReminderThreads threads;
-    private final TaskAnswers answers;
+    private final TaskAnswerService answers;
     private final NoteQuestion noteQuestion;
 
-    ThreadReplies(Interactions support, Database db, InboundEventRepository inbound, ReminderThreads threads, TaskAnswers answers,
-                  NoteQuestion noteQuestion) {
+    ThreadReplies(Interactions support, ReminderThreads threads, TaskAnswerService answers, NoteQuestion noteQuestion) {
         this.support = Objects.requireNonNull(support, "support");
-        this.db = Objects.requireNonNull(db, "db");
-        this.inbound = Objects.requireNonNull(inbound, "inbound");
         this.threads = Objects.requireNonNull(threads, "threads");
         this.answers = Objects.requireNonNull(answers, "answers");
         this.noteQuestion = Objects.requireNonNull(noteQuestion, "noteQuestion");
@@ -68,10 +64,7 @@ final class ThreadReplies implements SlackHandlers {
         noteQuestion.registerOn(app);
     }
 
-    /**
-     * Thrown inside the transaction to roll back the event's mark with an effect that failed on our side, and on out
-     * of the handler so that the event is not acknowledged.
-     */
+    /** Thrown out of the handler when the effect failed on our side, so that the event is not acknowledged. */
     static final class EffectFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -104,35 +97,24 @@ final class ThreadReplies implements SlackHandlers {
                     .threadTs(e.getThreadTs()).text(which)));
             return ctx.ack();
         }
-        ReminderThreads.ReminderThread thread = addressed.get().task();
+        long taskId = addressed.get().task().taskId();
         String said = addressed.get().reply();
-        String workspace = caller.get().identity().workspace();
-        Reply reply;
-        try {
-            reply = db.transaction(() -> {
-                if (!inbound.firstDelivery(SlackTenancy.PLATFORM, workspace, eventId, support.clock().instant())) {
-                    return null;
-                }
-                Reply r = answers.answer(caller.get(), thread.taskRef(), said);
-                if (CommandService.failedOnOurSide(r)) {
-                    throw new EffectFailed();
-                }
-                return r;
-            });
-        } catch (EffectFailed failed) {
+        Optional<Reply> answered = answers.answer(Interactions.request(caller.get()), taskId, new TaskAnswer.Text(said), eventId);
+        if (answered.isEmpty()) {
+            LOG.debug("event {} was already handled; retry {} ignored", eventId, ctx.getRetryNum());
+            return ctx.ack();
+        }
+        Reply reply = answered.get();
+        if (CommandService.failedOnOurSide(reply)) {
             LOG.warn("a reply in a reminder's thread failed on our side (retry {}); left unmarked for Slack's retry",
                     ctx.getRetryNum());
             // Out of the handler: not acknowledged (HTTP 500; no ack over Socket Mode), so Slack delivers it again.
-            throw failed;
-        }
-        if (reply == null) {
-            LOG.debug("event {} was already handled; retry {} ignored", eventId, ctx.getRetryNum());
-            return ctx.ack();
+            throw new EffectFailed();
         }
         MethodsClient client = ctx.client();
         String text = SlackText.escapeAndCut(support.text(reply), Interactions.MAX_TEXT);
         Optional<List<LayoutBlock>> blocks = reply instanceof Question
-                ? noteQuestion.blocks(caller.get(), thread.taskId(), ((Question) reply).text(), said)
+                ? noteQuestion.blocks(caller.get(), taskId, ((Question) reply).text(), said)
                 : Optional.empty();
         support.afterAck("thread confirmation", t -> { }, () -> {
             ChatPostMessageResponse r = client.chatPostMessage(b -> b.channel(e.getChannel()).threadTs(e.getThreadTs()).text(text)

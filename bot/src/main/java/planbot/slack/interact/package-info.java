@@ -7,7 +7,8 @@
  * <p>Every handler acknowledges at once and answers after (opening a modal is the exception: its trigger lives 3 s).
  * Whatever a request names (a button's value, a modal's metadata, a thread's parent) is looked up only in the tenant
  * the verified workspace is bound to, and anything else gets the same neutral "can't find that task" as a removed
- * task. Changes go through the core's {@link planbot.command.ReminderReplyService}, which checks permission and
- * audits; this package only translates. User text is escaped where it is sent; no exception text reaches Slack.
+ * task. Every answer about a task goes by its id through the core's {@link planbot.answer.TaskAnswerService}, which
+ * checks tenant and permission, dedupes a redelivered event and audits; the App Home shows the core's {@code mine};
+ * this package only translates. User text is escaped where it is sent; no exception text reaches Slack.
  */
 package planbot.slack.interact;

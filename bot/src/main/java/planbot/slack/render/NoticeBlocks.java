@@ -24,7 +24,7 @@ import planbot.delivery.Notice;
 import planbot.delivery.ReminderGroup;
 import planbot.delivery.ReminderNotice;
 import planbot.scheduler.reminder.ReminderKind;
-import planbot.slack.ButtonValue;
+import planbot.answer.ButtonValue;
 import planbot.slack.SlackText;
 
 /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import planbot.delivery.Button;
 import planbot.domain.StatusKind;
-import planbot.slack.ButtonValue;
+import planbot.answer.ButtonValue;
 import planbot.slack.fake.FakeSlack;
 
 /**

@@ -95,8 +95,12 @@ final class InteractFixture implements AutoCloseable {
      * would; returns its ts.
      */
     String sendReminder(String taskRef) throws Exception {
+        return sendReminder(bot.taskRow(taskRef).id());
+    }
+
+    /** As {@link #sendReminder(String)}, for the task with this id (of whichever plan). */
+    String sendReminder(long taskId) throws Exception {
         bot.app().remind(TestBot.TENANT, bot.now(), false);
-        long taskId = bot.taskRow(taskRef).id();
         OutboxMessage row = null;
         for (OutboxMessage m : outbox.claim(100, bot.now(), Duration.ofMinutes(5))) {
             if (m.entry().taskId() != null && m.entry().taskId() == taskId) {
@@ -104,7 +108,7 @@ final class InteractFixture implements AutoCloseable {
             }
         }
         if (row == null) {
-            throw new IllegalStateException("the sweep wrote no reminder about " + taskRef);
+            throw new IllegalStateException("the sweep wrote no reminder about task " + taskId);
         }
         ReminderNotice notice = (ReminderNotice) new NoticeBuilder(bot.app().tasks(), bot.app().snoozes(),
                 bot.app().policies(), new DigestSource(bot.app().database()))

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import planbot.delivery.Button;
 import planbot.domain.DateRevision;
-import planbot.slack.ButtonValue;
+import planbot.answer.ButtonValue;
+import planbot.answer.TaskAnswerService;
 import planbot.slack.fake.FakeSlack;
 
 /**
@@ -112,7 +113,7 @@ class NewDateModalTest {
         HttpResponse<String> submitted = f.post(f.submitNewDate(OLIVIA_ID, metadata, "2023-06-30", null));
 
         assertThat(JSON.readTree(submitted.body()).path("errors").path(NewDateModal.DATE_BLOCK).asText())
-                .isEqualTo(TaskAnswers.UNKNOWN_TASK);
+                .isEqualTo(TaskAnswerService.UNKNOWN_TASK);
         assertThat(f.bot.dump()).isEqualTo(before);
     }
 }

@@ -17,7 +17,8 @@ import planbot.delivery.Button;
 import planbot.domain.AuditEvent;
 import planbot.domain.Source;
 import planbot.domain.StatusKind;
-import planbot.slack.ButtonValue;
+import planbot.answer.ButtonValue;
+import planbot.answer.TaskAnswerService;
 import planbot.slack.fake.FakeSlack;
 import planbot.storage.Tenant;
 import planbot.testing.PlanEdits;
@@ -121,7 +122,7 @@ class ReminderButtonsTest {
         f.post(f.click(OLIVIA_ID, DONE, new ButtonValue(f.bot.tenant().slug(), otherTask, 0, Button.Choice.DONE).encode(), ts));
 
         List<FakeSlack.Call> told = f.awaitCalls("chat.postEphemeral", 2);
-        assertThat(told).allSatisfy(c -> assertThat(c.param("text")).isEqualTo(TaskAnswers.UNKNOWN_TASK));
+        assertThat(told).allSatisfy(c -> assertThat(c.param("text")).isEqualTo(TaskAnswerService.UNKNOWN_TASK));
         assertThat(f.bot.dump()).isEqualTo(before);
         assertThat(f.slack.calls("chat.update")).isEmpty();
         assertThat(f.slack.calls().toString()).doesNotContain("Zed").doesNotContain("other-council");
@@ -133,6 +134,6 @@ class ReminderButtonsTest {
 
         f.post(f.click(OLIVIA_ID, DONE, "r1|test-council|not-a-number|0|DONE", ts));
 
-        assertThat(f.awaitCalls("chat.postEphemeral", 1).get(0).param("text")).isEqualTo(TaskAnswers.UNKNOWN_TASK);
+        assertThat(f.awaitCalls("chat.postEphemeral", 1).get(0).param("text")).isEqualTo(TaskAnswerService.UNKNOWN_TASK);
     }
 }

@@ -27,7 +27,7 @@ import planbot.domain.Status;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestScope;
 import planbot.scheduler.reminder.ReminderKind;
-import planbot.slack.ButtonValue;
+import planbot.answer.ButtonValue;
 import planbot.slack.fake.FakeSlack;
 
 /** Notices as Block Kit: the JSON Slack receives, its shape, its escaping and its limits. */

@@ -1,4 +1,4 @@
-package planbot.slack;
+package planbot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,31 @@ class ButtonValueTest {
     }
 
     @Test
+    void givenANoteWithBarsInIt_whenEncodedAndDecoded_thenItRoundTripsInTheFormatOfQuestionsAlreadyPosted() {
+        ButtonValue v = ButtonValue.note("welwyn-hatfield", 42, " draft | sent ");
+
+        assertThat(v.encode()).isEqualTo("n1|welwyn-hatfield|42|draft | sent");
+        assertThat(ButtonValue.decode(v.encode())).contains(v);
+        assertThat(v.choice()).isNull();
+        assertThat(v.note()).isEqualTo("draft | sent");
+    }
+
+    @Test
+    void givenNeitherOrBothOfAChoiceAndANote_whenBuilt_thenItIsRefused() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ButtonValue("t", 1, 0, null, null));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ButtonValue("t", 1, 0, Button.Choice.DONE, "a note"));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> ButtonValue.note("t", 1, "  "));
+    }
+
+    @Test
     void foreignOrTamperedValuesDecodeToNothing() {
+        assertThat(ButtonValue.decode("n1|t|x|a note")).isEmpty();
+        assertThat(ButtonValue.decode("n1|t|1|  ")).isEmpty();
+        assertThat(ButtonValue.decode("n1|t|1")).isEmpty();
+        assertThat(ButtonValue.decode("n1||1|a note")).isEmpty();
         assertThat(ButtonValue.decode(null)).isEmpty();
         assertThat(ButtonValue.decode("")).isEmpty();
         assertThat(ButtonValue.decode("r1|t|x|7|DONE")).isEmpty();
