@@ -16,7 +16,7 @@ public sealed interface Command
         permits Command.Status, Command.List, Command.Mine, Command.Overdue, Command.Update, Command.Done,
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
         Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
-        Command.Channels, Command.Policy, Command.SetPolicy {
+        Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn {
 
     /** {@code status <ref>}: the card for an action (with its tasks) or a task (with its history). */
     record Status(RefText ref) implements Command {
@@ -193,6 +193,24 @@ public sealed interface Command
     record SetPolicy(String settings) implements Command {
         public SetPolicy {
             settings = Texts.required(settings, "settings");
+        }
+    }
+
+    /** {@code me}: the caller's linked chat accounts, and where their reminders go. */
+    record Me() implements Command {
+    }
+
+    /**
+     * {@code me reminders <platform>|auto}: the platform the caller's reminders go to when they are linked on several;
+     * auto (null) is "where I last used planbot".
+     *
+     * @param platform a lower-case platform name ("slack"), or null for auto
+     */
+    record RemindersOn(String platform) implements Command {
+        public RemindersOn {
+            if (platform != null) {
+                platform = Texts.required(platform, "platform").toLowerCase(java.util.Locale.ROOT);
+            }
         }
     }
 }

@@ -144,6 +144,8 @@ public final class CommandParser {
                 return channel(args);
             case "policy":
                 return policy(args);
+            case "me":
+                return me(args);
             default:
                 throw unknown(args);
         }
@@ -328,6 +330,26 @@ public final class CommandParser {
         }
         return new Command.SetChannel(purpose, in.token(2));
     }
+
+    private static Command me(Input in) throws Refusal {
+        if (!in.has(1)) {
+            return new Command.Me();
+        }
+        if (!in.word(1).equals("reminders") || !in.has(2) || in.has(3)) {
+            throw refusal("Say `me` to see where your reminders go, or `me reminders slack` (or teams, discord, auto) to choose.", "me");
+        }
+        String platform = in.word(2);
+        if (platform.equals("auto")) {
+            return new Command.RemindersOn(null);
+        }
+        if (!PLATFORMS.contains(platform)) {
+            throw refusal("I don't know the platform " + Quote.of(in.token(2)) + ": say slack, teams, discord or auto.", "me");
+        }
+        return new Command.RemindersOn(platform);
+    }
+
+    /** The chat platforms a person's reminders can be sent to. */
+    private static final java.util.List<String> PLATFORMS = java.util.List.of("slack", "teams", "discord");
 
     private static Command policy(Input in) throws Refusal {
         if (!in.has(1)) {

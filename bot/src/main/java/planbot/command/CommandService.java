@@ -46,6 +46,7 @@ import planbot.storage.ChatIdentity;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
 import planbot.storage.PersonRepository;
+import planbot.storage.PersonReach;
 import planbot.storage.PlanRepository;
 import planbot.storage.SnoozeRepository;
 import planbot.storage.TaskInAction;
@@ -281,6 +282,10 @@ public final class CommandService {
                     PolicyWords.lines(policies.of(c.tenant())), "");
         } else if (command instanceof Command.SetPolicy) {
             return setPolicy(c, ((Command.SetPolicy) command).settings());
+        } else if (command instanceof Command.Me) {
+            return me(c);
+        } else if (command instanceof Command.RemindersOn) {
+            return remindersOn(c, ((Command.RemindersOn) command).platform());
         }
         throw new IllegalStateException("no handler for " + command);
     }
@@ -544,6 +549,48 @@ public final class CommandService {
             return Failure.of("I can't set that: " + e.getMessage() + ". Nothing was changed. " + HelpText.usageSentence("policy"));
         }
     }
+
+    private Reply me(Ctx c) {
+        if (c.actor().person() == null) {
+            return Failure.of(NOT_LINKED);
+        }
+        String who = c.actor().person().name();
+        PersonReach reach = people.reach(c.tenant(), who);
+        java.util.List<String> lines = new ArrayList<>();
+        reach.identities().forEach(id -> lines.add(id.platform() + ": " + id.userId()));
+        String where = reach.chosen() != null ? reach.chosen() + " (you chose it)"
+                : reach.lastUsed() != null ? reach.lastUsed() + " (where you last used planbot)" : "the first platform you are linked on";
+        return new Listing("You are " + who + " (" + c.actor().role().word() + "). Your reminders go to " + where
+                + "; `me reminders slack` (or teams, discord, auto) changes that. Your chat accounts:", lines,
+                "You have no chat account linked.");
+    }
+
+    private Reply remindersOn(Ctx c, String platform) {
+        if (c.actor().person() == null) {
+            return Failure.of(NOT_LINKED);
+        }
+        String who = c.actor().person().name();
+        PersonReach reach = people.reach(c.tenant(), who);
+        if (platform != null && reach.identities().stream().noneMatch(id -> id.platform().equals(platform))) {
+            return Failure.of("You have no " + platform + " account linked, so your reminders cannot go there; an admin links one "
+                    + "with `people link` on " + platform + ".");
+        }
+        if (java.util.Objects.equals(reach.chosen(), platform)) {
+            return new Confirmation("Your reminders already go " + (platform == null ? "wherever you last used planbot" : "to " + platform)
+                    + "; nothing to change.", null, null);
+        }
+        return db.transaction(() -> {
+            people.chooseRemindersPlatform(c.tenant(), who, platform);
+            AuditEvent event = new AuditEvent(clock.instant(), c.actor().displayName(), c.request().source(), "person", who,
+                    "reminders platform", reach.chosen() == null ? "auto" : reach.chosen(), platform == null ? "auto" : platform, null);
+            audit.append(c.tenant(), event);
+            return new Confirmation("Your reminders now go " + (platform == null ? "wherever you last used planbot" : "to " + platform)
+                    + ".", null, describe(event));
+        });
+    }
+
+    private static final String NOT_LINKED = "You are not linked to anyone in the plan yet: an admin links you with "
+            + "`people link <name> @you`.";
 
     private static String purposeText(ChannelPurpose purpose) {
         switch (purpose) {

@@ -80,6 +80,10 @@ public final class HelpText {
                     "Shows how reminders are sent here, or changes some of its settings (admins): lead, on-the-day, overdue-every, "
                             + "escalate-lead, escalate-manager, tbc-every, stale-after, snooze, send-at, zone, region, closed.",
                     "policy set lead=10,5,1 send-at=08:30"),
+            new Entry("me", "me [reminders <slack|teams|discord|auto>]",
+                    "Shows your linked chat accounts and where your reminders go, or chooses the platform they go to when "
+                            + "you are linked on several (auto: wherever you last used planbot).",
+                    "me reminders slack"),
             new Entry("help", "help [command]",
                     "Lists the commands, or explains one of them.",
                     "help update"));
