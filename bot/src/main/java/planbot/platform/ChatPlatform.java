@@ -45,6 +45,11 @@ public interface ChatPlatform extends AutoCloseable {
      */
     String neutralMentions(String text);
 
+    /** Who is in the platform's workspace, where the platform can say; empty by default. */
+    default java.util.Optional<Directory> directory() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether the platform is working now, for {@code GET /health}. */
     PlatformHealth health();
 

@@ -151,4 +151,27 @@ class AppServerTest {
             assertThatThrownBy(() -> bot.app().httpPort()).isInstanceOf(IllegalStateException.class);
         }
     }
+
+    @Test
+    void garbageSentToTheAppsOwnRoutesGetsNo5xxAndChangesNothing() throws Exception {
+        try (TestBot bot = TestBot.start(dir).importPlan(PlanEdits.sample().plan())) {
+            // GIVEN the app's server with no chat platform (and no schedule writing meanwhile): /health is its only route
+            bot.app().startPlatforms(List.of(), 0);
+            int port = bot.app().httpPort();
+            // WHEN 300 mutated bodies are posted to /health and to a path nobody mounted
+            for (String path : List.of("/health", "/slack/events")) {
+                planbot.testing.EdgeFuzzer fuzzer = new planbot.testing.EdgeFuzzer(URI.create("http://127.0.0.1:" + port + path),
+                        body -> java.util.Map.of(), List.of(planbot.testing.EdgeFuzzer.Seed.json("json", "{\"type\":\"ping\"}"),
+                        planbot.testing.EdgeFuzzer.Seed.form("form", "a=1&b=%41")), AppServer.MAX_BODY_BYTES, 7L);
+                planbot.testing.EdgeFuzzer.Report report = fuzzer.run(150, java.time.Duration.ofSeconds(20),
+                        () -> planbot.storage.testing.TestDatabases.dump(bot.app().database()));
+                // THEN none is a 5xx, nothing is logged at ERROR, and no table changed
+                assertThat(report.serverErrors()).as(path).isEmpty();
+                assertThat(report.errorLogs()).as(path).isEmpty();
+                assertThat(report.changes()).as(path).isEmpty();
+            }
+            // AND health still answers
+            assertThat(get(port, "/health").statusCode()).isEqualTo(200);
+        }
+    }
 }
