@@ -131,7 +131,7 @@ public final class App implements AutoCloseable {
                 clock);
         this.channels = new JdbiChannelRepository(database);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
-                digests, clock, ZONE);
+                digests, outbox, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),
                 commands, reminderReplies, clock);

@@ -45,6 +45,7 @@ import planbot.storage.ChannelRepository;
 import planbot.storage.ChatIdentity;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
+import planbot.storage.OutboxRepository;
 import planbot.storage.PersonRepository;
 import planbot.storage.PersonReach;
 import planbot.storage.PlanRepository;
@@ -90,13 +91,15 @@ public final class CommandService {
     private final RefResolver refs;
     private final CommandParser parser;
     private final DigestSource digests;
+    private final OutboxRepository outbox;
     private final Clock clock;
     private final ZoneId zone;
     private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PlanRepository plans, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
-                          ChannelRepository channels, PolicySource policies, DigestSource digests, Clock clock, ZoneId zone) {
+                          ChannelRepository channels, PolicySource policies, DigestSource digests, OutboxRepository outbox,
+                          Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -108,6 +111,7 @@ public final class CommandService {
         this.channels = Objects.requireNonNull(channels, "channels");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.digests = Objects.requireNonNull(digests, "digests");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.refs = new RefResolver(tasks);
@@ -462,6 +466,7 @@ public final class CommandService {
                     return new Confirmation(who + " is already linked to " + account + "; nothing to change.", null, null);
                 }
                 people.link(c.tenant(), who, identity);
+                outbox.releaseHeld(c.tenant(), clock.instant()); // what waited for a way to reach someone may go now
                 AuditEvent event = new AuditEvent(clock.instant(), c.actor().displayName(), c.request().source(), "person",
                         who, "linked", before.map(CommandService::accountText).orElse(null), accountText(identity), null);
                 audit.append(c.tenant(), event);
@@ -505,6 +510,7 @@ public final class CommandService {
                 return new Confirmation("That is already the " + word + " channel; nothing to change.", null, null);
             }
             channels.set(c.tenant(), platform, purpose, address, clock.instant());
+            outbox.releaseHeld(c.tenant(), clock.instant()); // what waited for a channel may go now
             AuditEvent event = new AuditEvent(clock.instant(), c.actor().displayName(), c.request().source(), "channel",
                     platform + " " + word, "set", before.orElse(null), address, null);
             audit.append(c.tenant(), event);

@@ -22,13 +22,14 @@ import planbot.storage.Tenant;
  *       whose plan names nobody, goes to the PLAN channel of the first platform that has one, where the notice's
  *       heading says who it is for;</li>
  *   <li>{@link RecipientKind#MANAGER_CHANNEL MANAGER_CHANNEL}: the MANAGER channel of the first platform with one;</li>
- *   <li>{@link RecipientKind#ADMIN ADMIN}: an ADMIN channel, else a MANAGER channel;</li>
+ *   <li>{@link RecipientKind#ADMIN ADMIN}: an ADMIN channel, else a MANAGER channel; one naming an admin, a DM to them;</li>
  *   <li>{@link RecipientKind#CHANNEL CHANNEL} (a digest): the subscription's channel ({@code slack:C123} → {@code C123}
  *       on Slack); a bare platform name means that platform's MANAGER channel.</li>
  * </ul>
  * The platforms are tried in the order given. The console, when it runs, stands in for everyone: whatever no other
- * platform can reach is printed there, each person and channel a channel of its own (for pacing). Nobody reachable is
- * {@link Undeliverable}, with the command that fixes it.
+ * platform can reach is printed there, each person and channel a channel of its own (for pacing). Nobody reachable
+ * <i>yet</i> (no account linked and no plan channel, no manager channel set) is {@link NotReachableYet}, with the
+ * command that fixes it, and the row waits; only what can never be routed is {@link Undeliverable}.
  *
  * <p>Reads storage on every call (links and channels change while planbot runs); thread-safe.
  */
@@ -66,8 +67,16 @@ public final class ChatRouting implements Routing {
             case MANAGER_CHANNEL:
                 return channel(tenant, ChannelPurpose.MANAGER, "the manager channel")
                         .or(() -> console("managers", "the manager channel"))
-                        .orElseThrow(() -> new Undeliverable("no manager channel is set: /plan channel manager #channel"));
+                        .orElseThrow(() -> new NotReachableYet("no manager channel is set: /plan channel manager #channel"));
             case ADMIN:
+                if (who != null) {
+                    // one admin by DM, where the tenant has no admin channel (see admins)
+                    Optional<ChatIdentity> dm = direct(people.reach(tenant, who));
+                    if (dm.isPresent()) {
+                        return new Recipient(dm.get().platform(), dm.get().userId(), who);
+                    }
+                    throw new Undeliverable("the admin " + who + " has no chat account linked");
+                }
                 return channel(tenant, ChannelPurpose.ADMIN, "the admin")
                         .or(() -> channel(tenant, ChannelPurpose.MANAGER, "the admin"))
                         .or(() -> console("admin", "the admin"))
@@ -96,10 +105,21 @@ public final class ChatRouting implements Routing {
             return printed.get();
         }
         if (name == null) {
-            throw new Undeliverable("the plan names nobody for it and no plan channel is set: /plan channel plan #channel");
+            throw new NotReachableYet("the plan names nobody for it and no plan channel is set: /plan channel plan #channel");
         }
-        throw new Undeliverable(name + " has no chat account linked and no plan channel is set: /plan people link \""
+        throw new NotReachableYet(name + " has no chat account linked and no plan channel is set: /plan people link \""
                 + name + "\" @someone or /plan channel plan #channel");
+    }
+
+    @Override
+    public List<String> admins(Tenant tenant) {
+        List<String> names = new ArrayList<>();
+        people.list(tenant).forEach(p -> {
+            if (p.role() == planbot.domain.Role.ADMIN) {
+                names.add(p.name());
+            }
+        });
+        return names;
     }
 
     /** The account to DM: on the chosen platform, else the last used, else the first running one they are linked on. */
@@ -129,7 +149,7 @@ public final class ChatRouting implements Routing {
         if (channel == null || channel.isBlank()) {
             return channel(tenant, ChannelPurpose.MANAGER, "the manager channel")
                     .or(() -> console("channel", "the channel"))
-                    .orElseThrow(() -> new Undeliverable("the digest names no channel and no manager channel is set: "
+                    .orElseThrow(() -> new NotReachableYet("the digest names no channel and no manager channel is set: "
                             + "/plan channel manager #channel"));
         }
         int colon = channel.indexOf(':');
@@ -142,7 +162,7 @@ public final class ChatRouting implements Routing {
         if (address.isEmpty()) {
             return channels.find(tenant, platform, ChannelPurpose.MANAGER)
                     .map(a -> new Recipient(platform, a, "the manager channel"))
-                    .orElseThrow(() -> new Undeliverable("the digest is for " + platform + " but no " + platform
+                    .orElseThrow(() -> new NotReachableYet("the digest is for " + platform + " but no " + platform
                             + " manager channel is set: /plan channel manager #channel"));
         }
         return new Recipient(platform, address, channel);

@@ -9,12 +9,12 @@ package planbot.delivery;
  * <p>Every notice names the outbox row it was built from, so that a messenger can use the row's idempotency key
  * where its platform deduplicates posts, and a console can name the message it printed.
  */
-public sealed interface Notice permits ReminderNotice, ReminderGroup, DigestNotice, AdminNotice {
+public sealed interface Notice permits ReminderNotice, ReminderGroup, DigestNotice, AdminNotice, HeldSummary {
 
     /** The id of the outbox row this notice was built from. */
     long outboxId();
 
-    /** That row's idempotency key ({@code rem:…}, {@code dig:…}, {@code dead:…}). */
+    /** That row's idempotency key ({@code rem:…}, {@code dig:…}, {@code dead:…}, {@code held:…}). */
     String outboxKey();
 
     /** One short line saying what this is and for whom: "Reminder for HoP", "Weekly digest: all plans". */

@@ -98,6 +98,11 @@ public final class NoticeBuilder {
         return reminders.size() < 2 ? Optional.empty() : Optional.of(ReminderGroup.of(reminders));
     }
 
+    /** The tenant's reminder policy (its zone and send-at time, for the dispatcher's daily summary). */
+    ReminderPolicy policy(Tenant tenant) {
+        return policies.of(tenant);
+    }
+
     /**
      * The notice to send for a row now; for a reminder, only if it still applies to its task as the task is now:
      * not finished, still due on the target date the reminder was decided for (a TBC nudge: still TBC), not snoozed

@@ -47,6 +47,11 @@ import planbot.storage.TenantRepository;
  *       moved, snoozed; see {@link NoticeBuilder}) becomes SKIPPED with the reason, and gets a "reminder skipped"
  *       audit event, in one transaction; it drops out of its message. Nothing is sent about it and nobody is told:
  *       it is not a failure.</li>
+ *   <li><b>Held</b>: a row nobody can be reached for <i>yet</i> ({@link NotReachableYet}: no chat account linked and
+ *       no plan channel, no manager channel) becomes HELD with the reason, without counting an attempt, and waits
+ *       until whoever changes the set-up calls {@link OutboxRepository#releaseHeld} (and at {@link #start()}); then it
+ *       is claimed, checked for being still due and routed as any other row. Nobody is told per row: a tenant's admin
+ *       gets one {@link HeldSummary} a day (see summariseHeld). An admin notice is never held: it dies.</li>
  *   <li><b>Retry later</b>: back to NEW, due after the platform's {@code retryAfter} when it gave one (and the
  *       whole channel waits that long), else after the {@link Backoff}, all rows of a message due at one moment (so
  *       that they go together again); after {@link DeliveryConfig#maxAttempts()} attempts a row is given up on as
@@ -75,6 +80,10 @@ public final class OutboxDispatcher {
     /** The outbox kind and recipient kind of the admin notices this dispatcher enqueues. */
     public static final String ADMIN = "ADMIN";
     static final String ACTOR = "scheduler";
+    /** The key prefix of the admin's daily summary of held rows: {@code held:{tenant}:{date}}. */
+    public static final String HELD_KEY = "held:";
+    /** How often a running dispatcher looks whether a tenant's daily summary of held rows is due. */
+    static final Duration HELD_CHECK = Duration.ofMinutes(15);
     /** Refs an admin notice about a message of several reminders names before "and N more". */
     private static final int DESCRIBED_REFS = 10;
 
@@ -92,6 +101,9 @@ public final class OutboxDispatcher {
     private final Map<Long, Tenant> tenantCache = new ConcurrentHashMap<>();
     /** The earliest moment each channel may take its next message. */
     private final Map<String, Instant> channelFree = new ConcurrentHashMap<>();
+    /** Per tenant, the day its summary of held rows was last enqueued (or logged) by this process. */
+    private final Map<Long, java.time.LocalDate> summarised = new ConcurrentHashMap<>();
+    private Instant nextHeldCheck = Instant.MIN;
     private final Object passLock = new Object();
     private final Object wakeLock = new Object();
     private volatile boolean stopping;
@@ -137,6 +149,7 @@ public final class OutboxDispatcher {
         synchronized (passLock) {
             List<OutboxMessage> claimed = outbox.claimWithTheirMoment(config.batchSize(), clock.instant(), config.lease());
             if (claimed.isEmpty()) {
+                summariseHeld(false);
                 return DispatchReport.empty();
             }
             Pass pass = new Pass(claimed.size());
@@ -166,7 +179,66 @@ public final class OutboxDispatcher {
                 }
                 send(m, pass);
             }
+            if (pass.held > 0) {
+                LOG.info("{} held until set-up lets them go out (the admin gets one summary a day)",
+                        ReminderNotice.count(pass.held, "message"));
+            }
+            summariseHeld(pass.held > 0);
             return pass.report();
+        }
+    }
+
+    /**
+     * The admin's daily summary of held rows (DESIGN §8: one summary, never a notice per row), for each tenant with held
+     * rows, from its send-at time on: enqueued under {@code held:{tenant}:{date}} (UNIQUE, so once a day whatever the
+     * node count) for the admin channel (else the manager channel, or the console); where neither is set, one row per
+     * admin reachable by DM ({@code held:{tenant}:{date}:{name}}); where no admin is reachable, one log line a day.
+     * Looks at most every {@link #HELD_CHECK}, or at once after a pass that held rows.
+     */
+    private void summariseHeld(boolean heldNow) {
+        Instant now = clock.instant();
+        if (!heldNow && now.isBefore(nextHeldCheck)) {
+            return;
+        }
+        nextHeldCheck = now.plus(HELD_CHECK);
+        for (long id : outbox.tenantsWithHeld()) {
+            Optional<Tenant> found = findTenant(id);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Tenant tenant = found.get();
+            planbot.scheduler.reminder.ReminderPolicy policy = notices.policy(tenant);
+            java.time.ZonedDateTime local = now.atZone(policy.zone());
+            java.time.LocalDate today = local.toLocalDate();
+            if (local.toLocalTime().isBefore(policy.sendAt()) || today.equals(summarised.get(id))) {
+                continue;
+            }
+            String key = HELD_KEY + id + ":" + today;
+            String payload = "{\"type\":\"held\"}";
+            List<OutboxEntry> rows = new ArrayList<>();
+            OutboxEntry toChannel = new OutboxEntry(id, key, ADMIN, null, ADMIN, null, payload);
+            try {
+                routing.route(tenant, toChannel);
+                rows.add(toChannel);
+            } catch (Undeliverable noChannel) {
+                for (String admin : routing.admins(tenant)) {
+                    OutboxEntry dm = new OutboxEntry(id, key + ":" + admin, ADMIN, null, ADMIN, admin, payload);
+                    try {
+                        routing.route(tenant, dm);
+                        rows.add(dm);
+                    } catch (Undeliverable notLinked) {
+                        // an admin with no chat account: the others (or the log line below) tell
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                HeldSummary summary = new HeldSummary(0, key, outbox.held(tenant));
+                LOG.warn("{}: {} ({}); no admin can be reached to be told: /plan channel admin #channel",
+                        tenant.slug(), summary.heading(), summary.text().replace('\n', ' '));
+            } else {
+                outbox.enqueue(rows, now);
+            }
+            summarised.put(id, today);
         }
     }
 
@@ -180,10 +252,28 @@ public final class OutboxDispatcher {
         OutboxEntry e = row.entry();
         try {
             Tenant tenant = tenant(e.tenantId());
-            Notice notice = notices.toSend(tenant, row, clock.instant());
+            Notice notice;
+            if (e.key().startsWith(HELD_KEY)) {
+                List<OutboxRepository.HeldCount> held = outbox.held(tenant);
+                if (held.isEmpty()) {
+                    outbox.markSkipped(row.id(), "nothing was waiting any more when its turn came");
+                    pass.skipped++;
+                    return null;
+                }
+                notice = new HeldSummary(row.id(), e.key(), held);
+            } else {
+                notice = notices.toSend(tenant, row, clock.instant());
+            }
             return new Part(row, tenant, notice, routing.route(tenant, e));
         } catch (NoLongerDue stale) {
             skip(row, stale.reason(), pass);
+        } catch (NotReachableYet u) {
+            if (ADMIN.equals(e.kind())) {
+                giveUp(List.of(row), u.reason(), pass); // an admin notice is never held: it would wait for itself
+            } else if (outbox.markHeld(row.id(), u.reason())) {
+                pass.held++;
+                LOG.debug("outbox {} ({}) held: {}", row.id(), e.key(), u.reason());
+            }
         } catch (Undeliverable u) {
             giveUp(List.of(row), u.reason(), pass);
         } catch (RuntimeException ex) {
@@ -405,11 +495,15 @@ public final class OutboxDispatcher {
 
     // ---- the background loop
 
-    /** Starts passing over the outbox on a background thread; does nothing if it is running. */
+    /**
+     * Starts passing over the outbox on a background thread; does nothing if it is running. Held rows of every tenant
+     * are released first: a start may bring a platform, or links made while planbot was down.
+     */
     public synchronized void start() {
         if (loop != null) {
             return;
         }
+        releaseAllHeld();
         stopping = false;
         loop = new Thread(this::loop, "outbox-dispatcher");
         loop.setDaemon(true);
@@ -433,6 +527,14 @@ public final class OutboxDispatcher {
             Thread.currentThread().interrupt();
         }
         loop = null;
+    }
+
+    /** Releases every tenant's held rows ({@link OutboxRepository#releaseHeld}); those still unreachable are held again. */
+    public void releaseAllHeld() {
+        Instant now = clock.instant();
+        for (long id : outbox.tenantsWithHeld()) {
+            findTenant(id).ifPresent(t -> outbox.releaseHeld(t, now));
+        }
     }
 
     /** Makes the background loop look at the outbox now (a sweep that has just enqueued calls this). */
@@ -530,6 +632,7 @@ public final class OutboxDispatcher {
         int dead;
         int skipped;
         int deferred;
+        int held;
         Instant nextSlot;
 
         Pass(int claimed) {
@@ -537,7 +640,7 @@ public final class OutboxDispatcher {
         }
 
         DispatchReport report() {
-            return new DispatchReport(claimed, sent, retried, dead, skipped, deferred, nextSlot);
+            return new DispatchReport(claimed, sent, retried, dead, skipped, deferred, held, nextSlot);
         }
     }
 }

@@ -58,10 +58,9 @@ public final class PlainNoticeRenderer {
             b.append("📊 ").append(d.heading()).append(" (for ").append(d.channel()).append(")\n");
             b.append(DigestText.render(d.digest()));
             b.append("(The chart is attached on chat platforms.)\n");
-        } else if (notice instanceof AdminNotice) {
-            AdminNotice a = (AdminNotice) notice;
-            b.append("⚠ ").append(a.heading()).append('\n');
-            b.append(a.text()).append('\n');
+        } else if (notice instanceof AdminNotice || notice instanceof HeldSummary) {
+            b.append("⚠ ").append(notice.heading()).append('\n');
+            b.append(notice.text()).append('\n');
         } else {
             throw new IllegalArgumentException("no plain rendering for " + notice.getClass().getSimpleName());
         }

@@ -14,8 +14,17 @@ import planbot.storage.Tenant;
 public interface Routing {
 
     /**
-     * @throws Undeliverable when nobody can be reached for the row (no chat account linked to the person, no
-     *                       manager channel set), with a reason an admin can act on
+     * @throws NotReachableYet when nobody can be reached for the row until set-up changes (no chat account linked to
+     *                         the person and no plan channel, no manager channel set), with the command that fixes it
+     * @throws Undeliverable   when the row can never be routed (a kind of recipient this planbot does not know)
      */
     Recipient route(Tenant tenant, OutboxEntry entry) throws Undeliverable;
+
+    /**
+     * The names of the tenant's admins, whom an {@code ADMIN} row naming one of them reaches by DM: where the tenant
+     * has no admin channel, what admins must read goes to each of them. Empty by default (a routing with no people).
+     */
+    default java.util.List<String> admins(Tenant tenant) {
+        return java.util.List.of();
+    }
 }

@@ -9,7 +9,9 @@
  * The dispatcher retries transient failures with backoff (honouring a platform's retry-after), gives up on
  * permanent ones visibly (the row is DEAD with its reason, and the tenant's admin gets one notice), keeps each
  * channel's pace, skips a reminder that no longer applies to its task as the task is now (finished, its target
- * date moved, snoozed: SKIPPED with the reason and audited, nobody told), and stores the platform's message id, which {@link planbot.delivery.ReminderThreads} maps
+ * date moved, snoozed: SKIPPED with the reason and audited, nobody told), holds a row nobody can be reached for yet
+ * (HELD with the reason until a link or a channel releases it; the admin gets one summary a day, never a notice per
+ * row), and stores the platform's message id, which {@link planbot.delivery.ReminderThreads} maps
  * back to the message's tasks when someone replies to a reminder. Every piece of retry state lives on the outbox row, so a
  * process killed at any moment loses nothing and repeats at most the one message it was sending.
  * {@link planbot.delivery.ConsoleMessenger} is the first messenger: the console chat shows notices as they fire.

@@ -187,4 +187,34 @@ class AdminCommandsTest {
         assertThat(((Listing) reply).lines().get(0)).startsWith("plan: #C7");
         assertThat(((Listing) reply).lines().get(1)).startsWith("manager: not set");
     }
+
+    // ---- what waited for set-up
+
+    /** A reminder for {@code name} that the dispatcher held: nobody could be reached for it. */
+    private long held(planbot.storage.OutboxRepository outbox, String key, String name) {
+        java.time.Instant now = bot.app().clock().instant();
+        outbox.enqueue(java.util.List.of(new planbot.storage.OutboxEntry(bot.tenant().id(), key, "OVERDUE", null, "OWNER", name,
+                "{}")), now);
+        long id = outbox.find(key).orElseThrow().id();
+        outbox.claim(10, now, java.time.Duration.ofMinutes(5));
+        assertThat(outbox.markHeld(id, name + " has no chat account linked")).isTrue();
+        return id;
+    }
+
+    @Test
+    void givenHeldReminders_whenAnAdminLinksSomeoneOrSetsAChannel_thenWhatWaitedIsDueNow() {
+        planbot.storage.OutboxRepository outbox = new planbot.storage.JdbiOutboxRepository(bot.app().database());
+        held(outbox, "k1", OLIVIA);
+        // WHEN a refused link is tried, THEN nothing is released
+        refused(MONA, "people link \"" + OLIVIA + "\" <@U42>");
+        assertThat(outbox.find("k1").orElseThrow().state()).isEqualTo(planbot.storage.OutboxMessage.State.HELD);
+        // WHEN an admin links Olivia, THEN the held row is NEW and due now
+        bot.send(ADA, "people link \"" + OLIVIA + "\" <@U42>");
+        assertThat(outbox.find("k1").orElseThrow().state()).isEqualTo(planbot.storage.OutboxMessage.State.NEW);
+        assertThat(outbox.find("k1").orElseThrow().nextAttemptAt()).isEqualTo(bot.app().clock().instant());
+        // WHEN another row is held and an admin sets the plan channel, THEN it is released too
+        held(outbox, "k2", OSCAR);
+        bot.send(ADA, "channel plan <#C7|plans>");
+        assertThat(outbox.find("k2").orElseThrow().state()).isEqualTo(planbot.storage.OutboxMessage.State.NEW);
+    }
 }

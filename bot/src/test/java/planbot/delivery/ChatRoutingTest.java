@@ -63,23 +63,43 @@ class ChatRoutingTest {
     }
 
     @Test
-    void anUnlinkedPersonWithNoPlanChannelIsUndeliverableSayingHowToFixIt() {
-        assertThatThrownBy(() -> routing.route(f.tenant, entry("OWNER", "HoP"))).isInstanceOf(Undeliverable.class)
+    void anUnlinkedPersonWithNoPlanChannelIsNotReachableYetSayingHowToFixIt() {
+        assertThatThrownBy(() -> routing.route(f.tenant, entry("OWNER", "HoP"))).isInstanceOf(NotReachableYet.class)
                 .hasMessage("HoP has no chat account linked and no plan channel is set: /plan people link \"HoP\" @someone"
                         + " or /plan channel plan #channel");
     }
 
     @Test
     void managersAndAdminsHaveTheirChannelsAndTheAdminFallsBackToTheManagers() throws Undeliverable {
-        assertThatThrownBy(() -> routing.route(f.tenant, entry("MANAGER_CHANNEL", null))).isInstanceOf(Undeliverable.class)
+        assertThatThrownBy(() -> routing.route(f.tenant, entry("MANAGER_CHANNEL", null))).isInstanceOf(NotReachableYet.class)
                 .hasMessageContaining("/plan channel manager");
+        // an admin notice is never held (it would wait for itself): with nowhere to go it is undeliverable
         assertThatThrownBy(() -> routing.route(f.tenant, entry("ADMIN", null))).isInstanceOf(Undeliverable.class)
-                .hasMessageContaining("/plan channel admin");
+                .isNotInstanceOf(NotReachableYet.class).hasMessageContaining("/plan channel admin");
         set(ChannelPurpose.MANAGER, "CMGR");
         assertThat(routing.route(f.tenant, entry("MANAGER_CHANNEL", null)).address()).isEqualTo("CMGR");
         assertThat(routing.route(f.tenant, entry("ADMIN", null)).address()).isEqualTo("CMGR");
         set(ChannelPurpose.ADMIN, "CADMIN");
         assertThat(routing.route(f.tenant, entry("ADMIN", null)).address()).isEqualTo("CADMIN");
+    }
+
+    @Test
+    void anAdminRowNamingAnAdminIsADirectMessageToThemAndTheAdminsAreListed() throws Undeliverable {
+        f.stores.people().setRole(f.tenant, "Olivia", planbot.domain.Role.ADMIN);
+        f.stores.people().setRole(f.tenant, "HoP", planbot.domain.Role.ADMIN);
+        assertThat(routing.admins(f.tenant)).containsExactlyInAnyOrder("Olivia", "HoP");
+        assertThat(routing.route(f.tenant, entry("ADMIN", "Olivia"))).isEqualTo(new Recipient("slack", "U0OLIVIA", "Olivia"));
+        // HoP has no account: an admin row for them is not sent to a channel instead
+        set(ChannelPurpose.PLAN, "CPLAN");
+        assertThatThrownBy(() -> routing.route(f.tenant, entry("ADMIN", "HoP"))).isInstanceOf(Undeliverable.class)
+                .isNotInstanceOf(NotReachableYet.class);
+    }
+
+    @Test
+    void aDigestWhoseChannelIsNotSetWaitsForIt() {
+        assertThatThrownBy(() -> routing.route(f.tenant, entry("CHANNEL", "slack"))).isInstanceOf(NotReachableYet.class)
+                .hasMessageContaining("/plan channel manager");
+        assertThatThrownBy(() -> routing.route(f.tenant, entry("CHANNEL", null))).isInstanceOf(NotReachableYet.class);
     }
 
     @Test

@@ -7,8 +7,8 @@ import planbot.storage.Tenant;
 
 /**
  * Routes to the fake platform: each person by name to a channel of their own ({@code dm-<name>}), the manager
- * channel to {@code managers}, channels as named, the admin to {@code admins}. A person can be made unreachable,
- * as one with no linked chat account is.
+ * channel to {@code managers}, channels as named, the admin to {@code admins}. A person can be made unreachable
+ * for now ({@link NotReachableYet}), as one with no linked chat account and no plan channel is.
  */
 final class FakeRouting implements Routing {
     private final Map<String, String> unreachable = new HashMap<>();
@@ -22,7 +22,7 @@ final class FakeRouting implements Routing {
     public Recipient route(Tenant tenant, OutboxEntry e) throws Undeliverable {
         String who = e.recipientName();
         if (who != null && unreachable.containsKey(who)) {
-            throw new Undeliverable("nobody has linked a chat account to " + who);
+            throw new NotReachableYet("nobody has linked a chat account to " + who);
         }
         switch (e.recipientKind()) {
             case "ADMIN":

@@ -270,6 +270,35 @@ public final class JdbiOutboxRepository implements OutboxRepository {
                 .bind(0, at.toEpochMilli()).bind(1, id).execute()) == 1;
     }
 
+    @Override
+    public boolean markHeld(long id, String reason) {
+        return db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'HELD', attempts = attempts - 1, last_error = ?"
+                        + " WHERE id = ? AND state = 'SENDING' AND attempts > 0")
+                .bind(0, reason).bind(1, id).execute()) == 1;
+    }
+
+    @Override
+    public int releaseHeld(Tenant tenant, Instant now) {
+        return db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'NEW', next_attempt_at = ?"
+                        + " WHERE state = 'HELD' AND tenant_id = ?")
+                .bind(0, now.toEpochMilli()).bind(1, tenant.id()).execute());
+    }
+
+    @Override
+    public List<HeldCount> held(Tenant tenant) {
+        return db.withHandle(h -> h.createQuery("SELECT recipient_kind, recipient_name, last_error, COUNT(*) FROM outbox"
+                        + " WHERE state = 'HELD' AND tenant_id = ? GROUP BY recipient_kind, recipient_name, last_error"
+                        + " ORDER BY COUNT(*) DESC, recipient_kind, recipient_name")
+                .bind(0, tenant.id())
+                .map((rs, ctx) -> new HeldCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list());
+    }
+
+    @Override
+    public Set<Long> tenantsWithHeld() {
+        return db.withHandle(h -> new java.util.TreeSet<>(h.createQuery("SELECT DISTINCT tenant_id FROM outbox WHERE state = 'HELD'")
+                .mapTo(Long.class).list()));
+    }
+
     static String marks(int n) {
         StringBuilder sb = new StringBuilder(n * 3);
         for (int i = 0; i < n; i++) {

@@ -21,10 +21,11 @@ public record OutboxMessage(long id, OutboxEntry entry, State state, int attempt
 
     /**
      * NEW (due at {@code nextAttemptAt}) → SENDING (claimed) → SENT; or DEAD (failed for good, an admin is told); or
-     * SKIPPED (it no longer applied when its turn came, e.g. its task was finished: not a failure). SENT, DEAD and
-     * SKIPPED are final.
+     * SKIPPED (it no longer applied when its turn came, e.g. its task was finished: not a failure); or HELD (nobody can
+     * be reached for it <i>yet</i>: no chat account linked, no channel set; {@code lastError} says why), which goes back
+     * to NEW when set-up changes ({@link OutboxRepository#releaseHeld}). SENT, DEAD and SKIPPED are final.
      */
-    public enum State { NEW, SENDING, SENT, DEAD, SKIPPED }
+    public enum State { NEW, SENDING, SENT, DEAD, SKIPPED, HELD }
 
     public OutboxMessage {
         Objects.requireNonNull(entry, "entry");

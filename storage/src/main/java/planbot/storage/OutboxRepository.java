@@ -90,4 +90,46 @@ public interface OutboxRepository {
      * @return false when the row was no longer SENDING, and nothing changed
      */
     boolean release(long id, Instant at);
+
+    /**
+     * Holds a claimed row that nobody can be reached for yet (no chat account linked, no channel set): HELD, with the
+     * reason in {@code last_error}, without counting the attempt. {@link #claim} never returns it until
+     * {@link #releaseHeld} makes it NEW again. Only a row that is still SENDING changes.
+     *
+     * @return false when the row was no longer SENDING, and nothing changed
+     */
+    boolean markHeld(long id, String reason);
+
+    /**
+     * Makes every HELD row of a tenant NEW again, due at {@code now}: whoever changes who can be reached (a person
+     * linked, a channel set, people imported) calls this, and the dispatcher claims them as any other row, so two
+     * nodes releasing at once still send each row once. Rows still unreachable are held again by the dispatcher.
+     * Joins the caller's transaction, so a link and its release commit together.
+     *
+     * @return how many rows were released
+     */
+    int releaseHeld(Tenant tenant, Instant now);
+
+    /** A tenant's HELD rows, counted per recipient and reason (for the admin's daily summary), largest count first. */
+    List<HeldCount> held(Tenant tenant);
+
+    /** The ids of the tenants that have HELD rows. */
+    Set<Long> tenantsWithHeld();
+
+    /**
+     * HELD rows of one recipient for one reason.
+     *
+     * @param recipientKind as {@link OutboxEntry#recipientKind()}
+     * @param recipientName as {@link OutboxEntry#recipientName()}; may be null
+     * @param reason        why they are held, as the dispatcher recorded it
+     * @param rows          how many
+     */
+    record HeldCount(String recipientKind, String recipientName, String reason, int rows) {
+        public HeldCount {
+            java.util.Objects.requireNonNull(recipientKind, "recipientKind");
+            if (rows < 1) {
+                throw new IllegalArgumentException("a held count is at least one row");
+            }
+        }
+    }
 }

@@ -226,4 +226,91 @@ abstract class OutboxRepositoryContractTest extends DatabaseTestBase {
         }
         assertThat(outbox.find("rolled-back")).isEmpty();
     }
+
+    @Test
+    void aHeldRowWaitsWithItsReasonCountingNoAttemptUntilItsTenantIsReleased() {
+        // GIVEN three of welwyn's rows and one of stevenage's, claimed; two of welwyn's and stevenage's held
+        outbox.enqueue(List.of(entry(tenant, "h1"), entry(tenant, "h2"), entry(tenant, "sent"), entry(other, "theirs")), NOW);
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        outbox.claim(10, NOW, Duration.ofMinutes(5)).forEach(m -> ids.put(m.key(), m.id()));
+        String why = "PM has no chat account linked and no plan channel is set";
+        assertThat(outbox.markHeld(ids.get("h1"), why)).isTrue();
+        assertThat(outbox.markHeld(ids.get("h2"), why)).isTrue();
+        assertThat(outbox.markHeld(ids.get("theirs"), why)).isTrue();
+        outbox.markSent(ids.get("sent"), "C1/1", NOW);
+        // THEN they are HELD with the reason, their claim not counted, and never claimed, however late
+        OutboxMessage held = outbox.find("h1").orElseThrow();
+        assertThat(held.state()).isEqualTo(OutboxMessage.State.HELD);
+        assertThat(held.lastError()).isEqualTo(why);
+        assertThat(held.attempts()).isZero();
+        assertThat(outbox.claim(10, NOW.plus(Duration.ofDays(1)), Duration.ofMinutes(5))).isEmpty();
+        assertThat(outbox.markHeld(ids.get("sent"), why)).isFalse();
+        assertThat(outbox.markHeld(ids.get("h1"), why)).isFalse();
+        // AND they are counted per recipient and reason, per tenant
+        assertThat(outbox.held(tenant)).containsExactly(new OutboxRepository.HeldCount("OWNER", "PM", why, 2));
+        assertThat(outbox.tenantsWithHeld()).containsExactlyInAnyOrder(tenant.id(), other.id());
+
+        // WHEN welwyn's are released
+        Instant later = NOW.plus(Duration.ofHours(2));
+        assertThat(outbox.releaseHeld(tenant, later)).isEqualTo(2);
+
+        // THEN they are NEW and due then, stevenage's still wait, and a second release finds nothing
+        assertThat(outbox.find("h2").orElseThrow().state()).isEqualTo(OutboxMessage.State.NEW);
+        assertThat(outbox.claim(10, later.minusSeconds(1), Duration.ofMinutes(5))).isEmpty();
+        assertThat(outbox.releaseHeld(tenant, later)).isZero();
+        assertThat(outbox.held(tenant)).isEmpty();
+        assertThat(outbox.tenantsWithHeld()).containsExactly(other.id());
+        assertThat(outbox.claim(10, later, Duration.ofMinutes(5))).extracting(OutboxMessage::key).containsExactly("h1", "h2")
+                .hasSize(2);
+        assertThat(outbox.find("h1").orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aReleaseJoinsTheCallersTransaction() {
+        outbox.enqueue(List.of(entry(tenant, "waits")), NOW);
+        outbox.markHeld(outbox.claim(1, NOW, Duration.ofMinutes(5)).get(0).id(), "no account");
+        try {
+            db.transaction(() -> {
+                outbox.releaseHeld(tenant, NOW);
+                throw new IllegalStateException("the link failed after the release");
+            });
+        } catch (IllegalStateException expected) {
+            // the release must go with it
+        }
+        assertThat(outbox.find("waits").orElseThrow().state()).isEqualTo(OutboxMessage.State.HELD);
+    }
+
+    @Test
+    void twoNodesReleasingAndClaimingAtOnceClaimEachRowOnce() throws Exception {
+        // GIVEN sixty held rows
+        List<OutboxEntry> many = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            many.add(entry(tenant, "held-" + i));
+        }
+        outbox.enqueue(many, NOW);
+        for (OutboxMessage m : outbox.claim(100, NOW, Duration.ofMinutes(5))) {
+            outbox.markHeld(m.id(), "no account");
+        }
+        // WHEN two nodes each release them and claim in small batches, at the same moment
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<List<String>>> claimed = new ArrayList<>();
+        for (int n = 0; n < 2; n++) {
+            claimed.add(nodes.submit(() -> {
+                start.await();
+                List<String> mine = new ArrayList<>();
+                outbox.releaseHeld(tenant, NOW);
+                for (List<OutboxMessage> batch = outbox.claim(4, NOW, Duration.ofMinutes(5)); !batch.isEmpty();
+                     batch = outbox.claim(4, NOW, Duration.ofMinutes(5))) {
+                    batch.forEach(m -> mine.add(m.key()));
+                }
+                return mine;
+            }));
+        }
+        List<String> all = new ArrayList<>(claimed.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS));
+        all.addAll(claimed.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS));
+        nodes.shutdown();
+        // THEN every row was claimed, by one node only
+        assertThat(all).hasSize(60).doesNotHaveDuplicates();
+    }
 }

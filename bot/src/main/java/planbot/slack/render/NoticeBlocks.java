@@ -20,6 +20,7 @@ import java.util.Locale;
 import planbot.delivery.AdminNotice;
 import planbot.delivery.Button;
 import planbot.delivery.DigestNotice;
+import planbot.delivery.HeldSummary;
 import planbot.delivery.Notice;
 import planbot.delivery.ReminderGroup;
 import planbot.delivery.ReminderNotice;
@@ -62,8 +63,8 @@ public final class NoticeBlocks {
         if (notice instanceof DigestNotice) {
             return digest((DigestNotice) notice);
         }
-        if (notice instanceof AdminNotice) {
-            return List.of(admin((AdminNotice) notice));
+        if (notice instanceof AdminNotice || notice instanceof HeldSummary) {
+            return List.of(admin(notice));
         }
         throw new IllegalArgumentException("no Slack rendering for " + notice.getClass().getSimpleName());
     }
@@ -182,7 +183,7 @@ public final class NoticeBlocks {
     // ---- admin notices
 
     /** The heading in bold and the text, in one section. */
-    public SlackMessage admin(AdminNotice a) {
+    public SlackMessage admin(Notice a) {
         return new SlackMessage(fallback(a.heading() + ": " + a.text()),
                 List.of(section(":warning: *" + escape(a.heading()) + "*\n" + escape(a.text()))));
     }
