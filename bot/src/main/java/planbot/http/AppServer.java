@@ -87,6 +87,13 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
                     config.routes.get(r.path(), r.handler());
                 }
             }
+            // A body sent to a path nobody mounted is read (within the cap) and dropped, so that Jetty answers 404 on the
+            // connection instead of closing it unanswered under the client's next request.
+            config.routes.error(404, ctx -> {
+                if (ctx.contentLength() >= 0 && ctx.contentLength() <= MAX_BODY_BYTES) {
+                    ctx.bodyAsBytes();
+                }
+            });
             config.routes.get(HEALTH_PATH, ctx -> {
                 Health h = health.get();
                 ctx.status(h.ok() ? 200 : 503).contentType("application/json").result(json(h));
