@@ -122,24 +122,23 @@ public final class PeopleImportService {
      * @param actor    who runs it, for the audit trail
      */
     public PeopleImportReport run(Tenant tenant, String fileName, byte[] content, boolean dryRun, String actor) {
-        List<Line> lines = new ArrayList<>();
-        List<Row> rows = read(content, lines);
-        if (!lines.isEmpty()) {
-            return new PeopleImportReport(false, dryRun, lines);
+        List<Line> fileProblems = new ArrayList<>();
+        List<Row> rows = read(content, fileProblems);
+        if (!fileProblems.isEmpty()) {
+            return new PeopleImportReport(false, dryRun, fileProblems);
         }
-        Map<String, String> workspaceOf = workspaces(tenant, rows, lines);
-        List<Line> problems = new ArrayList<>(lines);
-        lines.clear();
+        Map<String, String> workspaceOf = workspaces(tenant, rows, fileProblems);
+        List<Line> lines = new ArrayList<>();
         try {
             db.transaction(() -> {
                 apply(tenant, rows, workspaceOf, "people import " + fileName, actor, lines);
-                if (dryRun || !problems.isEmpty() || lines.stream().anyMatch(l -> l.kind() == Kind.PROBLEM)) {
+                if (dryRun || !fileProblems.isEmpty() || lines.stream().anyMatch(l -> l.kind() == Kind.PROBLEM)) {
                     throw new Rollback();
                 }
                 return null;
             });
         } catch (Rollback rolledBack) {
-            lines.addAll(problems);
+            lines.addAll(fileProblems);
             return new PeopleImportReport(false, dryRun, lines);
         }
         return new PeopleImportReport(lines.stream().anyMatch(l -> l.kind() == Kind.CHANGED), false, lines);
@@ -150,12 +149,11 @@ public final class PeopleImportService {
     /** The file's rows, or file-level problems added to {@code problems} (then no rows). */
     private static List<Row> read(byte[] content, List<Line> problems) {
         if (content.length > MAX_BYTES) {
-            problems.add(fileProblem("the file is " + content.length + " bytes, and a people file is at most " + MAX_BYTES
-                    + ": split it"));
+            problems.add(fileProblem("the file is over " + MAX_BYTES + " bytes, the most a people file may be: split it"));
             return List.of();
         }
         String text = decode(content);
-        if (text.indexOf('\u0000') >= 0 || text.chars().filter(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r').count() > 0) {
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
             problems.add(fileProblem("this is not a CSV file: it contains binary data"));
             return List.of();
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import planbot.domain.AuditEvent;
 import planbot.domain.Person;
@@ -18,6 +19,7 @@ import planbot.domain.Source;
 import planbot.domain.UserFixableException;
 import planbot.platform.Directory;
 import planbot.platform.PlatformException;
+import planbot.storage.AuditRepository;
 import planbot.storage.ChatIdentity;
 import planbot.storage.Database;
 import planbot.storage.PersonRepository;
@@ -71,11 +73,11 @@ public final class PeopleMatchService {
 
     private final Database db;
     private final PersonRepository people;
-    private final planbot.storage.AuditRepository audit;
+    private final AuditRepository audit;
     private final Directories directories;
     private final Clock clock;
 
-    public PeopleMatchService(Database db, PersonRepository people, planbot.storage.AuditRepository audit,
+    public PeopleMatchService(Database db, PersonRepository people, AuditRepository audit,
                               Directories directories, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.people = Objects.requireNonNull(people, "people");
@@ -189,17 +191,17 @@ public final class PeopleMatchService {
         return byEmail.isEmpty() ? byName : byEmail;
     }
 
-    private static java.util.Optional<String> nearMisses(Person person, List<Directory.Member> members,
+    private static Optional<String> nearMisses(Person person, List<Directory.Member> members,
                                                          Predicate<Directory.Member> isLinked) {
         List<String> close = new ArrayList<>();
         for (Directory.Member m : members) {
-            java.util.Optional<String> why = Names.nearMiss(m.realName(), person.name())
+            Optional<String> why = Names.nearMiss(m.realName(), person.name())
                     .or(() -> Names.nearMiss(m.displayName(), person.name()));
             if (why.isPresent() && close.size() < 3 && !isLinked.test(m)) {
                 close.add(shown(m) + " (" + why.get() + ")");
             }
         }
-        return close.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(person.name()
+        return close.isEmpty() ? Optional.empty() : Optional.of(person.name()
                 + ": not proposed, a near miss: " + String.join(", ", close) + "; if it is them, `people link \""
                 + person.name() + "\" @them`");
     }

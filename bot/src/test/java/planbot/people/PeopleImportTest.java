@@ -161,7 +161,7 @@ class PeopleImportTest {
         assertThat(importBytes(new byte[] {0x50, 0x4B, 0x03, 0x04, 0, 0, 1, 2}, false).lines()).singleElement()
                 .extracting(Line::text).asString().contains("not a CSV file");
         assertThat(importBytes(new byte[PeopleImportService.MAX_BYTES + 1], false).lines()).singleElement()
-                .extracting(Line::text).asString().contains("at most " + PeopleImportService.MAX_BYTES);
+                .extracting(Line::text).asString().contains("over " + PeopleImportService.MAX_BYTES + " bytes");
         assertThat(importFile("who,slack\nSue Whiteside,U0SUE\n", false).lines()).singleElement()
                 .extracting(Line::text).asString().contains("no name column").contains("'who'");
         assertThat(importFile("name,slack\n\"Sue Whiteside,U0SUE\n", false).lines()).singleElement()
