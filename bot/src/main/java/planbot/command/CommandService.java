@@ -170,6 +170,10 @@ public final class CommandService {
             Ctx c = new Ctx(request, tenant.get(), LocalDate.now(clock.withZone(zone)), taskId);
             // One handle (one pooled connection) for the whole command: every repository call joins it, so a
             // card's four reads cost one checkout, not four. A change still runs in its own write transaction.
+            if (command instanceof Command.MatchPeople) {
+                // waits on the platform's member list (paginated, rate-limited): holds no connection meanwhile
+                return dispatch(c, command);
+            }
             return db.withHandle(h -> dispatch(c, command));
         } catch (RuntimeException e) {
             LOG.error("command failed: {} from {} in tenant {}", command.getClass().getSimpleName(),
