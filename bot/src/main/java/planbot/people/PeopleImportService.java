@@ -61,12 +61,15 @@ public final class PeopleImportService {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-    private static final List<String> PLATFORMS = List.of("slack", "teams", "discord");
 
     /** What a column of the file holds. */
     private enum Column {
         NAME, EMAIL, ROLE, CHANNEL, SLACK, TEAMS, DISCORD;
 
+        /** The columns holding a platform's user ids. */
+        static final List<Column> PLATFORMS = List.of(SLACK, TEAMS, DISCORD);
+
+        /** The column's word, which for a platform's column is the platform's name. */
         String platform() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -245,8 +248,8 @@ public final class PeopleImportService {
     /** The workspace the user ids of each platform column live in: the tenant's one bound workspace there. */
     private Map<String, String> workspaces(Tenant tenant, List<Row> rows, List<Line> problems) {
         Map<String, String> workspaceOf = new HashMap<>();
-        for (String platform : PLATFORMS) {
-            Column column = Column.valueOf(platform.toUpperCase(Locale.ROOT));
+        for (Column column : Column.PLATFORMS) {
+            String platform = column.platform();
             if (rows.stream().noneMatch(r -> r.get(column) != null)) {
                 continue;
             }
@@ -332,8 +335,9 @@ public final class PeopleImportService {
         if (channel != null && channel(channel).isEmpty()) {
             problems.add("'" + channel + "' is not a channel: write the platform and the channel id, like slack:C0123ABCD");
         }
-        for (String platform : PLATFORMS) {
-            String id = row.get(Column.valueOf(platform.toUpperCase(Locale.ROOT)));
+        for (Column column : Column.PLATFORMS) {
+            String platform = column.platform();
+            String id = row.get(column);
             if (id == null || !workspaceOf.containsKey(platform)) {
                 continue;
             }
@@ -350,12 +354,10 @@ public final class PeopleImportService {
 
     private static Optional<PersonChannel> channel(String cell) {
         int colon = cell.indexOf(':');
-        if (colon < 0 || !PLATFORMS.contains(cell.substring(0, colon).strip().toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
-        }
+        String platform = colon < 0 ? "" : cell.substring(0, colon).strip().toLowerCase(Locale.ROOT);
         String id = cell.substring(colon + 1).strip().replaceFirst("^#", "");
-        return ID.matcher(id).matches()
-                ? Optional.of(new PersonChannel(cell.substring(0, colon).strip().toLowerCase(Locale.ROOT), id)) : Optional.empty();
+        boolean known = Column.PLATFORMS.stream().anyMatch(c -> c.platform().equals(platform));
+        return known && ID.matcher(id).matches() ? Optional.of(new PersonChannel(platform, id)) : Optional.empty();
     }
 
     /**
@@ -379,8 +381,9 @@ public final class PeopleImportService {
             changes.add("email " + email);
         }
         PersonReach reach = people.reach(tenant, who);
-        for (String platform : PLATFORMS) {
-            String id = row.get(Column.valueOf(platform.toUpperCase(Locale.ROOT)));
+        for (Column column : Column.PLATFORMS) {
+            String platform = column.platform();
+            String id = row.get(column);
             if (id == null || !workspaceOf.containsKey(platform)) {
                 continue; // no workspace bound: reported for the whole file, and nothing is written
             }
