@@ -24,6 +24,9 @@ import planbot.delivery.Routing;
 import planbot.domain.Person;
 import planbot.domain.UserFixableException;
 import planbot.http.AppServer;
+import planbot.people.Directories;
+import planbot.people.PeopleImportService;
+import planbot.people.PeopleMatchService;
 import planbot.http.Health;
 import planbot.platform.ChatPlatform;
 import planbot.platform.PlatformHealth;
@@ -104,6 +107,8 @@ public final class App implements AutoCloseable {
     private final ChannelRepository channels;
     private final WorkspaceRepository workspaces;
     private final NoticeBuilder notices;
+    private final Directories directories = new Directories();
+    private final PeopleImportService peopleImport;
     private final PlatformServices platformServices;
     private final AdminService admin;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
@@ -130,12 +135,13 @@ public final class App implements AutoCloseable {
         this.reminders = new ReminderSweep(database, reminderState, policies, new JdbiReminderTaskRepository(database), outbox,
                 clock);
         this.channels = new JdbiChannelRepository(database);
+        this.workspaces = new JdbiWorkspaceRepository(database);
+        this.peopleImport = new PeopleImportService(database, people, workspaces, audit, outbox, clock);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
-                digests, outbox, clock, ZONE);
+                digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),
                 commands, reminderReplies, clock);
-        this.workspaces = new JdbiWorkspaceRepository(database);
         this.notices = new NoticeBuilder(tasks, snoozes, policies, digests);
         this.platformServices = new PlatformServices(clock, ZONE, new Tenancy(database, workspaces, tenants, people, audit, clock),
                 commands, taskAnswers, outbox, notices, new ReminderThreads(outbox, tenants, tasks));
@@ -185,6 +191,19 @@ public final class App implements AutoCloseable {
     /** The audited set-up use cases: subscriptions, roles, workspace bindings, the policy, plans for export. */
     public AdminService admin() {
         return admin;
+    }
+
+    /** Links the plan's people in bulk from the council's people file ({@code ./planbot people import}). */
+    public PeopleImportService peopleImport() {
+        return peopleImport;
+    }
+
+    /**
+     * The member directories of the configured platforms, by platform name, for {@code /plan people match}: filled by
+     * {@link #configuredPlatforms}; a test puts one built from plain data.
+     */
+    public Directories directories() {
+        return directories;
     }
 
     /** What every chat platform is built from. */
@@ -242,13 +261,15 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * The chat platforms these settings configure, built but not started: each platform is named here, once.
+     * The chat platforms these settings configure, built but not started: each platform is named here, once. Their member
+     * directories go into {@link #directories()}.
      *
      * @throws planbot.config.ConfigException when a platform is half-configured or a value is malformed (naming the key)
      */
     public List<ChatPlatform> configuredPlatforms(Settings settings) {
         List<ChatPlatform> configured = new java.util.ArrayList<>();
         SlackConnector.configured(settings, platformServices).ifPresent(configured::add);
+        configured.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         return configured;
     }
 

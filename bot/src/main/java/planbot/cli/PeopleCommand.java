@@ -14,10 +14,12 @@ import planbot.domain.Role;
 
 /**
  * {@code planbot people}: who is in the plan and what they may do; {@code planbot people role NAME ROLE}
- * sets a role (viewer, officer, lead, manager, admin). People come from the tracker's owners and leads.
+ * sets a role (viewer, officer, lead, manager, admin); {@code planbot people import FILE} links them in bulk
+ * ({@link PeopleImportCommand}). People come from the tracker's owners and leads.
  */
-@Command(name = "people", mixinStandardHelpOptions = true,
-        description = {"List the people of the plan with their roles, or set one: people role \"HoP\" manager.",
+@Command(name = "people", mixinStandardHelpOptions = true, subcommands = PeopleImportCommand.class,
+        description = {"List the people of the plan with their roles, or set one: people role \"HoP\" manager;"
+                + " link them in bulk from a file: people import people.csv [--dry-run].",
                 "Roles: viewer (reads), officer (updates own tasks), lead (also tasks of actions led), manager, admin."})
 public final class PeopleCommand implements Callable<Integer> {
     @ParentCommand

@@ -16,7 +16,8 @@ public sealed interface Command
         permits Command.Status, Command.List, Command.Mine, Command.Overdue, Command.Update, Command.Done,
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
         Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
-        Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn {
+        Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn, Command.LinkChannel,
+        Command.MatchPeople {
 
     /** {@code status <ref>}: the card for an action (with its tasks) or a task (with its history). */
     record Status(RefText ref) implements Command {
@@ -157,6 +158,31 @@ public sealed interface Command
         public LinkPerson {
             name = Texts.required(name, "name");
             mention = Texts.required(mention, "mention");
+        }
+    }
+
+    /**
+     * {@code people link <name> <#channel>} (admin): an owner that is a team or a role gets its reminders in a channel.
+     *
+     * @param name    the name as typed, without surrounding quotes ({@code Planning / legal / democratic services})
+     * @param channel the channel mention as typed ({@code <#C123|planning-legal>}); the service reads the id from it
+     */
+    record LinkChannel(String name, String channel) implements Command {
+        public LinkChannel {
+            name = Texts.required(name, "name");
+            channel = Texts.required(channel, "channel");
+        }
+    }
+
+    /**
+     * {@code people match} (admin): proposes links from the workspace's members; {@code people match confirm CODE} makes
+     * exactly the links shown with that code.
+     *
+     * @param code the code as typed; null to propose
+     */
+    record MatchPeople(String code) implements Command {
+        public MatchPeople {
+            code = Texts.optional(code);
         }
     }
 

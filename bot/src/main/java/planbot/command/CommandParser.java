@@ -280,17 +280,35 @@ public final class CommandParser {
             nothingAfter(in, 2, "people");
             return new Command.Unlinked();
         }
+        if (sub.equals("match")) {
+            if (!in.has(2)) {
+                return new Command.MatchPeople(null);
+            }
+            if (!in.word(2).equals("confirm") || !in.has(3) || in.has(4)) {
+                throw refusal("Say `people match` to see the proposed links, then `people match confirm CODE` with the code "
+                        + "it gave.", "people");
+            }
+            return new Command.MatchPeople(in.token(3));
+        }
         if (!sub.equals("link")) {
-            throw refusal(sub.isEmpty() ? "Say `people link` or `people unlinked`."
-                    : "I don't know `people " + Quote.clean(in.token(1)) + "`: say `people link` or `people unlinked`.", "people");
+            throw refusal(sub.isEmpty() ? "Say `people link`, `people unlinked` or `people match`."
+                    : "I don't know `people " + Quote.clean(in.token(1)) + "`: say `people link`, `people unlinked` or "
+                    + "`people match`.", "people");
         }
         if (!in.has(3)) {
-            throw refusal("Say the name as the plan writes it, then mention the person.", "people");
+            throw refusal("Say the name as the plan writes it, then mention the person or the channel.", "people");
         }
         int last = in.tokens.size() - 1;
         String mention = in.token(last);
+        if (Mentions.channelId(Tokens.strip(mention)).isPresent()) {
+            String team = unquote(in.rest(2, last));
+            if (team.isEmpty()) {
+                throw refusal("Which name in the plan (a team or a role) should get its reminders in " + Quote.of(mention) + "?", "people");
+            }
+            return new Command.LinkChannel(team, Tokens.strip(mention));
+        }
         if (Mentions.isGroup(mention)) {
-            throw refusal("I link one person's account, not a group or a channel.", "people");
+            throw refusal("I link a name to one person's account or to a channel (like #planning), not a group.", "people");
         }
         if (!Mentions.looksLikeMention(mention) || !Mentions.isPersonMention(Tokens.strip(mention))) {
             throw refusal("End with a mention of the person to link (" + Quote.of(mention) + " isn't one).", "people");

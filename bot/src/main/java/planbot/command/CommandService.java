@@ -22,6 +22,8 @@ import planbot.domain.Status;
 import planbot.domain.StatusKind;
 import planbot.domain.Task;
 import planbot.domain.UserFixableException;
+import planbot.people.PeopleMatchService;
+import planbot.platform.PlatformException;
 import planbot.reply.ActionCard;
 import planbot.reply.Confirmation;
 import planbot.reply.DigestReply;
@@ -46,6 +48,7 @@ import planbot.storage.ChatIdentity;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
 import planbot.storage.OutboxRepository;
+import planbot.storage.PersonChannel;
 import planbot.storage.PersonRepository;
 import planbot.storage.PersonReach;
 import planbot.storage.PlanRepository;
@@ -92,6 +95,7 @@ public final class CommandService {
     private final CommandParser parser;
     private final DigestSource digests;
     private final OutboxRepository outbox;
+    private final PeopleMatchService matches;
     private final Clock clock;
     private final ZoneId zone;
     private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
@@ -99,6 +103,7 @@ public final class CommandService {
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PlanRepository plans, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
                           ChannelRepository channels, PolicySource policies, DigestSource digests, OutboxRepository outbox,
+                          PeopleMatchService matches,
                           Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
@@ -112,6 +117,7 @@ public final class CommandService {
         this.policies = Objects.requireNonNull(policies, "policies");
         this.digests = Objects.requireNonNull(digests, "digests");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.matches = Objects.requireNonNull(matches, "matches");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.refs = new RefResolver(tasks);
@@ -168,6 +174,10 @@ public final class CommandService {
             Ctx c = new Ctx(request, tenant.get(), LocalDate.now(clock.withZone(zone)), taskId);
             // One handle (one pooled connection) for the whole command: every repository call joins it, so a
             // card's four reads cost one checkout, not four. A change still runs in its own write transaction.
+            if (command instanceof Command.MatchPeople) {
+                // waits on the platform's member list (paginated, rate-limited): holds no connection meanwhile
+                return dispatch(c, command);
+            }
             return db.withHandle(h -> dispatch(c, command));
         } catch (RuntimeException e) {
             LOG.error("command failed: {} from {} in tenant {}", command.getClass().getSimpleName(),
@@ -290,6 +300,11 @@ public final class CommandService {
             return me(c);
         } else if (command instanceof Command.RemindersOn) {
             return remindersOn(c, ((Command.RemindersOn) command).platform());
+        } else if (command instanceof Command.LinkChannel) {
+            Command.LinkChannel l = (Command.LinkChannel) command;
+            return linkChannel(c, l.name(), l.channel());
+        } else if (command instanceof Command.MatchPeople) {
+            return matchPeople(c, ((Command.MatchPeople) command).code());
         }
         throw new IllegalStateException("no handler for " + command);
     }
@@ -448,12 +463,7 @@ public final class CommandService {
         }
         Optional<planbot.domain.Person> person = people.find(c.tenant(), name);
         if (person.isEmpty()) {
-            java.util.List<String> names = new ArrayList<>();
-            people.list(c.tenant()).forEach(p -> names.add(p.name()));
-            java.util.List<String> close = closeNames(name, names);
-            return new Failure("Nobody called " + Quote.of(name) + " is in the plan."
-                    + (close.isEmpty() ? " `people unlinked` lists the names." : " Did you mean " + CommandParser.orList(close) + "?"),
-                    close.stream().map(n -> "people link \"" + n + "\" " + mention).toList());
+            return nobodyCalled(c, name, mention);
         }
         String who = person.get().name();
         String platform = chat.get().platform();
@@ -476,6 +486,91 @@ public final class CommandService {
             // Linked in another tenant: say so without naming it.
             return Failure.of("That account is linked to someone in another plan, so I can't link it here.");
         }
+    }
+
+    private Reply linkChannel(Ctx c, String name, String typed) {
+        Optional<Failure> refused = onlyAdmin(c, "link people to channels");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<ChatContext> chat = c.request().chatContext();
+        if (chat.isEmpty()) {
+            return Failure.of(NO_CHAT);
+        }
+        Optional<planbot.domain.Person> person = people.find(c.tenant(), name);
+        if (person.isEmpty()) {
+            return nobodyCalled(c, name, typed);
+        }
+        String who = person.get().name();
+        PersonChannel channel = new PersonChannel(chat.get().platform(), Mentions.channelId(typed).orElseThrow());
+        return db.transaction(() -> {
+            PersonChannel before = people.reach(c.tenant(), who).channel();
+            if (channel.equals(before)) {
+                return new Confirmation(who + "'s reminders already go to #" + Mentions.channelName(typed) + "; nothing to change.",
+                        null, null);
+            }
+            people.linkChannel(c.tenant(), who, channel);
+            outbox.releaseHeld(c.tenant(), clock.instant()); // what waited for a way to reach them may go now
+            AuditEvent event = new AuditEvent(clock.instant(), c.actor().displayName(), c.request().source(), "person", who,
+                    "channel", before == null ? null : before.toString(), channel.toString(), null);
+            audit.append(c.tenant(), event);
+            return new Confirmation(who + "'s reminders now go to #" + Mentions.channelName(typed) + ", naming them.", null,
+                    describe(event));
+        });
+    }
+
+    private Reply matchPeople(Ctx c, String code) {
+        Optional<Failure> refused = onlyAdmin(c, "link chat accounts to people");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<ChatContext> chat = c.request().chatContext();
+        if (chat.isEmpty()) {
+            return Failure.of(NO_CHAT);
+        }
+        String platform = chat.get().platform();
+        String workspace = chat.get().workspace();
+        try {
+            if (code != null) {
+                java.util.List<PeopleMatchService.Proposal> linked = matches.confirm(c.tenant(), platform, workspace, code,
+                        c.actor().displayName(), c.request().source());
+                java.util.List<String> lines = new ArrayList<>();
+                linked.forEach(p -> lines.add(p.person() + " → " + PeopleMatchService.shown(p.member())));
+                return new Listing("Linked " + linked.size() + (linked.size() == 1 ? " person" : " people") + " on " + platform
+                        + " (each audited):", lines, "");
+            }
+            PeopleMatchService.Proposals proposals = matches.propose(c.tenant(), platform, workspace);
+            java.util.List<String> lines = new ArrayList<>();
+            int n = 0;
+            for (PeopleMatchService.Proposal p : proposals.links()) {
+                lines.add(++n + ". " + p.person() + " → " + PeopleMatchService.shown(p.member()) + ", by " + p.by());
+            }
+            lines.addAll(proposals.notes());
+            String title = proposals.links().isEmpty()
+                    ? "No links to propose from the " + platform + " members for the people with no account here."
+                    : "Proposed links from the " + platform + " members (" + proposals.links().size() + "); `people match confirm "
+                    + proposals.code() + "` links exactly these, or link one by one with `people link`:";
+            return new Listing(title, lines, "Everyone in the plan has a " + platform + " account linked, or nobody matches.");
+        } catch (PlatformException e) {
+            // the platform's sentence is written for the admin and holds no secret
+            return Failure.of("I couldn't get the " + platform + " member list: " + e.getMessage());
+        } catch (UserFixableException e) {
+            return Failure.of(capitalised(e.getMessage()) + ". Nothing was linked.");
+        }
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** A name not in the plan, with the closest names as commands to type back. */
+    private Failure nobodyCalled(Ctx c, String name, String mention) {
+        java.util.List<String> names = new ArrayList<>();
+        people.list(c.tenant()).forEach(p -> names.add(p.name()));
+        java.util.List<String> close = closeNames(name, names);
+        return new Failure("Nobody called " + Quote.of(name) + " is in the plan."
+                + (close.isEmpty() ? " `people unlinked` lists the names." : " Did you mean " + CommandParser.orList(close) + "?"),
+                close.stream().map(n -> "people link \"" + n + "\" " + mention).toList());
     }
 
     private Reply unlinked(Ctx c) {

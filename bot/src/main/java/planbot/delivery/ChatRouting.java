@@ -16,7 +16,8 @@ import planbot.storage.Tenant;
 /**
  * Where a notice goes, for every chat platform at once, from the tenant's linked accounts and channels:
  * <ul>
- *   <li>{@link RecipientKind#OWNER OWNER}, {@link RecipientKind#LEAD LEAD}: a DM to the person's linked account on a
+ *   <li>{@link RecipientKind#OWNER OWNER}, {@link RecipientKind#LEAD LEAD}: an owner that is a team or a role linked to a
+ *       channel on a running platform goes to that channel, named; anyone else gets a DM to their linked account on a
  *       running platform — the platform they chose ({@code /plan me reminders slack}), else the one they last used
  *       planbot on, else the first running platform they are linked on. A person with no account there, or a task
  *       whose plan names nobody, goes to the PLAN channel of the first platform that has one, where the notice's
@@ -90,7 +91,12 @@ public final class ChatRouting implements Routing {
 
     private Recipient person(Tenant tenant, String name, RecipientKind kind) throws Undeliverable {
         if (name != null) {
-            Optional<ChatIdentity> dm = direct(people.reach(tenant, name));
+            PersonReach reach = people.reach(tenant, name);
+            // a team or a role linked to a channel (people link "HoP" #planning) is reached there, named
+            if (reach.channel() != null && platforms.contains(reach.channel().platform())) {
+                return new Recipient(reach.channel().platform(), reach.channel().address(), name);
+            }
+            Optional<ChatIdentity> dm = direct(reach);
             if (dm.isPresent()) {
                 return new Recipient(dm.get().platform(), dm.get().userId(), name);
             }

@@ -157,10 +157,11 @@ public final class JdbiPersonRepository implements PersonRepository {
     @Override
     public PersonReach reach(Tenant tenant, String personName) {
         return db.withHandle(h -> {
-            Optional<PersonReach> person = h.createQuery("SELECT reminders_platform, last_platform FROM person"
-                            + " WHERE tenant_id = ? AND name = ?")
+            Optional<PersonReach> person = h.createQuery("SELECT reminders_platform, last_platform, channel_platform,"
+                            + " channel_address FROM person WHERE tenant_id = ? AND name = ?")
                     .bind(0, tenant.id()).bind(1, personName.strip())
-                    .map((rs, ctx) -> new PersonReach(List.of(), rs.getString(1), rs.getString(2)))
+                    .map((rs, ctx) -> new PersonReach(List.of(), rs.getString(1), rs.getString(2),
+                            rs.getString(3) == null ? null : new PersonChannel(rs.getString(3), rs.getString(4))))
                     .findOne();
             if (person.isEmpty()) {
                 return PersonReach.none();
@@ -170,7 +171,7 @@ public final class JdbiPersonRepository implements PersonRepository {
                     .bind(0, tenant.id()).bind(1, personName.strip())
                     .map((rs, ctx) -> new ChatIdentity(rs.getString(1), rs.getString(2), rs.getString(3)))
                     .list();
-            return new PersonReach(identities, person.get().chosen(), person.get().lastUsed());
+            return new PersonReach(identities, person.get().chosen(), person.get().lastUsed(), person.get().channel());
         });
     }
 
@@ -178,6 +179,30 @@ public final class JdbiPersonRepository implements PersonRepository {
     public boolean chooseRemindersPlatform(Tenant tenant, String personName, String platform) {
         return db.withHandle(h -> h.createUpdate("UPDATE person SET reminders_platform = ? WHERE tenant_id = ? AND name = ?")
                 .bind(0, platform).bind(1, tenant.id()).bind(2, personName.strip())
+                .execute()) > 0;
+    }
+
+    @Override
+    public boolean setEmail(Tenant tenant, String name, String email) {
+        return db.withHandle(h -> h.createUpdate("UPDATE person SET email = ? WHERE tenant_id = ? AND name = ?")
+                .bind(0, email).bind(1, tenant.id()).bind(2, name.strip())
+                .execute()) > 0;
+    }
+
+    @Override
+    public Map<String, String> emails(Tenant tenant) {
+        return db.withHandle(h -> h.createQuery("SELECT name, email FROM person WHERE tenant_id = ? AND email IS NOT NULL")
+                .bind(0, tenant.id())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Override
+    public boolean linkChannel(Tenant tenant, String name, PersonChannel channel) {
+        return db.withHandle(h -> h.createUpdate("UPDATE person SET channel_platform = ?, channel_address = ?"
+                        + " WHERE tenant_id = ? AND name = ?")
+                .bind(0, channel == null ? null : channel.platform()).bind(1, channel == null ? null : channel.address())
+                .bind(2, tenant.id()).bind(3, name.strip())
                 .execute()) > 0;
     }
 

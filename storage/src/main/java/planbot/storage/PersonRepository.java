@@ -57,6 +57,20 @@ public interface PersonRepository {
     boolean chooseRemindersPlatform(Tenant tenant, String personName, String platform);
 
     /**
+     * Sets a person's email address ({@code null} clears it), stored as given. Returns false when there is no such person.
+     */
+    boolean setEmail(Tenant tenant, String name, String email);
+
+    /** The email address of each person of the tenant who has one, by name. */
+    java.util.Map<String, String> emails(Tenant tenant);
+
+    /**
+     * Links a person (in practice a team or a role) to a channel where their reminders go ({@code null} unlinks).
+     * Returns false when there is no such person.
+     */
+    boolean linkChannel(Tenant tenant, String name, PersonChannel channel);
+
+    /**
      * Records that a person used planbot on a platform. Writes only when that differs from the platform stored, so
      * calling it on every request costs one read in the usual case. Joins the caller's transaction.
      */

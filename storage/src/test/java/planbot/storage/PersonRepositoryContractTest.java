@@ -151,4 +151,24 @@ abstract class PersonRepositoryContractTest extends DatabaseTestBase {
         people.chooseRemindersPlatform(tenant, "Sam Jones", null);
         assertThat(people.reach(tenant, "Sam Jones").chosen()).isNull();
     }
+
+    @Test
+    void aTeamLinkedToAChannelIsReachedThereAndAnEmailIsKeptPerTenant() {
+        // GIVEN a team and a person of the plan
+        people.upsert(tenant, List.of("Planning / legal / democratic services", "Sam Jones"), Role.OFFICER);
+        PersonChannel planning = new PersonChannel("slack", "C0PLANLEGAL");
+        // WHEN the team is linked to a channel and Sam's email is stored
+        assertThat(people.linkChannel(tenant, "Planning / legal / democratic services", planning)).isTrue();
+        assertThat(people.setEmail(tenant, "Sam Jones", "sam.jones@example.gov.uk")).isTrue();
+        // THEN the team's reach names the channel, Sam's does not, and the email is Sam's in this tenant only
+        assertThat(people.reach(tenant, "Planning / legal / democratic services").channel()).isEqualTo(planning);
+        assertThat(people.reach(tenant, "Sam Jones").channel()).isNull();
+        assertThat(people.emails(tenant)).containsExactly(java.util.Map.entry("Sam Jones", "sam.jones@example.gov.uk"));
+        assertThat(people.emails(other)).isEmpty();
+        // AND nobody else can be linked or given an email, and unlinking clears the channel
+        assertThat(people.linkChannel(other, "Planning / legal / democratic services", planning)).isFalse();
+        assertThat(people.setEmail(tenant, "Nobody", "n@example.gov.uk")).isFalse();
+        people.linkChannel(tenant, "Planning / legal / democratic services", null);
+        assertThat(people.reach(tenant, "Planning / legal / democratic services").channel()).isNull();
+    }
 }
