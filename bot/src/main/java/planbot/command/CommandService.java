@@ -90,13 +90,15 @@ public final class CommandService {
     private final RefResolver refs;
     private final CommandParser parser;
     private final DigestSource digests;
+    private final AdminClaimService claims;
     private final Clock clock;
     private final ZoneId zone;
     private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PlanRepository plans, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
-                          ChannelRepository channels, PolicySource policies, DigestSource digests, Clock clock, ZoneId zone) {
+                          ChannelRepository channels, PolicySource policies, DigestSource digests, AdminClaimService claims,
+                          Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -108,6 +110,7 @@ public final class CommandService {
         this.channels = Objects.requireNonNull(channels, "channels");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.digests = Objects.requireNonNull(digests, "digests");
+        this.claims = Objects.requireNonNull(claims, "claims");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.refs = new RefResolver(tasks);
@@ -286,6 +289,10 @@ public final class CommandService {
             return me(c);
         } else if (command instanceof Command.RemindersOn) {
             return remindersOn(c, ((Command.RemindersOn) command).platform());
+        } else if (command instanceof Command.ClaimAdmin) {
+            Optional<ChatIdentity> caller = c.request().chatContext().flatMap(ChatContext::caller);
+            return caller.isEmpty() ? Failure.of(NO_CHAT)
+                    : claims.claim(c.tenant(), c.actor(), c.request().source(), caller.get(), ((Command.ClaimAdmin) command).code());
         }
         throw new IllegalStateException("no handler for " + command);
     }
