@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import planbot.App;
 import planbot.admin.AdminService;
 import planbot.command.AdminClaimService;
+import planbot.domain.Role;
 import planbot.domain.Source;
 import planbot.platform.ChatPlatform;
 import planbot.platform.Directory;
@@ -120,8 +121,8 @@ public final class AdminCommand implements Callable<Integer> {
         } else if (made.get().before() == null) {
             out.println("Added " + made.get().person() + " to the people of " + tenant + " as an admin, " + linked + ".");
         } else {
-            out.println(made.get().person() + " (" + made.get().before().word() + " until now) is an admin of " + tenant
-                    + ", " + linked + ".");
+            out.println(made.get().person() + (made.get().before() == Role.ADMIN ? ", an admin of " + tenant + " already, is now "
+                    : " (" + made.get().before().word() + " until now) is an admin of " + tenant + ", ") + linked + ".");
         }
     }
 
