@@ -228,9 +228,12 @@ public sealed interface Command
             }
         }
 
-        /** A code as typed ({@code k7qm-4xpr}, {@code K7QM 4XPR}) in the one form it is stored in: {@code K7QM4XPR}. */
+        /**
+         * A code as typed ({@code k7qm-4xpr}, {@code K7QM 4XPR}) in the one form it is stored in ({@code K7QM4XPR}): its
+         * letters and digits, upper-cased.
+         */
         public static String normalise(String typed) {
-            return typed.replaceAll("[\\s\\-\u2010-\u2015]", "").toUpperCase(java.util.Locale.ROOT);
+            return typed.replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(java.util.Locale.ROOT);
         }
     }
 }
