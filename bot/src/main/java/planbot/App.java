@@ -10,6 +10,7 @@ import java.util.Objects;
 import planbot.admin.AdminService;
 import planbot.chat.ConsolePlatform;
 import planbot.command.Actor;
+import planbot.command.AdminClaimService;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
 import planbot.answer.TaskAnswerService;
@@ -53,6 +54,7 @@ import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
 import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiChannelRepository;
+import planbot.storage.JdbiClaimCodeRepository;
 import planbot.storage.JdbiInboundEventRepository;
 import planbot.storage.JdbiDateRevisionRepository;
 import planbot.storage.JdbiOutboxRepository;
@@ -137,8 +139,10 @@ public final class App implements AutoCloseable {
         this.channels = new JdbiChannelRepository(database);
         this.workspaces = new JdbiWorkspaceRepository(database);
         this.peopleImport = new PeopleImportService(database, people, workspaces, audit, outbox, clock);
+        AdminClaimService claims = new AdminClaimService(database, people, audit, new JdbiClaimCodeRepository(database), outbox,
+                clock, ZONE);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
-                digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), clock, ZONE);
+                digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), claims, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),
                 commands, reminderReplies, clock);
@@ -146,7 +150,7 @@ public final class App implements AutoCloseable {
         this.platformServices = new PlatformServices(clock, ZONE, new Tenancy(database, workspaces, tenants, people, audit, clock),
                 commands, taskAnswers, outbox, notices, new ReminderThreads(outbox, tenants, tasks));
         this.admin = new AdminService(database, tenants, plans, people, subscriptions, workspaces, audit, policies, commands,
-                clock);
+                claims, clock);
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */

@@ -28,9 +28,21 @@ public final class Main {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Settings settings;
+        try {
+            settings = Settings.load();
+        } catch (ConfigException e) {
+            err.println("planbot: " + e.getMessage());
+            return 1;
+        }
+        return run(settings, args, out, err);
+    }
+
+    /** {@code ./planbot ARGS} with these settings instead of the environment's (tests point a platform at a fake). */
+    static int run(Settings settings, String[] args, PrintWriter out, PrintWriter err) {
         PlanbotCommand root;
         try {
-            root = new PlanbotCommand(Settings.load()); // a malformed setting stops planbot here, naming its key
+            root = new PlanbotCommand(settings); // a malformed setting stops planbot here, naming its key
         } catch (ConfigException e) {
             err.println("planbot: " + e.getMessage());
             return 1;

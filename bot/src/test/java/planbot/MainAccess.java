@@ -22,4 +22,12 @@ public final class MainAccess {
         int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(exit, out.toString(), err.toString());
     }
+
+    /** As {@link #planbot(String...)}, with these settings in place of the environment and {@code .env}. */
+    public static Run planbot(planbot.config.Settings settings, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = Main.run(settings, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import planbot.command.Actor;
+import planbot.command.AdminClaimService;
 import planbot.command.Command;
 import planbot.command.CommandRequest;
 import planbot.command.CommandService;
@@ -19,6 +20,7 @@ import planbot.reply.Reply;
 import planbot.scheduler.reminder.PolicySource;
 import planbot.scheduler.reminder.ReminderPolicy;
 import planbot.storage.AuditRepository;
+import planbot.storage.ChatIdentity;
 import planbot.storage.Database;
 import planbot.storage.DigestSubscription;
 import planbot.storage.PersonRepository;
@@ -27,6 +29,7 @@ import planbot.storage.SubscriptionRepository;
 import planbot.storage.SubscriptionSpec;
 import planbot.storage.Tenant;
 import planbot.storage.TenantRepository;
+import planbot.storage.WorkspaceBinding;
 import planbot.storage.WorkspaceRepository;
 
 /**
@@ -46,11 +49,12 @@ public final class AdminService {
     private final AuditRepository audit;
     private final PolicySource policies;
     private final CommandService commands;
+    private final AdminClaimService claims;
     private final Clock clock;
 
     public AdminService(Database db, TenantRepository tenants, PlanRepository plans, PersonRepository people,
                         SubscriptionRepository subscriptions, WorkspaceRepository workspaces, AuditRepository audit,
-                        PolicySource policies, CommandService commands, Clock clock) {
+                        PolicySource policies, CommandService commands, AdminClaimService claims, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.plans = Objects.requireNonNull(plans, "plans");
@@ -60,6 +64,7 @@ public final class AdminService {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.commands = Objects.requireNonNull(commands, "commands");
+        this.claims = Objects.requireNonNull(claims, "claims");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -234,5 +239,88 @@ public final class AdminService {
             name = names.get(0);
         }
         return plans.load(tenant, name).orElseThrow(() -> new UserFixableException("no plan named \"" + name + "\""));
+    }
+
+    // ---- admins
+
+    /**
+     * An admin of a tenant and the chat accounts linked to them.
+     *
+     * @param accounts newest link first; empty when they have none
+     */
+    public record Admin(String name, List<ChatIdentity> accounts) {
+        public Admin {
+            Objects.requireNonNull(name, "name");
+            accounts = List.copyOf(accounts);
+        }
+    }
+
+    /** The tenant's admins, by name. */
+    public List<Admin> admins(String tenantSlug) {
+        Tenant tenant = tenant(tenantSlug);
+        List<Admin> admins = new java.util.ArrayList<>();
+        for (Person p : people.list(tenant)) {
+            if (p.role() == Role.ADMIN) {
+                admins.add(new Admin(p.name(), people.reach(tenant, p.name()).identities()));
+            }
+        }
+        return admins;
+    }
+
+    /**
+     * The workspace a tenant is bound to on a platform, as chat identities there name it (the team, or the enterprise
+     * of an org-wide install).
+     *
+     * @param team the workspace (team) to use when several are bound; null when there is one
+     * @throws UserFixableException when no workspace (or not that one) is bound to the tenant on the platform, or
+     *                              several are and none is named; the sentence names the command that fixes it
+     */
+    public String workspace(String tenantSlug, String platform, String team) {
+        Tenant tenant = tenant(tenantSlug);
+        List<String> bound = new java.util.ArrayList<>();
+        for (WorkspaceBinding b : workspaces.list(platform)) {
+            if (b.tenant().id() == tenant.id()) {
+                bound.add(b.teamId().isEmpty() ? b.enterpriseId() : b.teamId());
+            }
+        }
+        String bind = "`./planbot workspace bind --platform " + platform + " --team " + (team == null ? "T…" : team)
+                + " --tenant " + tenantSlug + "`";
+        if (bound.isEmpty()) {
+            throw new UserFixableException("no " + platform + " workspace serves " + tenantSlug + " yet: send any /plan"
+                    + " request from it (the first one binds itself while there is one council), or bind it with " + bind);
+        }
+        if (team == null && bound.size() > 1) {
+            throw new UserFixableException("several " + platform + " workspaces serve " + tenantSlug + " ("
+                    + String.join(", ", bound) + "): say which with --team");
+        }
+        if (team != null && !bound.contains(team)) {
+            throw new UserFixableException("the " + platform + " workspace " + team + " does not serve " + tenantSlug
+                    + " (" + String.join(", ", bound) + " does): bind it first with " + bind);
+        }
+        return team == null ? bound.get(0) : team;
+    }
+
+    /**
+     * Makes a chat account's person an admin, audited: the named person (added when the plan has nobody so named),
+     * else the person the account is linked to, else a person called {@code nameIfNew}.
+     *
+     * @param person the plan's person to make admin, or null
+     * @return what was done; empty when that person is an admin linked to the account already (nothing is written)
+     * @throws UserFixableException when there is no such tenant, or the account is linked in another tenant
+     */
+    public Optional<AdminClaimService.Made> addAdmin(String tenantSlug, ChatIdentity account, String person, String nameIfNew,
+                                                     String admin, Source source) {
+        Tenant tenant = tenant(tenantSlug);
+        Optional<Person> linked = people.findByIdentity(tenant, account);
+        String name = person != null ? person : linked.map(Person::name).orElse(nameIfNew);
+        if (linked.isPresent() && linked.get().role() == Role.ADMIN && people.find(tenant, name).equals(linked)) {
+            return Optional.empty();
+        }
+        return Optional.of(claims.makeAdmin(tenant, account, name, admin, source, null));
+    }
+
+    /** A one-time code that makes its claimer an admin of the tenant in chat ({@code admin claim CODE}), audited. */
+    public AdminClaimService.IssuedCode claimCode(String tenantSlug, String admin, Source source) {
+        return claims.issue(tenant(tenantSlug), admin, source);
     }
 }

@@ -17,7 +17,7 @@ public sealed interface Command
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
         Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
         Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn, Command.LinkChannel,
-        Command.MatchPeople {
+        Command.MatchPeople, Command.ClaimAdmin {
 
     /** {@code status <ref>}: the card for an action (with its tasks) or a task (with its history). */
     record Status(RefText ref) implements Command {
@@ -237,6 +237,29 @@ public sealed interface Command
             if (platform != null) {
                 platform = Texts.required(platform, "platform").toLowerCase(java.util.Locale.ROOT);
             }
+        }
+    }
+
+    /**
+     * {@code admin claim <code>}: makes the caller an admin of the council their workspace is bound to, with a one-time
+     * code from {@code ./planbot admin code}.
+     *
+     * @param code the code {@linkplain #normalise normalised}: as it is stored, whatever the caller's spacing or case
+     */
+    record ClaimAdmin(String code) implements Command {
+        public ClaimAdmin {
+            code = normalise(Texts.required(code, "code"));
+            if (code.isEmpty()) {
+                throw new IllegalArgumentException("a code has letters or digits");
+            }
+        }
+
+        /**
+         * A code as typed ({@code k7qm-4xpr}, {@code K7QM 4XPR}) in the one form it is stored in ({@code K7QM4XPR}): its
+         * letters and digits, upper-cased.
+         */
+        public static String normalise(String typed) {
+            return typed.replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(java.util.Locale.ROOT);
         }
     }
 }

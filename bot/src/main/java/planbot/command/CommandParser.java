@@ -146,6 +146,8 @@ public final class CommandParser {
                 return policy(args);
             case "me":
                 return me(args);
+            case "admin":
+                return admin(args);
             default:
                 throw unknown(args);
         }
@@ -364,6 +366,16 @@ public final class CommandParser {
             throw refusal("I don't know the platform " + Quote.of(in.token(2)) + ": say slack, teams, discord or auto.", "me");
         }
         return new Command.RemindersOn(platform);
+    }
+
+    private static Command admin(Input in) throws Refusal {
+        if (!in.has(1) || !in.word(1).equals("claim")) {
+            throw refusal("Say `admin claim CODE` with the one-time code an operator made with `./planbot admin code`.", "admin");
+        }
+        if (!in.has(2) || Command.ClaimAdmin.normalise(in.rest(2)).isEmpty()) {
+            throw refusal("Which code? Type it after `admin claim`, as the operator's `./planbot admin code` printed it.", "admin");
+        }
+        return new Command.ClaimAdmin(in.rest(2));
     }
 
     /** The chat platforms a person's reminders can be sent to. */

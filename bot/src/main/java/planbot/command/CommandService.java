@@ -96,6 +96,7 @@ public final class CommandService {
     private final DigestSource digests;
     private final OutboxRepository outbox;
     private final PeopleMatchService matches;
+    private final AdminClaimService claims;
     private final Clock clock;
     private final ZoneId zone;
     private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
@@ -103,7 +104,7 @@ public final class CommandService {
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PlanRepository plans, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
                           ChannelRepository channels, PolicySource policies, DigestSource digests, OutboxRepository outbox,
-                          PeopleMatchService matches,
+                          PeopleMatchService matches, AdminClaimService claims,
                           Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
@@ -118,6 +119,7 @@ public final class CommandService {
         this.digests = Objects.requireNonNull(digests, "digests");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.matches = Objects.requireNonNull(matches, "matches");
+        this.claims = Objects.requireNonNull(claims, "claims");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.refs = new RefResolver(tasks);
@@ -305,6 +307,10 @@ public final class CommandService {
             return linkChannel(c, l.name(), l.channel());
         } else if (command instanceof Command.MatchPeople) {
             return matchPeople(c, ((Command.MatchPeople) command).code());
+        } else if (command instanceof Command.ClaimAdmin) {
+            Optional<ChatIdentity> caller = c.request().chatContext().flatMap(ChatContext::caller);
+            return caller.isEmpty() ? Failure.of(NO_CHAT)
+                    : claims.claim(c.tenant(), c.actor(), c.request().source(), caller.get(), ((Command.ClaimAdmin) command).code());
         }
         throw new IllegalStateException("no handler for " + command);
     }

@@ -85,6 +85,10 @@ public final class HelpText {
                     "Shows your linked chat accounts and where your reminders go, or chooses the platform they go to when "
                             + "you are linked on several (auto: wherever you last used planbot).",
                     "me reminders slack"),
+            new Entry("admin", "admin claim <code>",
+                    "Makes you an admin of the council this workspace is bound to, with a one-time code an operator made "
+                            + "with ./planbot admin code.",
+                    "admin claim K7QM-4XPR"),
             new Entry("help", "help [command]",
                     "Lists the commands, or explains one of them.",
                     "help update"));

@@ -20,6 +20,7 @@ import planbot.delivery.Messenger;
 import planbot.domain.Source;
 import planbot.http.HttpRoutes;
 import planbot.platform.ChatPlatform;
+import planbot.platform.Directory;
 import planbot.platform.PlatformHealth;
 import planbot.platform.PlatformServices;
 import planbot.platform.PlatformStartException;
@@ -54,6 +55,7 @@ public final class SlackConnector implements ChatPlatform {
     private final App bolt;
     private final SlackHttp http;
     private final SlackMessenger messenger;
+    private final SlackDirectory directory;
     private volatile String started;
     private SocketModeApp socketMode;
 
@@ -86,6 +88,7 @@ public final class SlackConnector implements ChatPlatform {
         this.http = new SlackHttp(bolt, new SlackSignature(settings.signingSecret(), core.clock()));
         this.messenger = new SlackMessenger(new SlackPoster(settings.apiBaseUrl(), settings.botToken(), SlackPoster.DEFAULT_TIMEOUT),
                 new NoticeBlocks());
+        this.directory = new SlackDirectory(settings);
     }
 
     private static java.util.concurrent.ThreadFactory daemons(String prefix) {
@@ -149,6 +152,12 @@ public final class SlackConnector implements ChatPlatform {
     @Override
     public String neutralMentions(String text) {
         return SlackText.unescape(text);
+    }
+
+    /** {@code users.lookupByEmail} and {@code users.list}; works before {@link #start()}, for the command line. */
+    @Override
+    public Optional<Directory> directory() {
+        return Optional.of(directory);
     }
 
     @Override

@@ -11,7 +11,8 @@
  * App Home) are in {@code planbot.slack.interact}.
  *
  * <p>Outbound, in {@code planbot.slack.delivery}: the outbox's {@link planbot.delivery.Messenger} for Slack, the Web
- * API calls it makes, and who gets what.
+ * API calls it makes, and who gets what. Who is in the workspace: {@link planbot.slack.SlackDirectory}
+ * ({@code users.lookupByEmail}, {@code users.list}), the platform's {@link planbot.platform.Directory}.
  *
  * <p>Everything it hands the core is neutral ({@link planbot.command.CommandRequest}, with text unescaped by
  * {@link planbot.slack.SlackText}); everything it gets back ({@link planbot.reply.Reply}, notices) is rendered to

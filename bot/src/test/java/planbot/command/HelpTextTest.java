@@ -9,7 +9,7 @@ class HelpTextTest {
     @Test
     void givenTheGrammar_whenListingHelp_thenEveryCommandHasAUsageLineStartingWithItsNameAndOneSentence() {
         assertThat(HelpText.names()).containsExactly("status", "list", "mine", "overdue", "update", "done", "complete",
-                "note", "date", "assign", "snooze", "history", "search", "digest", "people", "channel", "policy", "me", "help");
+                "note", "date", "assign", "snooze", "history", "search", "digest", "people", "channel", "policy", "me", "admin", "help");
         for (HelpText.Entry e : HelpText.entries()) {
             assertThat(e.usage()).startsWith(e.name());
             assertThat(e.description()).endsWith(".").doesNotContain("\n");
@@ -21,7 +21,8 @@ class HelpTextTest {
         for (HelpText.Entry e : HelpText.entries()) {
             Command c = Fixtures.parsed(e.example());
             String expected = java.util.Map.of("complete", "Done", "digest", "DigestPreview", "people", "LinkPerson",
-                    "channel", "SetChannel", "policy", "SetPolicy", "me", "RemindersOn").getOrDefault(e.name(), Character.toUpperCase(e.name().charAt(0)) + e.name().substring(1));
+                    "channel", "SetChannel", "policy", "SetPolicy", "me", "RemindersOn",
+                    "admin", "ClaimAdmin").getOrDefault(e.name(), Character.toUpperCase(e.name().charAt(0)) + e.name().substring(1));
             assertThat(c.getClass().getSimpleName()).as(e.example()).isEqualTo(expected);
         }
     }

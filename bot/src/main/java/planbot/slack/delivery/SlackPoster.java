@@ -55,6 +55,15 @@ public final class SlackPoster {
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
         Objects.requireNonNull(botToken, "botToken");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.methods = methods(apiBaseUrl, botToken, timeout);
+        this.uploads = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /**
+     * The SDK's Web API client for a bot token, each call limited to {@code timeout}: what every planbot call to Slack
+     * goes through.
+     */
+    public static MethodsClient methods(String apiBaseUrl, String botToken, Duration timeout) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiBaseUrl.endsWith("/") ? apiBaseUrl : apiBaseUrl + "/");
         config.setHttpClientCallTimeoutMillis((int) timeout.toMillis());
@@ -63,8 +72,7 @@ public final class SlackPoster {
         // the SDK's call statistics resolve each token's team with an extra auth.test, and log the token's first
         // 16 chars at debug level while doing so: neither is wanted
         config.setStatsEnabled(false);
-        this.methods = Slack.getInstance(config).methods(botToken);
-        this.uploads = HttpClient.newBuilder().connectTimeout(timeout).build();
+        return Slack.getInstance(config).methods(botToken);
     }
 
     /** The platform message id a post is stored under: {@code channel:ts} ({@code ts} is unique per channel only). */
@@ -175,7 +183,7 @@ public final class SlackPoster {
     }
 
     /** Retry-After in whole seconds, or null when absent or unreadable (the dispatcher's backoff decides then). */
-    static Duration retryAfter(String header) {
+    public static Duration retryAfter(String header) {
         if (header == null) {
             return null;
         }
@@ -188,7 +196,7 @@ public final class SlackPoster {
     }
 
     /** An {@code ok:false} answer: transient for Slack's own trouble, permanent for the rest, in words. */
-    static SlackFailure answerFailure(String method, String error, String needed) {
+    public static SlackFailure answerFailure(String method, String error, String needed) {
         switch (error) {
             case "ratelimited":
             case "internal_error":

@@ -75,7 +75,7 @@ final class Interactions {
     /** The core's request for something the caller clicked or typed in Slack (its text, if any, is given later). */
     static CommandRequest request(SlackCaller caller) {
         return new CommandRequest(caller.tenant().slug(), caller.actor(), Source.SLACK, "",
-                new ChatContext(SlackTenancy.PLATFORM, caller.identity().workspace()));
+                new ChatContext(SlackTenancy.PLATFORM, caller.identity().workspace(), caller.identity().userId()));
     }
 
     /**

@@ -535,6 +535,7 @@ public final class FakeSlack implements AutoCloseable {
         methods.put("views.update", c -> view(c, false));
         methods.put("files.getUploadURLExternal", this::uploadUrl);
         methods.put("files.completeUploadExternal", this::completeUpload);
+        installDirectoryMethods();
     }
 
     private ObjectNode post(Call c, boolean rateLimited) {
@@ -718,6 +719,183 @@ public final class FakeSlack implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    // ---- the directory: users.lookupByEmail and users.list, with their scopes, pages and errors
+
+    /** Slackbot's user id: in every workspace's users.list, and not marked as a bot there. */
+    public static final String SLACKBOT = "USLACKBOT";
+    /** The scopes the fake's bot token has unless {@linkplain #withoutScope told otherwise}. */
+    static final List<String> SCOPES = List.of("commands", "chat:write", "chat:write.public", "im:write", "im:history",
+            "channels:history", "groups:history", "users:read", "users:read.email", "files:write");
+    /** users.list answers at most this many members a page, whatever {@code limit} asks (Slack: "under 1000"). */
+    static final int MAX_PAGE = 1000;
+
+    /** A user's profile as users.list and users.lookupByEmail show it; email "" when they gave none. */
+    private record Profile(String realName, String displayName, String email, boolean bot, boolean deleted) {
+    }
+
+    private final Map<String, Profile> profiles = new LinkedHashMap<>();
+    private final Set<String> withheld = new HashSet<>();
+
+    /**
+     * Makes a person exist with a profile: listed by users.list, found by users.lookupByEmail (ignoring case), and
+     * able to get a DM like any {@linkplain #user user}.
+     */
+    public FakeSlack member(String id, String realName, String displayName, String email) {
+        synchronized (lock) {
+            users.put(id, displayName.isEmpty() ? realName : displayName);
+            profiles.put(id, new Profile(realName, displayName, email, false, false));
+        }
+        return this;
+    }
+
+    /** Makes a bot user exist: listed by users.list with {@code is_bot}, never a DM partner. */
+    public FakeSlack botMember(String id, String name) {
+        synchronized (lock) {
+            profiles.put(id, new Profile(name, name, "", true, false));
+        }
+        return this;
+    }
+
+    /** Deactivates a member or user: still listed by users.list and found by email, with {@code deleted: true}. */
+    public FakeSlack deactivate(String id) {
+        synchronized (lock) {
+            Profile p = profile(id);
+            profiles.put(id, new Profile(p.realName(), p.displayName(), p.email(), p.bot(), true));
+        }
+        return this;
+    }
+
+    /**
+     * Takes a scope from the bot token: methods that need it answer {@code missing_scope} (naming it in
+     * {@code needed}); without {@code users:read.email}, users.list leaves out every email address.
+     */
+    public FakeSlack withoutScope(String scope) {
+        synchronized (lock) {
+            withheld.add(scope);
+        }
+        return this;
+    }
+
+    private void installDirectoryMethods() {
+        methods.put("users.lookupByEmail", this::lookupByEmail);
+        methods.put("users.list", this::usersList);
+    }
+
+    private ObjectNode lookupByEmail(Call c) {
+        String email = c.param("email").strip();
+        synchronized (lock) {
+            ObjectNode refused = missingScope("users:read.email");
+            if (refused != null) {
+                return refused;
+            }
+            if (email.isEmpty()) {
+                return error("invalid_arguments");
+            }
+            for (String id : directoryIds()) {
+                if (profile(id).email().equalsIgnoreCase(email)) {
+                    ObjectNode out = ok();
+                    out.set("user", userObject(id));
+                    return out;
+                }
+            }
+        }
+        return error("users_not_found");
+    }
+
+    /** Pages of members in a fixed order, Slackbot and the app's bot user first; a cursor names the next member. */
+    private ObjectNode usersList(Call c) {
+        int limit;
+        try {
+            limit = c.param("limit").isEmpty() ? 0 : Integer.parseInt(c.param("limit"));
+        } catch (NumberFormatException ex) {
+            return error("invalid_arguments");
+        }
+        synchronized (lock) {
+            ObjectNode refused = missingScope("users:read");
+            if (refused != null) {
+                return refused;
+            }
+            List<String> ids = directoryIds();
+            int from = 0;
+            if (!c.param("cursor").isEmpty()) {
+                from = ids.indexOf(cursorMember(c.param("cursor")));
+                if (from < 0) {
+                    return error("invalid_cursor");
+                }
+            }
+            int to = Math.min(ids.size(), from + (limit <= 0 ? MAX_PAGE : Math.min(limit, MAX_PAGE)));
+            ObjectNode out = ok();
+            ArrayNode members = out.putArray("members");
+            for (String id : ids.subList(from, to)) {
+                members.add(userObject(id));
+            }
+            out.put("cache_ts", clock.instant().getEpochSecond());
+            out.putObject("response_metadata").put("next_cursor", to < ids.size() ? cursorOf(ids.get(to)) : "");
+            return out;
+        }
+    }
+
+    /** {@code missing_scope} as Slack words it, or null when the token has the scope. Called holding the lock. */
+    private ObjectNode missingScope(String scope) {
+        if (!withheld.contains(scope)) {
+            return null;
+        }
+        List<String> provided = new ArrayList<>(SCOPES);
+        provided.removeAll(withheld);
+        return error("missing_scope").put("needed", scope).put("provided", String.join(",", provided));
+    }
+
+    /** Everyone users.list shows, in its order. Called holding the lock. */
+    private List<String> directoryIds() {
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>(List.of(SLACKBOT, BOT_USER_ID));
+        ids.addAll(users.keySet());
+        ids.addAll(profiles.keySet());
+        return new ArrayList<>(ids);
+    }
+
+    /** A user's profile: as given, else made from the name {@link #user} gave. Called holding the lock. */
+    private Profile profile(String id) {
+        Profile p = profiles.get(id);
+        if (p != null) {
+            return p;
+        }
+        if (id.equals(SLACKBOT)) {
+            return new Profile("Slackbot", "Slackbot", "", false, false);
+        }
+        if (id.equals(BOT_USER_ID)) {
+            return new Profile("planbot", "planbot", "", true, false);
+        }
+        String name = users.getOrDefault(id, id);
+        return new Profile(name, name, "", false, false);
+    }
+
+    /** A user object as Slack sends it; the email only with {@code users:read.email}. Called holding the lock. */
+    private ObjectNode userObject(String id) {
+        Profile p = profile(id);
+        ObjectNode u = JSON.createObjectNode().put("id", id).put("team_id", TEAM_ID)
+                .put("name", p.displayName().toLowerCase(Locale.ROOT).replace(' ', '.')).put("deleted", p.deleted())
+                .put("real_name", p.realName()).put("is_bot", p.bot()).put("is_app_user", false).put("tz", "Europe/London");
+        ObjectNode profile = u.putObject("profile").put("real_name", p.realName()).put("display_name", p.displayName());
+        if (!p.email().isEmpty() && !withheld.contains("users:read.email")) {
+            profile.put("email", p.email());
+        }
+        return u;
+    }
+
+    private static String cursorOf(String userId) {
+        return java.util.Base64.getEncoder().encodeToString(("user:" + userId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The member a cursor names; "" when it is not one the fake gave out. */
+    private static String cursorMember(String cursor) {
+        try {
+            String text = new String(java.util.Base64.getDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+            return text.startsWith("user:") ? text.substring(5) : "";
+        } catch (IllegalArgumentException ex) {
+            return "";
+        }
     }
 
     // ---- the rules

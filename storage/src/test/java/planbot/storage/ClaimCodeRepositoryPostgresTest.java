@@ -1,0 +1,8 @@
+package planbot.storage;
+
+/** The {@link ClaimCodeRepository} contract on PostgreSQL. */
+class ClaimCodeRepositoryPostgresTest extends ClaimCodeRepositoryContractTest {
+    ClaimCodeRepositoryPostgresTest() {
+        super(Database.Vendor.POSTGRESQL);
+    }
+}

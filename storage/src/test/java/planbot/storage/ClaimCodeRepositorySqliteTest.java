@@ -1,0 +1,8 @@
+package planbot.storage;
+
+/** The {@link ClaimCodeRepository} contract on a SQLite file. */
+class ClaimCodeRepositorySqliteTest extends ClaimCodeRepositoryContractTest {
+    ClaimCodeRepositorySqliteTest() {
+        super(Database.Vendor.SQLITE);
+    }
+}
