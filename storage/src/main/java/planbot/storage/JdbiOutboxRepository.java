@@ -279,9 +279,12 @@ public final class JdbiOutboxRepository implements OutboxRepository {
 
     @Override
     public int releaseHeld(Tenant tenant, Instant now) {
-        return db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'NEW', next_attempt_at = ?"
+        // due since it was decided (at the latest now): a node whose clock runs behind the releasing one's still sees
+        // the row as due at once
+        return db.inTransaction(h -> h.createUpdate("UPDATE outbox SET state = 'NEW',"
+                        + " next_attempt_at = CASE WHEN created_at < ? THEN created_at ELSE ? END"
                         + " WHERE state = 'HELD' AND tenant_id = ?")
-                .bind(0, now.toEpochMilli()).bind(1, tenant.id()).execute());
+                .bind(0, now.toEpochMilli()).bind(1, now.toEpochMilli()).bind(2, tenant.id()).execute());
     }
 
     @Override

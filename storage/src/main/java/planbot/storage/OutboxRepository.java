@@ -101,7 +101,8 @@ public interface OutboxRepository {
     boolean markHeld(long id, String reason);
 
     /**
-     * Makes every HELD row of a tenant NEW again, due at {@code now}: whoever changes who can be reached (a person
+     * Makes every HELD row of a tenant NEW again, due since it was decided (at the latest {@code now}, so a node whose
+     * clock runs behind the releasing one still finds it due): whoever changes who can be reached (a person
      * linked, a channel set, people imported) calls this, and the dispatcher claims them as any other row, so two
      * nodes releasing at once still send each row once. Rows still unreachable are held again by the dispatcher.
      * Joins the caller's transaction, so a link and its release commit together.
