@@ -12,7 +12,7 @@ import planbot.config.Settings;
 @Command(name = "planbot", mixinStandardHelpOptions = true, version = "planbot 0.1",
         description = "Keeps a service-improvement action plan moving: stores the plan, chases owners, reports.",
         subcommands = {DemoCommand.class, ChatCommand.class, ImportCommand.class, ExportCommand.class, PeopleCommand.class, RemindCommand.class, DigestCommand.class,
-                PolicyCommand.class, SubscribeCommand.class, ServeCommand.class, WorkspaceCommand.class,
+                PolicyCommand.class, SubscribeCommand.class, ServeCommand.class, WorkspaceCommand.class, DoctorCommand.class,
                 BenchCommand.class})
 public final class PlanbotCommand {
     @Mixin

@@ -16,7 +16,7 @@ public sealed interface Command
         permits Command.Status, Command.List, Command.Mine, Command.Overdue, Command.Update, Command.Done,
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
         Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
-        Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn {
+        Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn, Command.Doctor {
 
     /** {@code status <ref>}: the card for an action (with its tasks) or a task (with its history). */
     record Status(RefText ref) implements Command {
@@ -212,5 +212,9 @@ public sealed interface Command
                 platform = Texts.required(platform, "platform").toLowerCase(java.util.Locale.ROOT);
             }
         }
+    }
+
+    /** {@code doctor} (admin): the council's set-up checked, as a checklist of what stops reminders and what is optional. */
+    record Doctor() implements Command {
     }
 }

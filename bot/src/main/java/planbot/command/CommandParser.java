@@ -146,6 +146,9 @@ public final class CommandParser {
                 return policy(args);
             case "me":
                 return me(args);
+            case "doctor":
+                nothingAfter(args, 1, "doctor");
+                return new Command.Doctor();
             default:
                 throw unknown(args);
         }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import planbot.doctor.Doctor;
 import planbot.domain.Action;
 import planbot.domain.AuditEvent;
 import planbot.domain.DateRevision;
@@ -90,13 +91,15 @@ public final class CommandService {
     private final RefResolver refs;
     private final CommandParser parser;
     private final DigestSource digests;
+    private final Doctor doctor;
     private final Clock clock;
     private final ZoneId zone;
     private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PlanRepository plans, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
-                          ChannelRepository channels, PolicySource policies, DigestSource digests, Clock clock, ZoneId zone) {
+                          ChannelRepository channels, PolicySource policies, DigestSource digests, Doctor doctor, Clock clock,
+                          ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -108,6 +111,7 @@ public final class CommandService {
         this.channels = Objects.requireNonNull(channels, "channels");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.digests = Objects.requireNonNull(digests, "digests");
+        this.doctor = Objects.requireNonNull(doctor, "doctor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.refs = new RefResolver(tasks);
@@ -286,6 +290,9 @@ public final class CommandService {
             return me(c);
         } else if (command instanceof Command.RemindersOn) {
             return remindersOn(c, ((Command.RemindersOn) command).platform());
+        } else if (command instanceof Command.Doctor) {
+            Optional<Failure> refused = onlyAdmin(c, "run the doctor");
+            return refused.isPresent() ? refused.get() : doctor.examine(c.tenant().slug()).checklist();
         }
         throw new IllegalStateException("no handler for " + command);
     }

@@ -84,6 +84,10 @@ public final class HelpText {
                     "Shows your linked chat accounts and where your reminders go, or chooses the platform they go to when "
                             + "you are linked on several (auto: wherever you last used planbot).",
                     "me reminders slack"),
+            new Entry("doctor", "doctor",
+                    "Checks planbot's set-up here (admins): what stops reminders from being delivered, what is optional, and "
+                            + "the command that fixes each.",
+                    "doctor"),
             new Entry("help", "help [command]",
                     "Lists the commands, or explains one of them.",
                     "help update"));
