@@ -208,7 +208,8 @@ public final class Doctor {
                     "import a tracker with an owner column: ./planbot import tracker.xlsx");
         }
         if (missing.isEmpty()) {
-            return Finding.ok("people", "All " + everyone.size() + " people of the plan have a chat account linked.");
+            return Finding.ok("people", everyone.size() == 1 ? "The one person of the plan has a chat account linked."
+                    : "All " + everyone.size() + " people of the plan have a chat account linked.");
         }
         return Finding.warning("people", linked + " of " + everyone.size() + " people have a chat account linked; not yet: "
                 + names(missing) + ". Their reminders go to the plan channel, naming them.",

@@ -14,8 +14,8 @@ import planbot.tenancy.Tenancy;
 /**
  * What the core offers every chat platform, handed to a platform's factory by the composition root: who is calling
  * ({@link Tenancy}), commands, answers to a task by id (buttons, forms, thread replies), the notices a reminder
- * message is redrawn from, which tasks a posted message is about, and the welcome. A platform takes what it needs and builds
- * nothing of the core itself. All parts are thread-safe.
+ * message is redrawn from, which tasks a posted message is about, and the welcome. A platform takes what it needs
+ * and builds nothing of the core itself. All parts are thread-safe.
  *
  * @param clock    the app's clock (signatures' freshness, "today")
  * @param zone     the councils' zone, for dates shown
