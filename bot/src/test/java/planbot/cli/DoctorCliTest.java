@@ -160,6 +160,17 @@ class DoctorCliTest {
     }
 
     @Test
+    void givenATokenWithoutChannelsRead_whenTheDoctorRuns_thenChannelMembershipIsUncheckedAndTheScopeNamed() {
+        slack.scopes(FakeSlack.ALL_SCOPES.stream().filter(s -> !s.equals("channels:read")).toArray(String[]::new));
+
+        Run run = doctor();
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("⚠️ The bot's membership of the manager channel (C0MANAGERS) cannot be checked: the app"
+                + " lacks the channels:read scope.");
+    }
+
+    @Test
     void givenNoWorkspaceBound_whenTheDoctorRuns_thenItNamesTheBindCommand() {
         try (App app = App.open(db)) {
             app.database().withHandle(h -> h.execute("DELETE FROM chat_workspace"));
