@@ -23,7 +23,7 @@ public final class TestDatabases {
     /** Every table of the schema, parents first (SqliteDatabaseTest checks that none is missing). */
     public static final List<String> TABLES = List.of("tenant", "plan", "section", "action", "task", "person",
             "chat_identity", "target_date_revision", "audit_event", "task_snooze", "outbox", "reminder_policy",
-            "reminder_sweep", "digest_subscription", "chat_workspace", "chat_channel", "inbound_event");
+            "reminder_sweep", "digest_subscription", "chat_workspace", "chat_channel", "inbound_event", "welcome");
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
