@@ -22,6 +22,8 @@ import planbot.delivery.NoticeBuilder;
 import planbot.delivery.OutboxDispatcher;
 import planbot.delivery.ReminderThreads;
 import planbot.delivery.Routing;
+import planbot.doctor.Doctor;
+import planbot.doctor.Welcome;
 import planbot.domain.Person;
 import planbot.domain.UserFixableException;
 import planbot.http.AppServer;
@@ -113,6 +115,7 @@ public final class App implements AutoCloseable {
     private final PeopleImportService peopleImport;
     private final PlatformServices platformServices;
     private final AdminService admin;
+    private final Doctor doctor;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
     private AppServer server;
     private SchedulerService scheduler;
@@ -141,14 +144,18 @@ public final class App implements AutoCloseable {
         this.peopleImport = new PeopleImportService(database, people, workspaces, audit, outbox, clock);
         AdminClaimService claims = new AdminClaimService(database, people, audit, new JdbiClaimCodeRepository(database), outbox,
                 clock, ZONE);
+        this.doctor = new Doctor(database, tenants, people, channels, workspaces, subscriptions, policies,
+                () -> List.copyOf(platforms), clock);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
-                digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), claims, clock, ZONE);
+                digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), claims, doctor,
+                clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),
                 commands, reminderReplies, clock);
         this.notices = new NoticeBuilder(tasks, snoozes, policies, digests);
         this.platformServices = new PlatformServices(clock, ZONE, new Tenancy(database, workspaces, tenants, people, audit, clock),
-                commands, taskAnswers, outbox, notices, new ReminderThreads(outbox, tenants, tasks));
+                commands, taskAnswers, outbox, notices, new ReminderThreads(outbox, tenants, tasks),
+                new Welcome(database, audit, doctor, clock));
         this.admin = new AdminService(database, tenants, plans, people, subscriptions, workspaces, audit, policies, commands,
                 claims, clock);
     }
@@ -208,6 +215,14 @@ public final class App implements AutoCloseable {
      */
     public Directories directories() {
         return directories;
+    }
+
+    /**
+     * Checks a council's set-up ({@code ./planbot doctor}, {@code /plan doctor}, the welcome); its
+     * {@link Doctor#examine(String)} looks at the platforms this app is running.
+     */
+    public Doctor doctor() {
+        return doctor;
     }
 
     /** What every chat platform is built from. */

@@ -22,7 +22,7 @@ class ArchitectureTest {
     static final String[] BOT = {"planbot.command..", "planbot.answer..", "planbot.reply..", "planbot.cli..", "planbot.config..",
             "planbot.bench..", "planbot.chat..", "planbot.delivery..", "planbot.slack..", "planbot.discord..",
             "planbot.teams..", "planbot.http..", "planbot.platform..", "planbot.admin..",
-            "planbot.tenancy..", "planbot.people.."};
+            "planbot.tenancy..", "planbot.people..", "planbot.doctor.."};
     /** One package each: a platform's adapter. The console's lives in planbot.chat. */
     static final String[] PLATFORMS = {"planbot.slack..", "planbot.discord..", "planbot.teams..", "planbot.chat.."};
     static final String[] CHAT_SDKS = {"com.slack..", "net.dv8tion..", "io.javalin..", "org.eclipse.jetty..",
@@ -113,12 +113,13 @@ class ArchitectureTest {
     void theCoreAndTheSeamImportNoPlatform() {
         noClasses().that().resideInAnyPackage("planbot.command..", "planbot.answer..", "planbot.reply..",
                         "planbot.delivery..", "planbot.tenancy..", "planbot.platform..", "planbot.admin..", "planbot.http..",
-                        "planbot.config..", "planbot.people..")
+                        "planbot.config..", "planbot.people..", "planbot.doctor..")
                 .should().dependOnClassesThat().resideInAnyPackage(PLATFORMS)
                 .because("a platform plugs into the seam (planbot.platform); nothing neutral may know one")
                 .check(planbot);
         noClasses().that().resideInAnyPackage("planbot.command..", "planbot.answer..", "planbot.reply..",
-                        "planbot.delivery..", "planbot.tenancy..", "planbot.platform..", "planbot.admin..", "planbot.people..")
+                        "planbot.delivery..", "planbot.tenancy..", "planbot.platform..", "planbot.admin..", "planbot.people..",
+                        "planbot.doctor..")
                 .should().dependOnClassesThat().resideInAnyPackage(CHAT_SDKS)
                 .check(planbot);
     }

@@ -17,7 +17,7 @@ public sealed interface Command
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
         Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
         Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn, Command.LinkChannel,
-        Command.MatchPeople, Command.ClaimAdmin {
+        Command.MatchPeople, Command.ClaimAdmin, Command.Doctor {
 
     /** {@code status <ref>}: the card for an action (with its tasks) or a task (with its history). */
     record Status(RefText ref) implements Command {
@@ -261,5 +261,9 @@ public sealed interface Command
         public static String normalise(String typed) {
             return typed.replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(java.util.Locale.ROOT);
         }
+    }
+
+    /** {@code doctor} (admin): the council's set-up checked, as a checklist of what stops reminders and what is optional. */
+    record Doctor() implements Command {
     }
 }

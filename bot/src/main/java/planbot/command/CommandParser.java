@@ -148,6 +148,9 @@ public final class CommandParser {
                 return me(args);
             case "admin":
                 return admin(args);
+            case "doctor":
+                nothingAfter(args, 1, "doctor");
+                return new Command.Doctor();
             default:
                 throw unknown(args);
         }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import planbot.doctor.Doctor;
 import planbot.domain.Action;
 import planbot.domain.AuditEvent;
 import planbot.domain.DateRevision;
@@ -97,6 +98,7 @@ public final class CommandService {
     private final OutboxRepository outbox;
     private final PeopleMatchService matches;
     private final AdminClaimService claims;
+    private final Doctor doctor;
     private final Clock clock;
     private final ZoneId zone;
     private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
@@ -104,7 +106,7 @@ public final class CommandService {
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PlanRepository plans, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
                           ChannelRepository channels, PolicySource policies, DigestSource digests, OutboxRepository outbox,
-                          PeopleMatchService matches, AdminClaimService claims,
+                          PeopleMatchService matches, AdminClaimService claims, Doctor doctor,
                           Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
@@ -120,6 +122,7 @@ public final class CommandService {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.matches = Objects.requireNonNull(matches, "matches");
         this.claims = Objects.requireNonNull(claims, "claims");
+        this.doctor = Objects.requireNonNull(doctor, "doctor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.refs = new RefResolver(tasks);
@@ -311,6 +314,9 @@ public final class CommandService {
             Optional<ChatIdentity> caller = c.request().chatContext().flatMap(ChatContext::caller);
             return caller.isEmpty() ? Failure.of(NO_CHAT)
                     : claims.claim(c.tenant(), c.actor(), c.request().source(), caller.get(), ((Command.ClaimAdmin) command).code());
+        } else if (command instanceof Command.Doctor) {
+            Optional<Failure> refused = onlyAdmin(c, "run the doctor");
+            return refused.isPresent() ? refused.get() : doctor.examine(c.tenant().slug()).checklist();
         }
         throw new IllegalStateException("no handler for " + command);
     }

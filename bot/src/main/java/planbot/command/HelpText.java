@@ -89,6 +89,10 @@ public final class HelpText {
                     "Makes you an admin of the council this workspace is bound to, with a one-time code an operator made "
                             + "with ./planbot admin code.",
                     "admin claim K7QM-4XPR"),
+            new Entry("doctor", "doctor",
+                    "Checks planbot's set-up here (admins): what stops reminders from being delivered, what is optional, and "
+                            + "the command that fixes each.",
+                    "doctor"),
             new Entry("help", "help [command]",
                     "Lists the commands, or explains one of them.",
                     "help update"));

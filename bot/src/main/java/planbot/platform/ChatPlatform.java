@@ -50,6 +50,19 @@ public interface ChatPlatform extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Checks planbot's set-up on the platform, for {@code ./planbot doctor}, {@code /plan doctor} and the welcome:
+     * whether the platform accepts the credentials, whether they carry the permissions planbot's features need, and
+     * whether the bot is a member of each of the tenant's channels. Works on a platform that is built but not started;
+     * calls the platform, so it may take a few seconds. Never throws for what the platform answers: a refusal or no
+     * answer is a finding. None by default (the console needs no set-up).
+     *
+     * @param channels the tenant's channels on this platform: purpose word ("plan", "manager", "admin") to channel id
+     */
+    default java.util.List<Finding> check(java.util.Map<String, String> channels) {
+        return java.util.List.of();
+    }
+
     /** Whether the platform is working now, for {@code GET /health}. */
     PlatformHealth health();
 

@@ -5,6 +5,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,6 +22,7 @@ import planbot.domain.Source;
 import planbot.http.HttpRoutes;
 import planbot.platform.ChatPlatform;
 import planbot.platform.Directory;
+import planbot.platform.Finding;
 import planbot.platform.PlatformHealth;
 import planbot.platform.PlatformServices;
 import planbot.platform.PlatformStartException;
@@ -56,6 +58,7 @@ public final class SlackConnector implements ChatPlatform {
     private final SlackHttp http;
     private final SlackMessenger messenger;
     private final SlackDirectory directory;
+    private final SlackSetupCheck setupCheck;
     private volatile String started;
     private SocketModeApp socketMode;
 
@@ -82,13 +85,14 @@ public final class SlackConnector implements ChatPlatform {
         List<SlackHandlers> handlers = new ArrayList<>();
         handlers.add(new PlanSlashCommand(tenancy, core.commands(), new ReplyBlocks(core.zone()), executor, fastPath));
         handlers.add(new SlackInteractions(new SlackInteractions.Parts(tenancy, core.commands(), core.answers(), core.outbox(),
-                core.notices(), core.threads()), interactionWork, core.clock(), core.zone()));
+                core.notices(), core.threads(), core.welcome()), interactionWork, core.clock(), core.zone()));
         handlers.addAll(more);
         this.bolt = SlackBolt.create(settings, handlers);
         this.http = new SlackHttp(bolt, new SlackSignature(settings.signingSecret(), core.clock()));
         this.messenger = new SlackMessenger(new SlackPoster(settings.apiBaseUrl(), settings.botToken(), SlackPoster.DEFAULT_TIMEOUT),
                 new NoticeBlocks());
         this.directory = new SlackDirectory(settings);
+        this.setupCheck = new SlackSetupCheck(settings);
     }
 
     private static java.util.concurrent.ThreadFactory daemons(String prefix) {
@@ -158,6 +162,12 @@ public final class SlackConnector implements ChatPlatform {
     @Override
     public Optional<Directory> directory() {
         return Optional.of(directory);
+    }
+
+    /** {@code auth.test} (the token and its scopes) and {@code conversations.info} for each channel. */
+    @Override
+    public List<Finding> check(Map<String, String> channels) {
+        return setupCheck.check(channels);
     }
 
     @Override

@@ -9,7 +9,8 @@ class HelpTextTest {
     @Test
     void givenTheGrammar_whenListingHelp_thenEveryCommandHasAUsageLineStartingWithItsNameAndOneSentence() {
         assertThat(HelpText.names()).containsExactly("status", "list", "mine", "overdue", "update", "done", "complete",
-                "note", "date", "assign", "snooze", "history", "search", "digest", "people", "channel", "policy", "me", "admin", "help");
+                "note", "date", "assign", "snooze", "history", "search", "digest", "people", "channel", "policy", "me", "admin",
+                "doctor", "help");
         for (HelpText.Entry e : HelpText.entries()) {
             assertThat(e.usage()).startsWith(e.name());
             assertThat(e.description()).endsWith(".").doesNotContain("\n");

@@ -62,6 +62,8 @@ class SlackEdgeFuzzTest {
         connector = new SlackConnector(new SlackSettings(TOKEN, SECRET, null, slack.apiUrl()), app.platformServices(),
                 PlanSlashCommand.DEFAULT_FAST_PATH, List.of());
         app.startPlatforms(List.of(connector), 0);
+        // established, so already welcomed: a fuzzed App Home opening must not be the workspace's first use
+        app.platformServices().welcome().firstUse(bot.tenant(), planbot.domain.Source.SLACK, TEAM, OLIVIA).orElseThrow();
         signer = new SlackSignature(SECRET, app.clock());
     }
 

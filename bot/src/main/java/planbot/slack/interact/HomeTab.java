@@ -3,6 +3,8 @@ package planbot.slack.interact;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
@@ -27,6 +29,8 @@ import planbot.answer.TaskAnswerService;
 import planbot.command.Command;
 import planbot.command.CommandService;
 import planbot.delivery.Button;
+import planbot.doctor.Welcome;
+import planbot.domain.Source;
 import planbot.domain.Rag;
 import planbot.domain.UkDates;
 import planbot.reply.Reply;
@@ -35,6 +39,8 @@ import planbot.reply.TaskView;
 import planbot.slack.SlackCaller;
 import planbot.slack.SlackHandlers;
 import planbot.slack.SlackText;
+import planbot.slack.render.ReplyBlocks;
+import planbot.slack.render.SlackMessage;
 
 /**
  * The App Home tab, "My tasks": on {@code app_home_opened}, {@code views.publish} the core's answer to {@code mine}
@@ -42,6 +48,8 @@ import planbot.slack.SlackText;
  * last), each with the reminder's buttons (their {@link ButtonValue} has outbox id 0: there is no message to redraw,
  * so a click republishes this view). Someone not linked to a person of the plan is told how to get linked. The core
  * lists at most 25 tasks (two blocks each, well within Slack's 100 blocks a view); the rest are counted.
+ *
+ * <p>The first person to open it in a workspace is also sent the doctor's checklist by DM, once ({@link Welcome}).
  *
  * <p>Thread-safe. Publishing runs after the acknowledgement.
  */
@@ -52,11 +60,15 @@ final class HomeTab implements SlackHandlers {
     private final Interactions support;
     private final CommandService commands;
     private final TaskAnswerService answers;
+    private final Welcome welcome;
+    private final ReplyBlocks replies;
 
-    HomeTab(Interactions support, CommandService commands, TaskAnswerService answers) {
+    HomeTab(Interactions support, CommandService commands, TaskAnswerService answers, Welcome welcome, ReplyBlocks replies) {
         this.support = Objects.requireNonNull(support, "support");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.answers = Objects.requireNonNull(answers, "answers");
+        this.welcome = Objects.requireNonNull(welcome, "welcome");
+        this.replies = Objects.requireNonNull(replies, "replies");
     }
 
     @Override
@@ -72,6 +84,7 @@ final class HomeTab implements SlackHandlers {
                 java.util.Optional<SlackCaller> caller = support.caller(ctx, e.getUser(), null, r -> refusal[0] = r);
                 if (caller.isPresent()) {
                     publish(client, caller.get(), null);
+                    welcome(client, caller.get());
                 } else {
                     publishText(client, e.getUser(), refusal[0]);
                 }
@@ -97,6 +110,30 @@ final class HomeTab implements SlackHandlers {
             return;
         }
         send(client, user, view(caller, (TaskList) mine, notice));
+    }
+
+    /**
+     * The first person to open the App Home in a workspace gets the doctor's checklist by DM, once per workspace (the
+     * welcome is claimed before it is posted, so a failed post is not repeated).
+     */
+    private void welcome(MethodsClient client, SlackCaller caller) throws IOException, SlackApiException {
+        String user = caller.identity().userId();
+        java.util.Optional<planbot.reply.Listing> checklist = welcome.firstUse(caller.tenant(), Source.SLACK,
+                caller.identity().workspace(), user);
+        if (checklist.isEmpty()) {
+            return;
+        }
+        ConversationsOpenResponse dm = client.conversationsOpen(b -> b.users(List.of(user)));
+        if (!dm.isOk()) {
+            LOG.warn("the welcome could not open a DM: conversations.open refused: {}", dm.getError());
+            return;
+        }
+        SlackMessage message = replies.render(checklist.get());
+        ChatPostMessageResponse posted = client.chatPostMessage(b -> b.channel(dm.getChannel().getId()).text(message.text())
+                .blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false));
+        if (!posted.isOk()) {
+            LOG.warn("the welcome was refused: chat.postMessage: {}", posted.getError());
+        }
     }
 
     /** The blocks of the caller's home view: at most 100. */

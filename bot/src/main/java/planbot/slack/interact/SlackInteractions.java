@@ -10,7 +10,9 @@ import planbot.delivery.NoticeBuilder;
 import planbot.delivery.ReminderThreads;
 import planbot.slack.SlackHandlers;
 import planbot.slack.SlackTenancy;
+import planbot.doctor.Welcome;
 import planbot.slack.render.NoticeBlocks;
+import planbot.slack.render.ReplyBlocks;
 import planbot.storage.OutboxRepository;
 
 /**
@@ -28,7 +30,7 @@ public final class SlackInteractions implements SlackHandlers {
 
     /** The parts, by role. */
     public record Parts(SlackTenancy tenancy, CommandService commands, TaskAnswerService answers, OutboxRepository outbox,
-                        NoticeBuilder notices, ReminderThreads threads) {
+                        NoticeBuilder notices, ReminderThreads threads, Welcome welcome) {
         public Parts {
             java.util.Objects.requireNonNull(tenancy, "tenancy");
             java.util.Objects.requireNonNull(commands, "commands");
@@ -36,13 +38,14 @@ public final class SlackInteractions implements SlackHandlers {
             java.util.Objects.requireNonNull(outbox, "outbox");
             java.util.Objects.requireNonNull(notices, "notices");
             java.util.Objects.requireNonNull(threads, "threads");
+            java.util.Objects.requireNonNull(welcome, "welcome");
         }
     }
 
     public SlackInteractions(Parts parts, Executor later, Clock clock, ZoneId zone) {
         Interactions support = new Interactions(parts.tenancy(), later, clock, zone);
         TaskAnswerService answers = parts.answers();
-        this.home = new HomeTab(support, parts.commands(), answers);
+        this.home = new HomeTab(support, parts.commands(), answers, parts.welcome(), new ReplyBlocks(zone));
         Outcomes outcomes = new Outcomes(support, new ReminderMessages(parts.outbox(), parts.notices(), new NoticeBlocks()), home);
         this.buttons = new ReminderButtons(support, answers, outcomes, new NewDateModal(support, answers, outcomes));
         this.threadReplies = new ThreadReplies(support, parts.threads(), answers, new NoteQuestion(support, answers));

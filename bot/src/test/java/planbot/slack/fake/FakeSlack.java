@@ -36,7 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code invalid_arguments}); {@code chat.postMessage} at most one message per channel per
  * {@linkplain #rateLimit interval} after a small burst (HTTP 429, {@code Retry-After}, {@code ratelimited});
  * {@code trigger_id}s expire 3 s after {@linkplain #triggerId() issue}; a {@code response_url} takes at most 5
- * posts within 30 minutes; {@code files.completeUploadExternal} only for files whose bytes arrived.
+ * posts within 30 minutes; {@code files.completeUploadExternal} only for files whose bytes arrived; the token's
+ * {@linkplain #scopes scopes} in every answer's {@code x-oauth-scopes} header, and {@code conversations.info} only
+ * with channels:read or groups:read ({@code missing_scope}), saying whether the bot is {@linkplain #botNotIn in} it.
  *
  * <p>It records every call ({@link #calls()}) with the fake's {@link Clock}'s time, so tests that move a clock can
  * check pacing. It can be told to misbehave once per method: {@link #failNext}, {@link #failNextHttp},
@@ -351,6 +353,7 @@ public final class FakeSlack implements AutoCloseable {
             reply(ctx, error(auth == null ? "not_authed" : "invalid_auth"));
             return;
         }
+        ctx.header("x-oauth-scopes", grantedScopes());
         if (m != null && m.status != 0) {
             ctx.status(m.status).contentType("text/html").result("<html>upstream error</html>");
             return;
@@ -536,6 +539,7 @@ public final class FakeSlack implements AutoCloseable {
         methods.put("files.getUploadURLExternal", this::uploadUrl);
         methods.put("files.completeUploadExternal", this::completeUpload);
         installDirectoryMethods();
+        methods.put("conversations.info", this::conversationInfo);
     }
 
     private ObjectNode post(Call c, boolean rateLimited) {
@@ -1071,6 +1075,61 @@ public final class FakeSlack implements AutoCloseable {
     private String nextTs() {
         Instant now = clock.instant();
         return now.getEpochSecond() + "." + String.format("%06d", ids.incrementAndGet() % 1_000_000);
+    }
+
+    // ---- the doctor's calls: the token's scopes (x-oauth-scopes on every answer) and conversations.info
+
+    /** What planbot's manifest asks for, and the read scopes its doctor uses: a token installed as the README says. */
+    public static final List<String> ALL_SCOPES = List.of("commands", "chat:write", "chat:write.public", "im:write",
+            "im:history", "channels:history", "groups:history", "users:read", "users:read.email", "channels:read",
+            "groups:read", "files:write");
+    private final Set<String> scopes = new java.util.TreeSet<>(ALL_SCOPES);
+    private final Set<String> botAbsent = new HashSet<>();
+
+    /** The token carries only these scopes (Slack lists them in each answer's {@code x-oauth-scopes} header). */
+    public FakeSlack scopes(String... granted) {
+        synchronized (lock) {
+            scopes.clear();
+            scopes.addAll(List.of(granted));
+        }
+        return this;
+    }
+
+    /**
+     * The bot is not a member of these channels: {@code conversations.info} says {@code is_member:false} for a public
+     * one ({@code C…}) and {@code channel_not_found} for a private one ({@code G…}), which a bot outside cannot see.
+     */
+    public FakeSlack botNotIn(String... ids) {
+        synchronized (lock) {
+            botAbsent.addAll(List.of(ids));
+        }
+        return this;
+    }
+
+    private String grantedScopes() {
+        synchronized (lock) {
+            return String.join(",", scopes);
+        }
+    }
+
+    /** Needs channels:read (public) or groups:read (private), as Slack does; answers {@code missing_scope} otherwise. */
+    private ObjectNode conversationInfo(Call c) {
+        String channel = c.param("channel");
+        String needed = channel.startsWith("G") ? "groups:read" : "channels:read";
+        synchronized (lock) {
+            if (!scopes.contains(needed)) {
+                return error("missing_scope").put("needed", needed).put("provided", String.join(",", scopes));
+            }
+            boolean member = !botAbsent.contains(channel);
+            if (!channels.contains(channel) || (channel.startsWith("G") && !member)) {
+                return error("channel_not_found");
+            }
+            ObjectNode out = ok();
+            out.putObject("channel").put("id", channel).put("name", channel.toLowerCase(Locale.ROOT))
+                    .put("is_channel", channel.startsWith("C")).put("is_private", channel.startsWith("G"))
+                    .put("is_archived", archived.contains(channel)).put("is_member", member);
+            return out;
+        }
     }
 
     @Override
