@@ -460,14 +460,11 @@ public final class CommandService {
     private static final String NO_CHAT = "There are no chat accounts or channels here: run this in the chat workspace it is about.";
 
     private Reply linkPerson(Ctx c, String name, String mention) {
-        Optional<Failure> refused = onlyAdmin(c, "link chat accounts to people");
+        Optional<Failure> refused = onlyAdminInChat(c, "link chat accounts to people");
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<ChatContext> chat = c.request().chatContext();
-        if (chat.isEmpty()) {
-            return Failure.of(NO_CHAT);
-        }
+        ChatContext chat = c.request().chatContext().orElseThrow();
         Assignee.Mention m = new Assignee.Mention(mention);
         if (m.platformUserId().isEmpty()) {
             return Failure.of("I can't tell which account " + Quote.of(mention) + " is: pick the person from the "
@@ -478,8 +475,8 @@ public final class CommandService {
             return nobodyCalled(c, name, mention);
         }
         String who = person.get().name();
-        String platform = chat.get().platform();
-        ChatIdentity identity = new ChatIdentity(platform, chat.get().workspace(), m.platformUserId().get());
+        String platform = chat.platform();
+        ChatIdentity identity = new ChatIdentity(platform, chat.workspace(), m.platformUserId().get());
         String account = m.label().map(l -> "@" + l).orElse("that account");
         try {
             return db.transaction(() -> {
@@ -501,20 +498,17 @@ public final class CommandService {
     }
 
     private Reply linkChannel(Ctx c, String name, String typed) {
-        Optional<Failure> refused = onlyAdmin(c, "link people to channels");
+        Optional<Failure> refused = onlyAdminInChat(c, "link people to channels");
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<ChatContext> chat = c.request().chatContext();
-        if (chat.isEmpty()) {
-            return Failure.of(NO_CHAT);
-        }
+        ChatContext chat = c.request().chatContext().orElseThrow();
         Optional<planbot.domain.Person> person = people.find(c.tenant(), name);
         if (person.isEmpty()) {
             return nobodyCalled(c, name, typed);
         }
         String who = person.get().name();
-        PersonChannel channel = new PersonChannel(chat.get().platform(), Mentions.channelId(typed).orElseThrow());
+        PersonChannel channel = new PersonChannel(chat.platform(), Mentions.channelId(typed).orElseThrow());
         return db.transaction(() -> {
             PersonChannel before = people.reach(c.tenant(), who).channel();
             if (channel.equals(before)) {
@@ -532,16 +526,13 @@ public final class CommandService {
     }
 
     private Reply matchPeople(Ctx c, String code) {
-        Optional<Failure> refused = onlyAdmin(c, "link chat accounts to people");
+        Optional<Failure> refused = onlyAdminInChat(c, "link chat accounts to people");
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<ChatContext> chat = c.request().chatContext();
-        if (chat.isEmpty()) {
-            return Failure.of(NO_CHAT);
-        }
-        String platform = chat.get().platform();
-        String workspace = chat.get().workspace();
+        ChatContext chat = c.request().chatContext().orElseThrow();
+        String platform = chat.platform();
+        String workspace = chat.workspace();
         try {
             if (code != null) {
                 java.util.List<PeopleMatchService.Proposal> linked = matches.confirm(c.tenant(), platform, workspace, code,
@@ -600,15 +591,12 @@ public final class CommandService {
     }
 
     private Reply setChannel(Ctx c, ChannelPurpose purpose, String typed) {
-        Optional<Failure> refused = onlyAdmin(c, "choose channels");
+        Optional<Failure> refused = onlyAdminInChat(c, "choose channels");
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<ChatContext> chat = c.request().chatContext();
-        if (chat.isEmpty()) {
-            return Failure.of(NO_CHAT);
-        }
-        String platform = chat.get().platform();
+        ChatContext chat = c.request().chatContext().orElseThrow();
+        String platform = chat.platform();
         String address = Mentions.channelId(typed).orElseThrow();
         String word = purpose.name().toLowerCase(Locale.ROOT);
         return db.transaction(() -> {
@@ -718,6 +706,12 @@ public final class CommandService {
 
     private static String accountText(ChatIdentity identity) {
         return identity.platform() + " " + identity.workspace() + "/" + identity.userId();
+    }
+
+    /** As {@link #onlyAdmin}, and the command must come from a chat platform (it names that platform's accounts). */
+    private static Optional<Failure> onlyAdminInChat(Ctx c, String what) {
+        Optional<Failure> refused = onlyAdmin(c, what);
+        return refused.isPresent() || c.request().chatContext().isPresent() ? refused : Optional.of(Failure.of(NO_CHAT));
     }
 
     private static Optional<Failure> onlyAdmin(Ctx c, String what) {
