@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import planbot.domain.AuditEvent;
 import planbot.domain.Source;
+import planbot.domain.UkDates;
 import planbot.storage.AuditRepository;
 import planbot.storage.Database;
 import planbot.storage.OutboxEntry;
@@ -153,13 +154,17 @@ public final class OutboxDispatcher {
                 return DispatchReport.empty();
             }
             Pass pass = new Pass(claimed.size());
-            List<Message> messages = new ArrayList<>();
-            Map<String, Message> reminders = new HashMap<>();
+            List<Part> parts = new ArrayList<>();
             for (OutboxMessage row : claimed) {
                 Part part = prepare(row, pass);
-                if (part == null) {
-                    continue;
+                if (part != null) {
+                    parts.add(part);
                 }
+            }
+            List<Message> messages = new ArrayList<>();
+            Map<String, Message> reminders = new HashMap<>();
+            for (Part part : latestOfEachFamily(parts, pass)) {
+                OutboxMessage row = part.row;
                 if (part.notice instanceof ReminderNotice) {
                     // one message per recipient and moment: a sweep's reminders for one channel of a tenant go together
                     String recipient = part.tenant.id() + " " + row.createdAt().toEpochMilli() + " " + part.to.channel();
@@ -186,6 +191,47 @@ public final class OutboxDispatcher {
             summariseHeld(pass.held > 0);
             return pass.report();
         }
+    }
+
+    /**
+     * The parts without the reminders a later one of the same family replaces: a task held for days (nobody could be
+     * reached) has a reminder of each of those days, and released together only the latest of each family is worth
+     * sending — "overdue" says what "due today" would have. The others are SKIPPED, audited, with the reason.
+     */
+    private List<Part> latestOfEachFamily(List<Part> parts, Pass pass) {
+        Map<String, Part> latest = new HashMap<>();
+        for (Part p : parts) {
+            if (p.notice instanceof ReminderNotice) {
+                ReminderNotice r = (ReminderNotice) p.notice;
+                latest.merge(familyOf(p, r), p, (a, b) -> momentOf(a).compareTo(momentOf(b)) >= 0 ? a : b);
+            }
+        }
+        List<Part> kept = new ArrayList<>();
+        for (Part p : parts) {
+            if (p.notice instanceof ReminderNotice) {
+                ReminderNotice r = (ReminderNotice) p.notice;
+                Part winner = latest.get(familyOf(p, r));
+                if (winner != p) {
+                    ReminderNotice newer = (ReminderNotice) winner.notice;
+                    skip(p.row, r.taskRef() + " has a later reminder going out now (" + newer.kind().name() + " of "
+                            + UkDates.format(java.time.LocalDate.parse(momentOf(winner))) + ")", pass);
+                    continue;
+                }
+            }
+            kept.add(p);
+        }
+        return kept;
+    }
+
+    /** A task's reminders of one family for one kind of recipient: of these, only the latest is worth sending. */
+    private static String familyOf(Part p, ReminderNotice r) {
+        return p.tenant.id() + " " + r.taskId() + " " + r.kind().family() + " " + p.row.entry().recipientKind();
+    }
+
+    /** The day a reminder row is for: the last part of its key ({@code rem:…:2023-05-16}). */
+    private static String momentOf(Part p) {
+        String key = p.row.key();
+        return key.substring(key.lastIndexOf(':') + 1);
     }
 
     /**

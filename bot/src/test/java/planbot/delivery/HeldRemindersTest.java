@@ -183,6 +183,47 @@ class HeldRemindersTest {
     }
 
     @Test
+    void remindersHeldOverSeveralDaysGoOutAsTheLatestOfEachTaskTheOlderSkippedWithTheReason() {
+        open();
+        // GIVEN HoP's reminders held on Monday (due today) and again on Tuesday (now overdue)
+        f.sweep();
+        OutboxDispatcher dispatcher = dispatcher();
+        dispatcher.runOnce();
+        f.clock.set(DeliveryFixture.at(DeliveryFixture.DAY.plusDays(1), 9, 0));
+        f.sweep();
+        dispatcher.runOnce();
+        List<OutboxMessage> draft = new ArrayList<>();
+        reminders().forEach(r -> {
+            if (r.entry().taskId() == f.taskId("EN001/01")) {
+                draft.add(r);
+            }
+        });
+        assertThat(draft).extracting(OutboxMessage::state).containsOnly(OutboxMessage.State.HELD);
+        assertThat(draft).extracting(r -> r.entry().kind()).containsExactly("DUE_TODAY", "OVERDUE");
+
+        // WHEN HoP is linked
+        link("HoP");
+        passes(dispatcher, 5);
+
+        // THEN HoP gets one message with Tuesday's reminder of each task; Monday's are skipped, saying why, and audited
+        assertThat(postedTo("U-HoP")).singleElement().satisfies(c -> assertThat(c.keys())
+                .containsExactlyInAnyOrder(draft.get(1).key(), overdueKeyOf("EN001/02")));
+        OutboxMessage monday = f.row(draft.get(0).key());
+        assertThat(monday.state()).isEqualTo(OutboxMessage.State.SKIPPED);
+        assertThat(monday.lastError()).isEqualTo("EN001/01 has a later reminder going out now (OVERDUE of 16/05/2023)");
+        assertThat(f.audit("EN001/01")).extracting(AuditEvent::change).contains("reminder skipped", "reminder sent");
+    }
+
+    String overdueKeyOf(String ref) {
+        for (OutboxMessage r : reminders()) {
+            if (r.entry().taskId() == f.taskId(ref) && r.entry().kind().equals("OVERDUE")) {
+                return r.key();
+            }
+        }
+        throw new AssertionError("no overdue reminder about " + ref);
+    }
+
+    @Test
     void aTaskCompletedWhileItsReminderWaitedIsSkippedWithItsReasonNotSent() {
         open();
         f.sweep();
