@@ -127,7 +127,7 @@ public final class AdminClaimService {
         if (caller.role() == Role.ADMIN) {
             audit.append(tenant, attempt(now, caller, source, account, "not needed", "already an admin; code left unused"));
             return new Confirmation("You are already an admin of " + tenant.name() + ": nothing to change, and the code "
-                    + "is left unused.", null, null);
+                    + "is left unused.", null, null, false);
         }
         String name = caller.person() != null ? caller.person().name() : nameFor(tenant, caller.displayName(), account);
         Reply done;
@@ -138,7 +138,7 @@ public final class AdminClaimService {
                 }
                 Made made = makeAdmin(tenant, account, name, caller.displayName(), source, "claimed with a one-time code");
                 return new Confirmation(made.person() + " is now an admin of " + tenant.name() + ", linked to this "
-                        + account.platform() + " account.", null, null);
+                        + account.platform() + " account.", null, null, false);
             });
         } catch (UserFixableException e) {
             return refuse(tenant, caller, source, account, now, LINKED_ELSEWHERE);

@@ -31,6 +31,8 @@ class AdminClaimSlackTest {
             JsonNode claimed = PlanSlashCommandTest.answer(f, 2);
             // THEN they are an admin linked to their Slack account, and the next link works
             assertThat(claimed.toString()).contains("is now an admin");
+            // AND the answer is theirs alone: an in-channel answer would show the command, code and all, to the channel
+            assertThat(claimed.path("response_type").asText()).isEqualTo("ephemeral");
             assertThat(f.bot.app().people().findByIdentity(f.bot.tenant(), new ChatIdentity("slack", SlackFixture.TEAM, "U0SAM")))
                     .map(p -> p.role()).contains(Role.ADMIN);
             f.post(f.slashCommand("U0SAM", "people link \"HoP\" <@U0HOP|hop>"));
