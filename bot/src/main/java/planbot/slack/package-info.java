@@ -1,7 +1,8 @@
 /**
- * The Slack adapter, the only code that touches Bolt, the Slack API client or the HTTP server for Slack.
+ * The Slack platform ({@link planbot.slack.SlackConnector}, a {@link planbot.platform.ChatPlatform}), the only code that
+ * touches Bolt or the Slack API client.
  *
- * <p>Inbound: {@link planbot.slack.SlackHttp} (Javalin) and Socket Mode ({@link planbot.slack.SlackConnector}) drive
+ * <p>Inbound: {@code SlackHttp} (its route on the app's server) and Socket Mode drive
  * one Bolt app ({@link planbot.slack.SlackBolt}); each HTTP request is verified first by our own constant-time,
  * both-directions {@link planbot.slack.SlackSignature} check, then read strictly by {@code SlackInbound}, which
  * refuses (4xx, never 5xx) a body Slack would not send; {@link planbot.slack.SlackTenancy}, over the neutral
@@ -11,7 +12,7 @@
  * App Home) are in {@code planbot.slack.interact}.
  *
  * <p>Outbound, in {@code planbot.slack.delivery}: the outbox's {@link planbot.delivery.Messenger} for Slack, the Web
- * API calls it makes, and who gets what. Who is in the workspace: {@link planbot.slack.SlackDirectory}
+ * API calls it makes. Who is in the workspace: {@link planbot.slack.SlackDirectory}
  * ({@code users.lookupByEmail}, {@code users.list}), the platform's {@link planbot.platform.Directory}.
  *
  * <p>Everything it hands the core is neutral ({@link planbot.command.CommandRequest}, with text unescaped by
