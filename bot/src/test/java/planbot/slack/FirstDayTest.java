@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +44,6 @@ import planbot.tracker.read.TrackerReader;
 class FirstDayTest {
     static final String TOKEN = SlackFixture.TOKEN;
     static final String SECRET = SlackFixture.SECRET;
-    static final String TEAM = FakeSlack.TEAM_ID;
     static final String ADMIN = "U0ADMIN";
     static final String PLAN_CHANNEL = "C0PLAN";
     static final String MANAGER_CHANNEL = "C0MANAGERS";
@@ -169,26 +166,13 @@ class FirstDayTest {
 
     /** Sends {@code /plan TEXT} from a user of the fake's team, signed as Slack signs it. */
     private HttpResponse<String> slash(App app, FakeSlack slack, String userId, String text) throws Exception {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("team_id", TEAM);
-        form.put("team_domain", "fake");
-        form.put("channel_id", PLAN_CHANNEL);
-        form.put("user_id", userId);
-        form.put("user_name", userId.equals(ADMIN) ? "pat" : userId.toLowerCase());
-        form.put("command", "/plan");
-        form.put("text", text);
-        form.put("api_app_id", "A1");
-        form.put("response_url", slack.responseUrl());
-        form.put("trigger_id", slack.triggerId());
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        String body = SlackFixture.slashCommand(slack, PLAN_CHANNEL, userId, userId.equals(ADMIN) ? "pat" : userId.toLowerCase(), text);
         String ts = String.valueOf(app.clock().instant().getEpochSecond());
-        String signature = new SlackSignature(SECRET, app.clock()).sign(ts, body.toString().getBytes(StandardCharsets.UTF_8));
+        String signature = new SlackSignature(SECRET, app.clock()).sign(ts, body.getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + SlackConnector.EVENTS_PATH))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The answer to a slash command: in its ack, or posted to its response_url. */

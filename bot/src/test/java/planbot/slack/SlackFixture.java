@@ -83,14 +83,19 @@ final class SlackFixture implements AutoCloseable {
 
     /** A slash command's form body, as Slack sends it, with a fresh response_url on the fake. */
     String slashCommand(String userId, String text) {
+        return slashCommand(slack, "C1", userId, userId.toLowerCase(), text);
+    }
+
+    /** A slash command's form body, as Slack sends it from the fake's team, with a fresh response_url on the fake. */
+    static String slashCommand(FakeSlack slack, String channelId, String userId, String userName, String text) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
         form.put("team_id", TEAM);
         form.put("team_domain", "fake");
-        form.put("channel_id", "C1");
+        form.put("channel_id", channelId);
         form.put("channel_name", "planning");
         form.put("user_id", userId);
-        form.put("user_name", userId.toLowerCase());
+        form.put("user_name", userName);
         form.put("command", "/plan");
         form.put("text", text);
         form.put("api_app_id", "A1");
