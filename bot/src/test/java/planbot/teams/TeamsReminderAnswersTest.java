@@ -56,6 +56,20 @@ class TeamsReminderAnswersTest {
     }
 
     @Test
+    void givenADoneClick_whenTeamsDeliversItTwice_thenItHasOneEffect() throws Exception {
+        String card = f.sendReminders("EN003/01");
+        ObjectNode click = f.teams.submit(f.olivia, f.oliviasChat(), card,
+                f.buttonData(chat, card, f.bot.taskRow("EN003/01").id(), "DONE"));
+        int audited = f.bot.audit("EN003/01").size();
+        f.deliver(click);
+        awaitCard(card, "Completed");
+        f.deliver(click);
+        Thread.sleep(500);
+        assertThat(f.bot.audit("EN003/01")).hasSize(audited + 1);
+        assertThat(f.teams.calls("PUT", "/activities/")).hasSize(1);
+    }
+
+    @Test
     void givenAReminderCard_whenOliviaClicksAtRiskThroughActionExecute_thenTheTaskIsAtRisk() throws Exception {
         String card = f.sendReminders("EN003/01");
         long task = f.bot.taskRow("EN003/01").id();

@@ -77,7 +77,8 @@ public final class TeamsActivities {
             if (removed) {
                 return;
             }
-            boolean installed = (a.is("installationUpdate") && a.action().startsWith("add"))
+            // "add-upgrade" is an app upgrade, not a new install: stored above, not welcomed again
+            boolean installed = (a.is("installationUpdate") && a.action().equals("add"))
                     || (a.is("conversationUpdate") && a.botAdded());
             boolean click = (a.is("invoke") && "adaptiveCard/action".equals(a.name()))
                     || (a.is("message") && !a.value().isMissingNode() && a.typed().isEmpty());
