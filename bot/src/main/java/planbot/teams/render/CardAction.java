@@ -9,10 +9,12 @@ import planbot.answer.ButtonValue;
 /**
  * The data our cards' buttons carry, and reading it back from a click. Every button's {@code data} is
  * {@code {"planbot":"<ButtonValue.encode()>"}}; Teams merges the card's inputs into that object when the button is
- * pressed ({@code date} and {@code reason} for a New date; in a card about several tasks, {@code date-<outboxId>} and
- * {@code reason-<outboxId>}, as input ids must be unique in a card). An {@code Action.Submit} click arrives as a
- * message activity whose {@code value} is that object; an {@code Action.Execute} click as an {@code adaptiveCard/action}
- * invoke whose {@code value.action.data} is (its {@code verb} may be missing). {@link #decode} reads both.
+ * pressed ({@code date} and {@code reason} for a New date; in a card about several tasks, {@code d<outboxId>} and
+ * {@code r<outboxId>}, as input ids must be unique in a card and that card must stay small; cards sent before named
+ * them {@code date-<outboxId>} and {@code reason-<outboxId>}, which are still read). An {@code Action.Submit} click
+ * arrives as a message activity whose {@code value} is that object; an {@code Action.Execute} click as an
+ * {@code adaptiveCard/action} invoke whose {@code value.action.data} is (its {@code verb} may be missing).
+ * {@link #decode} reads both.
  *
  * <p>Called by the Teams renderers (to draw buttons) and by the card-click handler (to read them). Stateless and
  * thread-safe. A decoded value is only as trustworthy as the verified activity it came in: its tenant must still be
@@ -64,9 +66,12 @@ public final class CardAction {
         return Optional.of(new Clicked(button.get(), input(data, DATE, row), input(data, REASON, row)));
     }
 
-    /** The id of an input of the reminder sent as outbox row {@code row}: plain in a card about one task. */
+    /**
+     * The id of an input of the reminder sent as outbox row {@code row}: plain in a card about one task; in a card
+     * about several, the name's first letter and the row ({@code d1001}, {@code r1001}), short as such a card is full.
+     */
     static String inputId(String name, long row, boolean grouped) {
-        return grouped ? name + "-" + row : name;
+        return grouped ? name.charAt(0) + Long.toString(row) : name;
     }
 
     /** The object our data sits in: {@code value.action.data} for an Action.Execute, else {@code value} itself. */
@@ -78,8 +83,12 @@ public final class CardAction {
         return executed.isObject() ? executed : value;
     }
 
+    /** An input by its grouped id, its grouped id as cards sent before wrote it ({@code date-17}), or its plain one. */
     private static Optional<String> input(JsonNode data, String name, long row) {
         JsonNode n = data.path(inputId(name, row, true));
+        if (!n.isTextual()) {
+            n = data.path(name + "-" + row);
+        }
         if (!n.isTextual()) {
             n = data.path(name);
         }

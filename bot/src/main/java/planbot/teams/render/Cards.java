@@ -5,16 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import planbot.domain.Rag;
 import planbot.reply.PlainTextRenderer;
 import planbot.teams.TeamsText;
 
 /**
  * The pieces every Teams card is made of, and the size guard. A {@link Card} is a message activity under
- * construction whose size in bytes is known at every step: each element goes in only if the whole activity still
- * fits {@link #MAX_BYTES} with the room the caller keeps for what must follow (an "and N more" line, an outcome), so a
- * card never reaches Teams' limit however long the plan's texts are. Not thread-safe (a card is built by one thread);
- * the static helpers are.
+ * construction whose size is known at every step: each element goes in only if the whole activity still fits both
+ * limits ({@link #MAX_BYTES} of UTF-8, {@link #MAX_UTF16_BYTES} of UTF-16) with the room the caller keeps for what must
+ * follow (an "and N more" line, an outcome), so a card never reaches Teams' limit however long the plan's texts are.
+ * Not thread-safe (a card is built by one thread); the static helpers are.
  */
 final class Cards {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -25,12 +27,84 @@ final class Cards {
     static final String VERSION = "1.5";
     static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
     static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
-    /** Teams refuses a message over about 28 KB; the whole activity, as UTF-8 JSON, stays under this. */
+    /**
+     * The whole activity as UTF-8 JSON, images and all, stays within this: what goes over the wire (and what the fake
+     * Bot Connector enforces); under the "about 28 KB" Teams is known to refuse past.
+     */
     static final int MAX_BYTES = 27_000;
+    /**
+     * The activity as UTF-16 JSON (2 bytes a character, 4 a supplementary one), leaving out the base64 of images sent
+     * as {@code data:} URIs, stays within this: how Microsoft's "Format your bot messages" counts a message's size.
+     * Its versions disagree on the limit (40 KB in older and several localised ones, 100 KB in today's English one);
+     * a card must pass all of them, so the lower it is.
+     */
+    static final int MAX_UTF16_BYTES = 40_000;
     /** The activity's own text is a one-line summary (Teams shows it above the card, and in notifications). */
     static final int MAX_SUMMARY = 300;
 
     private Cards() {
+    }
+
+    /**
+     * A size as both limits count it: UTF-8 bytes of the JSON, and UTF-16 bytes of it without the base64 of
+     * {@code data:} images. Also what a caller keeps in reserve.
+     */
+    record Size(int utf8, int utf16) {
+        static final Size NONE = new Size(0, 0);
+        /** A comma between elements of an array. */
+        static final Size COMMA = new Size(1, 2);
+
+        /** The size of {@code node} as JSON. */
+        static Size of(JsonNode node) {
+            String json;
+            try {
+                json = JSON.writeValueAsString(node);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a tree of plain JSON nodes always serialises", e);
+            }
+            return new Size(json.getBytes(StandardCharsets.UTF_8).length, 2 * (json.length() - imageBase64(node)));
+        }
+
+        /** What {@code element} takes in an array: itself and a comma. */
+        static Size ofElement(JsonNode element) {
+            return of(element).plus(COMMA);
+        }
+
+        Size plus(Size other) {
+            return new Size(utf8 + other.utf8, utf16 + other.utf16);
+        }
+
+        /** True when a card of this size is within both limits. */
+        boolean fits() {
+            return utf8 <= MAX_BYTES && utf16 <= MAX_UTF16_BYTES;
+        }
+
+        @Override
+        public String toString() {
+            return utf8 + " bytes UTF-8, " + utf16 + " bytes UTF-16";
+        }
+    }
+
+    /**
+     * The characters of base64 in the {@code data:image/…;base64,} URLs of the Image elements under {@code node}: what
+     * Microsoft leaves out of a message's size. Only images are left out: user text that happens to look like a
+     * {@code data:} URI counts in full. Base64 needs no escaping, so these are characters of the JSON too.
+     */
+    private static int imageBase64(JsonNode node) {
+        int n = 0;
+        if (node.isObject() && "Image".equals(node.path("type").asText())) {
+            String url = node.path("url").asText("");
+            int comma = url.indexOf(',');
+            if (url.startsWith("data:image/") && comma > 0 && url.substring(0, comma).endsWith(";base64")) {
+                n += url.length() - comma - 1;
+            }
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                n += imageBase64(child);
+            }
+        }
+        return n;
     }
 
     /** A message activity with one Adaptive Card, its size tracked as elements are added. */
@@ -38,7 +112,7 @@ final class Cards {
         private final ObjectNode activity = JSON.createObjectNode();
         private final ObjectNode card;
         private final ArrayNode body;
-        private int bytes;
+        private Size size;
 
         /** @param summary the activity's plain text, raw: made safe and cut here */
         Card(String summary) {
@@ -49,27 +123,41 @@ final class Cards {
             card = attachment.putObject("content");
             card.put("type", "AdaptiveCard").put("$schema", SCHEMA).put("version", VERSION);
             body = card.putArray("body");
-            bytes = size(activity);
+            size = Size.of(activity);
         }
 
-        /** Adds {@code element} to the body if it fits with {@code reserve} bytes to spare; says whether it did. */
-        boolean add(JsonNode element, int reserve) {
+        /** Adds {@code element} to the body if it fits with {@code reserve} to spare; says whether it did. */
+        boolean add(JsonNode element, Size reserve) {
             return insert(body.size(), element, reserve);
         }
 
         /** As {@link #add}, with nothing kept in reserve. */
         boolean add(JsonNode element) {
-            return add(element, 0);
+            return add(element, Size.NONE);
+        }
+
+        /** Adds all of {@code elements} to the body if they all fit with {@code reserve} to spare, else none of them. */
+        boolean addAll(List<? extends JsonNode> elements, Size reserve) {
+            Size more = Size.NONE;
+            for (JsonNode e : elements) {
+                more = more.plus(Size.ofElement(e));
+            }
+            if (!size.plus(more).plus(reserve).fits()) {
+                return false;
+            }
+            elements.forEach(body::add);
+            size = size.plus(more);
+            return true;
         }
 
         /** Puts {@code element} at {@code index} of the body if it fits with {@code reserve} to spare. */
-        boolean insert(int index, JsonNode element, int reserve) {
-            int more = size(element) + 1;
-            if (bytes + more + reserve > MAX_BYTES) {
+        boolean insert(int index, JsonNode element, Size reserve) {
+            Size more = Size.ofElement(element);
+            if (!size.plus(more).plus(reserve).fits()) {
                 return false;
             }
             body.insert(index, element);
-            bytes += more;
+            size = size.plus(more);
             return true;
         }
 
@@ -79,10 +167,10 @@ final class Cards {
 
         /**
          * The finished activity. The running count over-estimates (a comma per element), so this always holds; should
-         * a card ever measure over the limit, its body is replaced by the summary rather than sent to be refused.
+         * a card ever measure over a limit, its body is replaced by the summary rather than sent to be refused.
          */
         ObjectNode activity() {
-            if (size(activity) > MAX_BYTES) {
+            if (!Size.of(activity).fits()) {
                 body.removeAll();
                 body.add(text(activity.path("text").asText(), Style.PLAIN));
             }
@@ -136,19 +224,6 @@ final class Cards {
             }
         }
         return f;
-    }
-
-    /** A Container of {@code items}, set apart from what is above it. */
-    static ObjectNode container(JsonNode... items) {
-        ObjectNode c = JSON.createObjectNode();
-        c.put("type", "Container").put("separator", true);
-        ArrayNode list = c.putArray("items");
-        for (JsonNode item : items) {
-            if (item != null) {
-                list.add(item);
-            }
-        }
-        return c;
     }
 
     /** The RAG colour as the symbol every line starts with (Slack's circles, so both platforms look alike). */
@@ -211,14 +286,5 @@ final class Cards {
             end--;
         }
         return s.substring(0, end) + "…";
-    }
-
-    /** The UTF-8 size of a node as JSON. */
-    static int size(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node).length;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain JSON nodes always serialises", e);
-        }
     }
 }

@@ -24,6 +24,7 @@ import planbot.domain.UkDates;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.teams.render.Cards.Card;
+import planbot.teams.render.Cards.Size;
 import planbot.teams.render.Cards.Style;
 
 /**
@@ -52,9 +53,9 @@ final class DigestCard {
      * Fills {@code card} with the digest.
      *
      * @param chartPng the chart, or an empty array for none (a preview)
-     * @param reserve  bytes to keep free for what the caller adds after
+     * @param reserve  room to keep free for what the caller adds after
      */
-    static void fill(Card card, Digest d, String heading, byte[] chartPng, int reserve) {
+    static void fill(Card card, Digest d, String heading, byte[] chartPng, Size reserve) {
         card.add(text("📊 " + md(heading, 200), Style.HEADING), reserve);
         card.add(text("From " + MOMENT.format(d.period().from()) + " to " + MOMENT.format(d.period().to()), Style.SUBTLE), reserve);
         if (d.isQuiet()) {
@@ -85,7 +86,7 @@ final class DigestCard {
     }
 
     /** The chart at the largest scale that fits, or a line saying it was left out (as bytes that are not a PNG are). */
-    private static void chart(Card card, int at, byte[] png, int reserve) {
+    private static void chart(Card card, int at, byte[] png, Size reserve) {
         for (double scale : isPng(png) ? SCALES : new double[0]) {
             byte[] bytes = scale == 1.0 ? png : shrink(png, scale);
             if (bytes.length == 0) {
@@ -132,7 +133,7 @@ final class DigestCard {
     }
 
     /** A titled list: its first lines, each as long as the card allows, then "and N more". Nothing when empty. */
-    private static <T> void list(Card card, String title, List<T> items, int reserve, Function<T, String> line) {
+    private static <T> void list(Card card, String title, List<T> items, Size reserve, Function<T, String> line) {
         if (items.isEmpty()) {
             return;
         }
@@ -147,7 +148,7 @@ final class DigestCard {
         }
         int shown = 0;
         ObjectNode more = text("and " + items.size() + " more", Style.SUBTLE);
-        int moreReserve = reserve + Cards.size(more) + 1;
+        Size moreReserve = reserve.plus(Size.ofElement(more));
         for (ObjectNode l : lines) {
             if (!card.add(l, moreReserve)) {
                 break;

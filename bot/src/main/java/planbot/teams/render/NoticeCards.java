@@ -17,8 +17,10 @@ import planbot.delivery.HeldSummary;
 import planbot.delivery.Notice;
 import planbot.delivery.ReminderGroup;
 import planbot.delivery.ReminderNotice;
+import planbot.domain.UkDates;
 import planbot.scheduler.reminder.ReminderKind;
 import planbot.teams.render.Cards.Card;
+import planbot.teams.render.Cards.Size;
 import planbot.teams.render.Cards.Style;
 
 /**
@@ -26,17 +28,22 @@ import planbot.teams.render.Cards.Style;
  * target, At risk, New date — a date and a reason in a card that opens under it — and Snooze), a group of reminders as
  * one card with a section and buttons per task (as many as fit, then "and N more" by ref), an escalation naming whose
  * task is late, the digest with its chart, admin notices and held summaries as plain cards. Every button carries
- * {@link CardAction} data. Every activity stays within {@link Cards#MAX_BYTES}; user text shows as typed and mentions
- * nobody.
+ * {@link CardAction} data. Every activity stays within Teams' size limits ({@link Cards.Size#fits}); user text shows
+ * as typed and mentions nobody.
  *
  * <p>Called by the Teams messenger ({@link #render}) and by the card-click handler ({@link #outcome}). Stateless and
  * thread-safe.
  */
 public final class NoticeCards {
     private static final int DESCRIPTION = 1000;
-    private static final int DESCRIPTION_IN_GROUP = 100;
-    /** The most refs listed by name under a group cut short. */
-    private static final int MORE_REFS = 1500;
+    /**
+     * A task's title (its description) in a group is cut to this: with its ref and its buttons, a task's section then
+     * takes about 1,850 bytes of UTF-16 for a 12-character tenant slug (10 more for each character more, as each of the
+     * five buttons carries the slug), so that 20 fit in {@link Cards#MAX_UTF16_BYTES}.
+     */
+    private static final int TITLE_IN_GROUP = 50;
+    /** The most characters of refs listed by name under a group cut short: they take room tasks' sections could have. */
+    private static final int MORE_REFS = 500;
 
     /** The card for a notice as first sent. */
     public ObjectNode render(Notice notice) {
@@ -61,7 +68,7 @@ public final class NoticeCards {
     }
 
     private ObjectNode draw(Notice notice, ObjectNode tail) {
-        int reserve = tail == null ? 0 : Cards.size(tail) + 1;
+        Size reserve = tail == null ? Size.NONE : Size.ofElement(tail);
         Card card = new Card(notice.heading() + ": " + notice.text());
         if (notice instanceof ReminderNotice) {
             reminder(card, (ReminderNotice) notice, reserve);
@@ -83,7 +90,7 @@ public final class NoticeCards {
     }
 
     /** One reminder: heading, what it is about, the task's facts, its description, its buttons. */
-    private static void reminder(Card card, ReminderNotice r, int reserve) {
+    private static void reminder(Card card, ReminderNotice r, Size reserve) {
         card.add(text(kindSymbol(r.kind()) + " " + md(r.heading(), 200), Style.HEADING), reserve);
         card.add(text("**" + kindLabel(r.kind()) + "** · " + md1(r.taskRef(), 60), Style.PLAIN, kindColor(r.kind())), reserve);
         card.add(text(md(r.text(), 1000), Style.PLAIN), reserve);
@@ -102,29 +109,65 @@ public final class NoticeCards {
     }
 
     /**
-     * Several reminders as one card: the heading, then per reminder a section (kind, ref, action, what it needs, the
-     * start of its description) with its own buttons, overdue first; those that do not fit are named by ref at the
-     * end, with the command that shows each.
+     * Several reminders as one card: the heading, then per reminder a section (a line with its kind, ref, title and
+     * what it needs, then its buttons), overdue first; those that do not fit are named by ref at the end, with the
+     * command that shows each. A section is kept light, as 20 of them with their buttons must fit the limits: one
+     * TextBlock set apart by a separator and one ActionSet, no container, only the properties that matter.
      */
-    private static void group(Card card, ReminderGroup g, int reserve) {
+    private static void group(Card card, ReminderGroup g, Size reserve) {
         card.add(text("🔔 " + md(g.heading(), 200), Style.HEADING), reserve);
         List<ReminderNotice> reminders = g.reminders();
-        int moreReserve = reserve + Cards.size(more(reminders, 0)) + 1;
         int shown = 0;
         for (ReminderNotice r : reminders) {
-            ObjectNode section = Cards.container(
-                    text(kindSymbol(r.kind()) + " **" + kindLabel(r.kind()) + "** · " + md1(r.taskRef(), 60) + " · "
-                            + md1(r.actionName(), 100) + "\n\n" + md(r.text(), 600), Style.PLAIN),
-                    r.description().isBlank() ? null : text(md1(r.description(), DESCRIPTION_IN_GROUP), Style.SUBTLE),
-                    r.buttons().isEmpty() ? null : buttons(r, true));
             boolean last = shown == reminders.size() - 1;
-            if (!card.add(section, last ? reserve : moreReserve)) {
+            // room for the "and N more" this section would leave should the next not fit
+            Size room = last ? reserve : reserve.plus(Size.ofElement(more(reminders, shown + 1)));
+            if (!card.addAll(section(r), room)) {
                 break;
             }
             shown++;
         }
         if (shown < reminders.size()) {
             card.add(more(reminders, shown), reserve);
+        }
+    }
+
+    /**
+     * One reminder of a group: "🔴 **EN003/01** · Draft the policy" and, under it, "**Overdue** · due 01/05/2023, 14
+     * days ago" in one TextBlock, then its buttons (none once it needs no more answers).
+     */
+    private static List<ObjectNode> section(ReminderNotice r) {
+        String title = r.description().isBlank() ? r.actionName() : r.description();
+        String need = need(r);
+        ObjectNode line = text(kindSymbol(r.kind()) + " **" + md1(r.taskRef(), 40) + "** · " + md1(title, TITLE_IN_GROUP)
+                + "\n\n**" + kindLabel(r.kind()) + "**" + (need.isEmpty() ? "" : " · " + md1(need, 300)), Style.PLAIN);
+        line.put("separator", true);
+        return r.buttons().isEmpty() ? List.of(line) : List.of(line, buttons(r, true));
+    }
+
+    /** What a reminder in a group needs, after its kind: "due 01/05/2023, 14 days ago", "owned by Sam; due …". */
+    private static String need(ReminderNotice r) {
+        String due = "due " + (r.dueDate() != null ? UkDates.format(r.dueDate())
+                : r.target() == null ? "a date not set" : r.target().display());
+        String late = r.daysLate() == 0 ? "" : ", " + r.daysLate() + (r.daysLate() == 1 ? " day ago" : " days ago");
+        String owner = "owned by " + (r.owner() == null ? "nobody named in the plan" : r.owner());
+        switch (r.kind().type()) {
+            case BEFORE:
+                return due + ", in " + r.kind().days() + (r.kind().days() == 1 ? " working day" : " working days");
+            case DUE_TODAY:
+                return "";
+            case OVERDUE:
+                return due + late;
+            case ESCALATE_LEAD:
+                return owner + "; " + due + late;
+            case ESCALATE_MANAGER:
+                return owner + (r.lead() == null ? "" : ", lead " + r.lead()) + "; " + due + late;
+            case TBC_NUDGE:
+                return r.target() == null ? "" : "the plan says " + r.target().display();
+            case STALE_NUDGE:
+                return r.lastUpdate() == null ? "" : "last changed " + UkDates.format(r.lastUpdate());
+            default:
+                return "";
         }
     }
 
@@ -141,7 +184,8 @@ public final class NoticeCards {
     /**
      * The reminder's buttons in an ActionSet: each an Action.Submit carrying its {@link ButtonValue}, but New date, which
      * opens a card with a date, a reason and its own submit. In a card about several tasks the inputs' ids carry the
-     * reminder's outbox row, as ids must be unique in a card.
+     * reminder's outbox row, as ids must be unique in a card ({@link CardAction#inputId}), and the form is kept to what
+     * matters (the reason's length is cut on the way in anyway).
      */
     private static ObjectNode buttons(ReminderNotice r, boolean grouped) {
         ObjectNode set = Cards.JSON.createObjectNode().put("type", "ActionSet");
@@ -154,8 +198,12 @@ public final class NoticeCards {
                 ArrayNode fields = form.putArray("body");
                 fields.addObject().put("type", "Input.Date").put("id", CardAction.inputId(CardAction.DATE, r.outboxId(), grouped))
                         .put("isRequired", true);
-                fields.addObject().put("type", "Input.Text").put("id", CardAction.inputId(CardAction.REASON, r.outboxId(), grouped))
-                        .put("placeholder", "why it moved").put("maxLength", 500);
+                ObjectNode reason = fields.addObject().put("type", "Input.Text")
+                        .put("id", CardAction.inputId(CardAction.REASON, r.outboxId(), grouped))
+                        .put("placeholder", "why it moved");
+                if (!grouped) {
+                    reason.put("maxLength", 500);
+                }
                 form.putArray("actions").add(submit("Save", data));
             } else {
                 ObjectNode s = submit(Cards.cut(b.label(), 40), data);

@@ -29,6 +29,7 @@ import planbot.reply.TaskCard;
 import planbot.reply.TaskList;
 import planbot.reply.TaskView;
 import planbot.teams.render.Cards.Card;
+import planbot.teams.render.Cards.Size;
 import planbot.teams.render.Cards.Style;
 
 /**
@@ -37,7 +38,7 @@ import planbot.teams.render.Cards.Style;
  * colour as a coloured line and symbol, tasks as lines under a title, history, help, failures plainly. The summary is
  * the first line of the plain rendering (Teams shows an activity's text above its card and in notifications, so the
  * whole text there would say everything twice). Long lists are cut with "… and N more" to stay within
- * {@link Cards#MAX_BYTES}; user text shows as typed and mentions nobody.
+ * Teams' size limits ({@link Cards.Size#fits}); user text shows as typed and mentions nobody.
  *
  * <p>Called by the Teams platform to answer a command. Stateless apart from its zone; thread-safe.
  */
@@ -191,7 +192,7 @@ public final class ReplyCards {
         /** The card the posted digest has, under a header that says it is a preview (a preview has no chart). */
         @Override
         public Consumer<Card> visit(DigestReply d) {
-            return card -> DigestCard.fill(card, d.digest(), "Digest preview: " + d.digest().scope().describe(), new byte[0], 0);
+            return card -> DigestCard.fill(card, d.digest(), "Digest preview: " + d.digest().scope().describe(), new byte[0], Size.NONE);
         }
 
         @Override
@@ -211,7 +212,7 @@ public final class ReplyCards {
     /** A bold title, then as many of {@code lines} as fit, then "… and N more" when {@code total} exceeds those shown. */
     private static void lines(Card card, String title, List<ObjectNode> lines, int total) {
         card.add(text("**" + md(title, 200) + "**", Style.PLAIN));
-        int reserve = Cards.size(text("… and " + total + " more", Style.SUBTLE)) + 1;
+        Size reserve = Size.ofElement(text("… and " + total + " more", Style.SUBTLE));
         int shown = 0;
         for (ObjectNode line : lines) {
             if (!card.add(line, reserve)) {

@@ -55,6 +55,9 @@ class CardActionTest {
                 submitted(CardAction.data(b), "date", "2024-06-30", "reason", " waiting on legal "),
                 executed(CardAction.data(b), "date", "2024-06-30", "reason", "waiting on legal"),
                 // a card about several tasks: the inputs are named after each reminder's row; another's are ignored
+                submitted(CardAction.data(b), "d16", "2025-01-01", "r16", "other", "d17", "2024-06-30", "r17", "waiting on legal"),
+                executed(CardAction.data(b), "d17", "2024-06-30", "r17", "waiting on legal", "r16", "other"),
+                // as cards sent before the ids were shortened named them
                 submitted(CardAction.data(b), "date-16", "2025-01-01", "date-17", "2024-06-30", "reason-17", "waiting on legal")}) {
             CardAction.Clicked c = CardAction.decode(value).orElseThrow();
             assertThat(c.date()).contains("2024-06-30");

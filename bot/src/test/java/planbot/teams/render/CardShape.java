@@ -12,10 +12,14 @@ import java.util.Set;
  * What a Teams message activity carrying an Adaptive Card must look like, as the tests (and Teams) see it: a message
  * with a text and exactly one Adaptive Card 1.5 attachment; only element and action types Teams knows; every input
  * with an id and every id unique in the card (nested cards included); Submit data an object; images https or
- * {@code data:image/}; no mention entities anywhere; the whole activity at most 27,000 bytes of UTF-8 JSON.
+ * {@code data:image/}; no mention entities anywhere; and within both size rules: the whole activity at most 27,000
+ * bytes of UTF-8 JSON (what goes over the wire, images included: what the fake Bot Connector enforces), and at most
+ * 40,000 bytes of UTF-16 JSON with the base64 of every {@code data:} URI left out (how Microsoft's "Format your bot
+ * messages" counts, in the versions that say 40 KB; today's English one says 100 KB).
  */
 final class CardShape {
     static final int MAX_BYTES = 27_000;
+    static final int MAX_UTF16_BYTES = 40_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ELEMENTS = Set.of("TextBlock", "RichTextBlock", "FactSet", "Container", "ColumnSet",
             "Column", "ActionSet", "Image", "Input.Date", "Input.Text", "Input.ChoiceSet", "Input.Toggle");
@@ -26,9 +30,13 @@ final class CardShape {
 
     /** Null when {@code activity} is a valid card message; else what is wrong with it. */
     static String problem(JsonNode activity) throws Exception {
-        int bytes = JSON.writeValueAsString(activity).getBytes(StandardCharsets.UTF_8).length;
+        int bytes = utf8(activity);
         if (bytes > MAX_BYTES) {
-            return "the activity is " + bytes + " bytes, over " + MAX_BYTES;
+            return "the activity is " + bytes + " bytes of UTF-8, over " + MAX_BYTES;
+        }
+        int utf16 = utf16(activity);
+        if (utf16 > MAX_UTF16_BYTES) {
+            return "the activity is " + utf16 + " bytes of UTF-16 (data: URIs' base64 left out), over " + MAX_UTF16_BYTES;
         }
         if (!"message".equals(activity.path("type").asText()) || !activity.path("text").isTextual()) {
             return "not a message with a text: " + activity.path("type");
@@ -49,6 +57,29 @@ final class CardShape {
             return "the card needs version 1.5 and a $schema";
         }
         return card(card, new HashSet<>());
+    }
+
+    /** The activity's size as UTF-8 JSON, all of it. */
+    static int utf8(JsonNode activity) throws Exception {
+        return JSON.writeValueAsString(activity).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The activity's size as UTF-16 JSON (2 bytes a character, 4 a supplementary one), every data: URI's base64 left out. */
+    static int utf16(JsonNode activity) throws Exception {
+        int[] base64 = {0};
+        each(activity, n -> {
+            String s = n.isTextual() ? n.asText() : "";
+            int comma = s.indexOf(',');
+            if (s.startsWith("data:") && comma > 0 && s.substring(0, comma).endsWith(";base64")) {
+                base64[0] += s.length() - comma - 1;
+            }
+        });
+        return utf16WithImages(activity) - 2 * base64[0];
+    }
+
+    /** The activity's size as UTF-16 JSON, base64 and all. */
+    static int utf16WithImages(JsonNode activity) throws Exception {
+        return JSON.writeValueAsString(activity).getBytes(StandardCharsets.UTF_16LE).length;
     }
 
     private static String card(JsonNode card, Set<String> ids) {

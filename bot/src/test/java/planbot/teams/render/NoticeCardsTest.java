@@ -91,44 +91,124 @@ class NoticeCardsTest {
     }
 
     @Test
-    void twentyRemindersAtOnceAreOneCardWithASectionAndButtonsForEachTask() throws Exception {
-        // GIVEN 20 reminders for one owner, with the longest descriptions the plan has
-        ReminderGroup g = Samples.group(20, "x".repeat(20_000));
+    void twentyRemindersWithTheLongestTitlesAreOneCardWithASectionAndAllButtonsForEachTaskUnderBothSizeRules() throws Exception {
+        // GIVEN 20 reminders for one owner, with 20,000-character titles: ASCII (UTF-16's worst), then two and three
+        // bytes of UTF-8 a character (UTF-8's), then supplementary characters (4 bytes in both)
+        for (String title : List.of("x".repeat(20_000), "é".repeat(20_000), "漢".repeat(20_000), "😀".repeat(10_000))) {
+            ReminderGroup g = Samples.group(20, title);
 
-        // WHEN rendered
-        ObjectNode m = cards.render(g);
+            // WHEN rendered
+            ObjectNode m = cards.render(g);
 
-        // THEN one valid card, under the size limit, with a set of buttons for every task and unique input ids
-        assertThat(problem(m)).isNull();
-        List<JsonNode> sets = all(content(m), "ActionSet");
-        assertThat(sets).hasSize(20);
-        Set<Long> tasks = new HashSet<>();
-        for (JsonNode set : sets) {
-            Set<Long> of = new HashSet<>();
-            for (JsonNode submit : all(set, "Action.Submit")) {
-                of.add(CardAction.decode(submit.path("data")).orElseThrow().button().taskId());
+            // THEN one valid card within both size rules (27,000 bytes of UTF-8, 40,000 of UTF-16), every task shown
+            String what = title.substring(0, 1);
+            assertThat(problem(m)).as(what).isNull();
+            assertThat(CardShape.utf8(m)).as(what).isLessThanOrEqualTo(CardShape.MAX_BYTES);
+            assertThat(CardShape.utf16(m)).as(what).isLessThanOrEqualTo(CardShape.MAX_UTF16_BYTES);
+            assertThat(content(m).toString()).as(what).doesNotContain("more: type");
+            assertThat(m.path("text").asText()).startsWith("20 tasks need you today, HoP");
+            // AND one set of buttons per task, all five, each decoding to that task and reminder
+            List<JsonNode> sets = all(content(m), "ActionSet");
+            assertThat(sets).as(what).hasSize(20);
+            Set<Long> tasks = new HashSet<>();
+            for (JsonNode set : sets) {
+                List<String> titles = new ArrayList<>();
+                set.path("actions").forEach(a -> titles.add(a.path("title").asText()));
+                assertThat(titles).containsExactly("Done", "On target", "At risk", "New date", "Snooze 1w");
+                Set<Long> of = new HashSet<>();
+                List<Button.Choice> choices = new ArrayList<>();
+                for (JsonNode submit : all(set, "Action.Submit")) {
+                    ButtonValue v = CardAction.decode(submit.path("data")).orElseThrow().button();
+                    of.add(v.taskId());
+                    assertThat(v.outboxId()).isEqualTo(v.taskId() - 4000);
+                    choices.add(v.choice());
+                }
+                assertThat(of).hasSize(1);
+                assertThat(choices).containsExactlyInAnyOrder(Button.Choice.values());
+                tasks.addAll(of);
             }
-            assertThat(of).hasSize(1);
-            tasks.addAll(of);
+            assertThat(tasks).hasSize(20);
         }
-        assertThat(tasks).hasSize(20);
-        assertThat(content(m).toString()).doesNotContain("more: type");
-        assertThat(m.path("text").asText()).startsWith("20 tasks need you today, HoP");
+    }
+
+    @Test
+    void aNewDateInAGroupCarriesItsOwnTasksDateAndReasonBack() throws Exception {
+        // GIVEN a group of 20; WHEN the 7th task's New date is filled in and saved (Teams merges the inputs into the data)
+        ObjectNode m = cards.render(Samples.group(20, "Review the policy"));
+        JsonNode newDate = all(content(m), "Action.ShowCard").get(6);
+        JsonNode form = newDate.path("card").path("body");
+        String dateId = form.get(0).path("id").asText();
+        String reasonId = form.get(1).path("id").asText();
+        ObjectNode clicked = CardActionTest.submitted((ObjectNode) newDate.path("card").path("actions").get(0).path("data"),
+                dateId, "2024-06-30", reasonId, "waiting on legal");
+
+        // THEN it decodes to that task's New date with what was typed
+        CardAction.Clicked c = CardAction.decode(clicked).orElseThrow();
+        assertThat(c.button().choice()).isEqualTo(Button.Choice.NEW_DATE);
+        assertThat(dateId).isEqualTo("d" + c.button().outboxId());
+        assertThat(reasonId).isEqualTo("r" + c.button().outboxId());
+        assertThat(c.date()).contains("2024-06-30");
+        assertThat(c.reason()).contains("waiting on legal");
+        assertThat(form.get(0).path("isRequired").asBoolean()).isTrue();
+        assertThat(form.get(1).path("placeholder").asText()).isEqualTo("why it moved");
+    }
+
+    @Test
+    void aLongTenantSlugInEveryButtonLeavesFewerTasksShownAndTheRestNamed() throws Exception {
+        // GIVEN 20 reminders of a tenant whose slug is 40 characters long, which each of the five buttons carries
+        String slug = "royal-borough-of-somewhere-upon-thames-x";
+        assertThat(slug).hasSize(40);
+        ObjectNode m = cards.render(Samples.group(20, "x".repeat(20_000), slug));
+
+        // THEN the card is within both rules; 18 of the 20 fit (each character of the slug costs 10 bytes of UTF-16 a
+        // task), the others are named by ref with the command that shows each
+        assertThat(problem(m)).isNull();
+        int shown = all(content(m), "ActionSet").size();
+        assertThat(shown).isEqualTo(18);
+        JsonNode body = content(m).path("body");
+        assertThat(body.get(body.size() - 1).path("text").asText()).startsWith("and 2 more: type \"status REF\" to see one: ");
+        for (JsonNode submit : all(content(m), "Action.Submit")) {
+            assertThat(CardAction.decode(submit.path("data")).orElseThrow().button().tenant()).isEqualTo(slug);
+        }
     }
 
     @Test
     void twoHundredRemindersFitAndTheRestAreNamedByRefWithTheCommandToSeeThem() throws Exception {
-        ObjectNode m = cards.render(Samples.group(200, "Review the enforcement policy and report to committee"));
+        for (String title : List.of("Review the enforcement policy and report to committee", "x".repeat(20_000))) {
+            ObjectNode m = cards.render(Samples.group(200, title));
+
+            assertThat(problem(m)).isNull();
+            int shown = all(content(m), "ActionSet").size();
+            assertThat(shown).isBetween(20, 199);
+            JsonNode body = content(m).path("body");
+            String last = body.get(body.size() - 1).path("text").asText();
+            assertThat(last).startsWith("and " + (200 - shown) + " more: type \"status REF\" to see one: ");
+            // the first task not shown is named (the group is ordered overdue first, so take it from the rendered order)
+            ReminderGroup g = Samples.group(200, "x");
+            assertThat(last).contains(g.reminders().get(shown).taskRef());
+        }
+    }
+
+    @Test
+    void aGroupSaysWhatEachKindOfReminderNeedsInShort() throws Exception {
+        List<ReminderKind> kinds = List.of(ReminderKind.before(7), ReminderKind.DUE_TODAY, ReminderKind.OVERDUE,
+                ReminderKind.ESCALATE_LEAD, ReminderKind.ESCALATE_MANAGER, ReminderKind.TBC_NUDGE, ReminderKind.STALE_NUDGE);
+        List<ReminderNotice> reminders = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            reminders.add(Samples.reminder(100 + i, 200 + i, kinds.get(i), "EN003/0" + i, i == 5 ? "" : "Draft the policy", "Olivia"));
+        }
+        ObjectNode m = cards.render(ReminderGroup.of(reminders));
 
         assertThat(problem(m)).isNull();
-        int shown = all(content(m), "ActionSet").size();
-        assertThat(shown).isBetween(20, 199);
-        JsonNode body = content(m).path("body");
-        String last = body.get(body.size() - 1).path("text").asText();
-        assertThat(last).startsWith("and " + (200 - shown) + " more: type \"status REF\" to see one: ");
-        // the first task not shown is named (the group is ordered overdue first, so take it from the rendered order)
-        ReminderGroup g = Samples.group(200, "x");
-        assertThat(last).contains(g.reminders().get(shown).taskRef());
+        assertThat(all(content(m), "ActionSet")).hasSize(7);
+        String card = content(m).toString();
+        assertThat(card).contains("**Coming up** · due 01/05/2023, in 7 working days")
+                .contains("**Due today**\"")
+                .contains("**Overdue** · due 01/05/2023, 14 days ago")
+                .contains("**Overdue: escalated to the lead** · owned by Olivia; due 01/05/2023, 14 days ago")
+                .contains("**Overdue: escalated to managers** · owned by Olivia, lead Patsy Dell; due 01/05/2023, 14 days ago")
+                .contains("**EN003/05** · ENFORCEMENT 003\\n\\n**Target date TBC** · the plan says 01/05/2023")
+                .contains("**No recent update** · last changed 01/03/2023");
     }
 
     @Test
@@ -221,6 +301,9 @@ class NoticeCardsTest {
         String url = images.get(0).path("url").asText();
         byte[] sent = java.util.Base64.getDecoder().decode(url.substring("data:image/png;base64,".length()));
         assertThat(ImageIO.read(new java.io.ByteArrayInputStream(sent)).getWidth()).isEqualTo(70);
+        // AND its base64 counts toward the UTF-8 rule only: with it, the UTF-16 count would be over
+        assertThat(CardShape.utf16WithImages(m)).isGreaterThan(CardShape.MAX_UTF16_BYTES);
+        assertThat(CardShape.utf16(m)).isLessThan(CardShape.MAX_UTF16_BYTES / 2);
         // AND bytes that are not a PNG are never sent as one
         ObjectNode notPng = cards.render(Samples.digestNotice(Samples.digest(1, 0, 0, 0, "Review"), new byte[] {1, 2, 3}));
         assertThat(all(content(notPng), "Image")).isEmpty();

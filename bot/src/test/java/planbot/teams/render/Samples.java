@@ -31,10 +31,15 @@ final class Samples {
     }
 
     static ReminderNotice reminder(long outboxId, long taskId, ReminderKind kind, String ref, String description, String owner) {
+        return reminder(outboxId, taskId, kind, ref, description, owner, "test-council");
+    }
+
+    static ReminderNotice reminder(long outboxId, long taskId, ReminderKind kind, String ref, String description, String owner,
+                                   String tenant) {
         return new ReminderNotice(outboxId, "rem:1:" + taskId + ":" + kind.name() + ":2023-05-15", kind, ref, description,
                 "ENFORCEMENT 003", PlanDate.of(LocalDate.of(2023, 5, 1)), LocalDate.of(2023, 5, 1),
                 kind.type() == ReminderKind.Type.BEFORE || kind == ReminderKind.DUE_TODAY ? 0 : 14, owner, owner, "Patsy Dell",
-                LocalDate.of(2023, 3, 1), Button.forReminder(7), "test-council", taskId);
+                LocalDate.of(2023, 3, 1), Button.forReminder(7), tenant, taskId);
     }
 
     static ReminderNotice overdue(String description, String owner) {
@@ -43,10 +48,15 @@ final class Samples {
 
     /** {@code n} reminders for HoP at once, each about its own task. */
     static ReminderGroup group(int n, String description) {
+        return group(n, description, "test-council");
+    }
+
+    /** {@code n} reminders for HoP at once, each about its own task of tenant {@code tenant}. */
+    static ReminderGroup group(int n, String description, String tenant) {
         List<ReminderNotice> list = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             list.add(reminder(1000 + i, 5000 + i, i % 3 == 0 ? ReminderKind.DUE_TODAY : ReminderKind.OVERDUE,
-                    String.format("EN%03d/%02d", i, i % 100), description, "HoP"));
+                    String.format("EN%03d/%02d", i, i % 100), description, "HoP", tenant));
         }
         return ReminderGroup.of(list);
     }
