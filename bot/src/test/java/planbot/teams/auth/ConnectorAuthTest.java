@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -225,6 +227,191 @@ class ConnectorAuthTest {
             assertThatThrownBy(() -> broken.verify(fake.authorization(activity, Token.VALID), fake.serviceUrl(), "msteams"))
                     .isInstanceOf(NotAuthorized.class).hasMessage("unknown signing key");
             assertThat(logs.at("WARN")).anySatisfy(l -> assertThat(l).contains("could not fetch the signing keys"));
+        }
+    }
+
+    // ---- the two steps: the token before the activity is read, then the activity's serviceUrl
+
+    @Test
+    void theTokenIsVerifiedBeforeTheActivityIsReadAndItsServiceUrlChecked() throws Exception {
+        String header = fake.authorization(activity, Token.VALID);
+        String noSlash = fake.serviceUrl().substring(0, fake.serviceUrl().length() - 1);
+
+        // WHEN the token alone is verified, for the channel Teams always sends
+        VerifiedToken t = auth.verify(header, ConnectorAuth.TEAMS_CHANNEL);
+
+        // THEN it vouches for the serviceUrl of its claim
+        assertThat(t).isEqualTo(new VerifiedToken("https://api.botframework.com", FakeBotConnector.APP_ID, fake.serviceUrl()));
+        // AND the activity's serviceUrl is then accepted when it is the claim's (a trailing slash aside), and only then
+        auth.checkServiceUrl(t, fake.serviceUrl());
+        auth.checkServiceUrl(t, noSlash);
+        assertThatThrownBy(() -> auth.checkServiceUrl(t, "https://smba.trafficmanager.net/emea/someone-else/"))
+                .isInstanceOf(NotAuthorized.class).hasMessage("serviceUrl does not match the token");
+        assertThatThrownBy(() -> auth.checkServiceUrl(t, null)).isInstanceOf(NotAuthorized.class);
+    }
+
+    @Test
+    void theFirstStepRefusesEveryForgeryTheTokenAloneGivesAway() {
+        for (Token forgery : Token.values()) {
+            if (forgery == Token.VALID || forgery == Token.ENTRA || forgery == Token.SERVICE_URL_MISMATCH) {
+                continue;
+            }
+            String header = fake.authorization(activity, forgery);
+            assertThatThrownBy(() -> auth.verify(header, ConnectorAuth.TEAMS_CHANNEL)).as(forgery.name())
+                    .isInstanceOf(NotAuthorized.class);
+        }
+    }
+
+    // ---- a token seen before
+
+    @Test
+    void aTokenSeenBeforeIsNotCheckedForItsSignatureAgain() throws Exception {
+        String header = fake.authorization(activity, Token.VALID);
+
+        // WHEN the same token comes with three activities
+        VerifiedToken first = auth.verify(header, fake.serviceUrl(), "msteams");
+        VerifiedToken second = auth.verify(header, fake.serviceUrl(), "msteams");
+        VerifiedToken third = auth.verify(header, ConnectorAuth.TEAMS_CHANNEL);
+
+        // THEN its signature was checked once, and each time it vouched for the same
+        assertThat(auth.signatureChecks()).isEqualTo(1);
+        assertThat(second).isEqualTo(first);
+        assertThat(third.serviceUrl()).isEqualTo(fake.serviceUrl());
+        // AND an Entra-issued token is remembered as well
+        String entra = fake.authorization(activity, Token.ENTRA);
+        auth.verify(entra, fake.serviceUrl(), "msteams");
+        auth.verify(entra, fake.serviceUrl(), "msteams");
+        assertThat(auth.signatureChecks()).isEqualTo(2);
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpiredAndForgotten() throws Exception {
+        // GIVEN a token verified once
+        String header = fake.authorization(activity, Token.VALID);
+        auth.verify(header, fake.serviceUrl(), "msteams");
+
+        // WHEN it comes again 66 minutes later (past its hour and the five minutes' skew), THEN it is refused
+        clock.advance(Duration.ofMinutes(66));
+        assertThatThrownBy(() -> auth.verify(header, fake.serviceUrl(), "msteams")).isInstanceOf(NotAuthorized.class)
+                .hasMessage("expired");
+
+        // AND no longer remembered, without its signature having been checked again
+        assertThat(auth.cachedTokens()).isZero();
+        assertThat(auth.signatureChecks()).isEqualTo(1);
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedBeforeItsNotBeforeWhenOurClockGoesBack() throws Exception {
+        String header = fake.authorization(activity, Token.VALID);
+        auth.verify(header, fake.serviceUrl(), "msteams");
+
+        // WHEN our clock is set back six minutes (beyond the skew) and the token comes again, THEN it is refused
+        clock.advance(Duration.ofMinutes(-6));
+        assertThatThrownBy(() -> auth.verify(header, fake.serviceUrl(), "msteams")).hasMessage("not yet valid");
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedForAnActivityOfAnotherServiceUrlOrChannel() throws Exception {
+        // GIVEN a token verified once for its activity
+        String header = fake.authorization(activity, Token.VALID);
+        auth.verify(header, fake.serviceUrl(), "msteams");
+
+        // WHEN it comes with an activity naming another serviceUrl, THEN it is refused
+        assertThatThrownBy(() -> auth.verify(header, fake.url() + "/emea/" + FakeBotConnector.TENANT_ID + "/", "msteams"))
+                .isInstanceOf(NotAuthorized.class).hasMessage("serviceUrl does not match the token");
+        // AND with an activity of a channel its key is not endorsed for
+        assertThatThrownBy(() -> auth.verify(header, fake.serviceUrl(), "webchat"))
+                .isInstanceOf(NotAuthorized.class).hasMessage("signing key not endorsed for the activity's channel");
+
+        // AND it was still checked once, and is still good for its own activity
+        assertThat(auth.signatureChecks()).isEqualTo(1);
+        auth.verify(header, fake.serviceUrl(), "msteams");
+        assertThat(auth.signatureChecks()).isEqualTo(1);
+    }
+
+    @Test
+    void aForgedTokenIsNeverRemembered() {
+        // GIVEN every forgery of the token itself (SERVICE_URL_MISMATCH is a genuine token, sent with the wrong
+        // activity: remembering it is harmless, since each activity's serviceUrl is checked against it)
+        List<String> forgeries = new ArrayList<>();
+        for (Token forgery : Token.values()) {
+            if (forgery != Token.VALID && forgery != Token.ENTRA && forgery != Token.SERVICE_URL_MISMATCH) {
+                forgeries.add(fake.authorization(activity, forgery));
+            }
+        }
+
+        // WHEN each comes twice, THEN each is refused both times
+        forgeries.forEach(header -> assertThat(reason(header)).isNotEqualTo("accepted"));
+        long once = auth.signatureChecks();
+        forgeries.forEach(header -> assertThat(reason(header)).isNotEqualTo("accepted"));
+
+        // AND none is remembered: those whose signature was checked the first time had it checked again
+        assertThat(auth.cachedTokens()).isZero();
+        assertThat(once).isEqualTo(5); // forged signature, expired, not yet valid, wrong audience, not endorsed
+        assertThat(auth.signatureChecks()).isEqualTo(2 * once);
+    }
+
+    @Test
+    void keyRotationForgetsTheTokensOfTheRemovedKey() throws Exception {
+        // GIVEN a token of the current key, remembered
+        String old = fake.authorization(activity, Token.VALID);
+        auth.verify(old, fake.serviceUrl(), "msteams");
+        assertThat(auth.cachedTokens()).isEqualTo(1);
+
+        // WHEN Microsoft replaces that key a minute later and a token of the new one arrives
+        clock.advance(Duration.ofSeconds(61));
+        fake.rotateKey();
+        auth.verify(fake.authorization(activity, Token.VALID), fake.serviceUrl(), "msteams");
+
+        // THEN the old key's token is forgotten, and refused when it comes again
+        assertThat(fake.jwksFetches()).isEqualTo(2);
+        assertThat(auth.cachedTokens()).isEqualTo(1);
+        assertThatThrownBy(() -> auth.verify(old, fake.serviceUrl(), "msteams")).isInstanceOf(NotAuthorized.class)
+                .hasMessage("unknown signing key");
+    }
+
+    @Test
+    void keysFetchedAgainUnchangedKeepTheirTokensRemembered() throws Exception {
+        // GIVEN a token remembered
+        String header = fake.authorization(activity, Token.VALID);
+        auth.verify(header, fake.serviceUrl(), "msteams");
+
+        // WHEN the keys are fetched again a day later, unchanged
+        clock.advance(ConnectorAuth.MAX_KEY_AGE.minus(Duration.ofMinutes(30)));
+        String late = fake.authorization(activity, Token.VALID);
+        clock.advance(Duration.ofMinutes(31));
+        auth.verify(late, fake.serviceUrl(), "msteams");
+        assertThat(fake.jwksFetches()).isEqualTo(2);
+
+        // THEN the later token is remembered still: no signature check when it comes again
+        long checks = auth.signatureChecks();
+        auth.verify(late, fake.serviceUrl(), "msteams");
+        assertThat(auth.signatureChecks()).isEqualTo(checks);
+    }
+
+    @Test
+    void atMostAThousandTokensAreRememberedTheOldestForgottenFirst() throws Exception {
+        // GIVEN a thousand and one tokens, a second apart, each verified once
+        String first = fake.authorization(activity, Token.VALID);
+        auth.verify(first, fake.serviceUrl(), "msteams");
+        for (int i = 0; i < ConnectorAuth.MAX_CACHED; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            auth.verify(fake.authorization(activity, Token.VALID), fake.serviceUrl(), "msteams");
+        }
+
+        // THEN a thousand are remembered, and the first, forgotten, is checked for its signature again
+        assertThat(auth.cachedTokens()).isEqualTo(ConnectorAuth.MAX_CACHED);
+        long checks = auth.signatureChecks();
+        auth.verify(first, fake.serviceUrl(), "msteams");
+        assertThat(auth.signatureChecks()).isEqualTo(checks + 1);
+    }
+
+    String reason(String header) {
+        try {
+            auth.verify(header, fake.serviceUrl(), "msteams");
+            return "accepted";
+        } catch (NotAuthorized e) {
+            return e.getMessage();
         }
     }
 }
