@@ -3,13 +3,9 @@ package planbot.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import planbot.App;
@@ -63,43 +52,6 @@ public final class SlackBenchmark {
     private static final String TEAM = "TBENCH";
     private static final LocalDate TODAY = LocalDate.of(2025, 1, 15);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final com.sun.management.OperatingSystemMXBean PROCESS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
-    /** One round of warm-up per target; rounds repeat until the JIT compiler has (nearly) settled. */
-    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(3);
-    /** Warm-up is over when compiling took at most this share of a round's wall time... */
-    private static final double SETTLED_COMPILE_SHARE = 0.05;
-    /** ...or after this long in all, whatever the compiler is doing. */
-    private static final Duration MAX_WARM_UP = Duration.ofSeconds(60);
-    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
-    /** A request hanging longer than this counts as failed (the edge must ack within 3 s anyway). */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-
-    /**
-     * What one timed run of the clients saw; {@code reasons} counts the failures by what went wrong, {@code cpuSeconds}
-     * is the CPU time this process (server and clients) used meanwhile, {@code compileMillis} the JIT compiler's time.
-     */
-    record Load(int requests, int failures, double seconds, double[] millis, Map<String, Integer> reasons, double cpuSeconds,
-                long compileMillis) {
-        ObjectNode json(String what) {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("what", what);
-            o.put("requests", requests);
-            o.put("failures", failures);
-            // steadier than requests/s on a machine shared with other work: what one request costs, clients included
-            o.put("cpuMicrosPerRequest", CommandBenchmark.round(cpuSeconds * 1e6 / Math.max(1, requests)));
-            o.put("jitCompileMillis", compileMillis);
-            if (!reasons.isEmpty()) {
-                ObjectNode r = o.putObject("failureReasons");
-                reasons.forEach(r::put);
-            }
-            o.put("requestsPerSecond", CommandBenchmark.round(requests / seconds));
-            o.put("p50Millis", CommandBenchmark.round(CommandBenchmark.percentile(millis, 50)));
-            o.put("p99Millis", CommandBenchmark.round(CommandBenchmark.percentile(millis, 99)));
-            return o;
-        }
-    }
 
     public ObjectNode run(int tasks, int clients, Duration duration) throws Exception {
         Path dir = Files.createTempDirectory("planbot-bench-slack");
@@ -139,34 +91,21 @@ public final class SlackBenchmark {
                     URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
                     IntFunction<HttpRequest> status = n -> signedStatus(events, refs.get(n % refs.size()), sink, signer, clock);
                     IntFunction<HttpRequest> bareRoute = n -> signedStatus(bareUri, refs.get(n % refs.size()), sink, signer, clock);
-                    HttpClient edgeClient = client();
-                    HttpClient bareClient = client();
-                    // Warm both up alike (JIT, connections, the workspace binding), then measure one after the other. On two
-                    // busy cores the JIT compiler still took a fifth of the CPU 30 s in, charging its work to whichever ran
-                    // first: rounds of both go on until compiling has settled.
-                    long warm0 = System.nanoTime();
-                    int rounds = 0;
-                    double compileShare;
-                    do {
-                        long compile0 = JIT.getTotalCompilationTime();
-                        long round0 = System.nanoTime();
-                        load(edgeClient, status, clients, WARM_UP_ROUND, true);
-                        load(bareClient, bareRoute, clients, WARM_UP_ROUND, false);
-                        compileShare = (JIT.getTotalCompilationTime() - compile0) / ((System.nanoTime() - round0) / 1e6);
-                        rounds++;
-                    } while (compileShare > SETTLED_COMPILE_SHARE && System.nanoTime() - warm0 < MAX_WARM_UP.toNanos());
-                    out.put("warmUpSeconds", Math.round((System.nanoTime() - warm0) / 1e9));
-                    out.put("warmUpRounds", rounds);
-                    out.put("warmUpLastRoundCompileShare", Math.round(compileShare * 1000) / 1000.0);
-                    Load edge = load(edgeClient, status, clients, duration, true);
-                    Load baseline = load(bareClient, bareRoute, clients, duration, false);
+                    HttpLoad.Check namesRef = (request, response) ->
+                            response.body().contains(request.headers().firstValue("X-Bench-Ref").orElse(""))
+                                    ? null : "an answer without the card asked for";
+                    HttpLoad.Target edgeTarget = new HttpLoad.Target(HttpLoad.client(), status, namesRef);
+                    HttpLoad.Target bareTarget = new HttpLoad.Target(HttpLoad.client(), bareRoute, HttpLoad.Check.OK);
+                    HttpLoad.warmUp(List.of(edgeTarget, bareTarget), clients, out);
+                    HttpLoad.Load edge = HttpLoad.run(edgeTarget, clients, duration);
+                    HttpLoad.Load baseline = HttpLoad.run(bareTarget, clients, duration);
                     out.set("slack", edge.json("signed POST /slack/events '/plan status <ref>', answered in the ack with the card"));
                     out.set("bareRoute", baseline.json("the same signed POSTs to a Javalin route reading the body and answering 'ok', "
                             + "same machine, same client code"));
-                    double ratio = (edge.requests() / edge.seconds()) / (baseline.requests() / baseline.seconds());
+                    double ratio = edge.perSecond() / baseline.perSecond();
                     out.put("throughputOverBareRoute", Math.round(ratio * 1000) / 1000.0);
                     // what the ratio would be with the machine to ourselves: the bare route's CPU per request over the edge's
-                    double cpuRatio = (baseline.cpuSeconds() / baseline.requests()) / (edge.cpuSeconds() / edge.requests());
+                    double cpuRatio = baseline.cpuPerRequest() / edge.cpuPerRequest();
                     out.put("cpuPerRequestBareOverSlack", Math.round(cpuRatio * 1000) / 1000.0);
                     out.put("responseUrlPosts", responseUrlPosts.get());
                     ObjectNode targets = out.putObject("targets");
@@ -212,103 +151,11 @@ public final class SlackBenchmark {
                 + "&trigger_id=1.2.bench";
         String ts = String.valueOf(clock.instant().getEpochSecond());
         return HttpRequest.newBuilder(target)
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(HttpLoad.REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", ts)
                 .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
                 .header("X-Bench-Ref", ref)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    /**
-     * One client for all threads, as a load balancer or a busy proxy would be: 32 clients would mean 32 selector
-     * threads competing with the server for the same cores.
-     */
-    private static HttpClient client() {
-        // Jetty closes a connection idle for 30 s; the JDK client keeps one for 20 minutes, and with 32 threads its pool
-        // holds a few spare connections that can sit idle that long through the warm-up rounds. Let the client retire
-        // idle connections before Jetty does, so no request is sent on one being closed. (Read once, when the first
-        // client is made.)
-        System.setProperty("jdk.httpclient.keepalive.timeout", "20");
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    }
-
-    /**
-     * {@code clients} threads each sending one request after another for {@code duration}. With {@code check},
-     * an answer counts only when it is a 200 whose body names the ref asked about. A failed request is counted
-     * with its reason and the thread carries on.
-     */
-    private static Load load(HttpClient http, IntFunction<HttpRequest> requests, int clients, Duration duration, boolean check)
-            throws InterruptedException {
-        long end = System.nanoTime() + duration.toNanos();
-        AtomicInteger next = new AtomicInteger(new Random(42).nextInt(1000));
-        AtomicInteger failures = new AtomicInteger();
-        Map<String, Integer> reasons = new ConcurrentHashMap<>();
-        double[][] perClient = new double[clients][];
-        int[] counts = new int[clients];
-        CountDownLatch done = new CountDownLatch(clients);
-        long cpu0 = PROCESS.getProcessCpuTime();
-        long compile0 = JIT.getTotalCompilationTime();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            int me = c;
-            Thread t = new Thread(() -> {
-                double[] times = new double[4096];
-                int n = 0;
-                try {
-                    while (System.nanoTime() < end) {
-                        HttpRequest request = requests.apply(next.getAndIncrement());
-                        long t0 = System.nanoTime();
-                        String failure = send(http, request, check);
-                        if (n == times.length) {
-                            times = Arrays.copyOf(times, n * 2);
-                        }
-                        times[n++] = (System.nanoTime() - t0) / 1e6;
-                        if (failure != null) {
-                            failures.incrementAndGet();
-                            reasons.merge(failure, 1, Integer::sum);
-                        }
-                    }
-                } finally {
-                    perClient[me] = times;
-                    counts[me] = n;
-                    done.countDown();
-                }
-            }, "bench-client-" + c);
-            t.setDaemon(true);
-            t.start();
-        }
-        done.await();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (PROCESS.getProcessCpuTime() - cpu0) / 1e9;
-        long compileMillis = JIT.getTotalCompilationTime() - compile0;
-        int total = 0;
-        for (int n : counts) {
-            total += n;
-        }
-        double[] all = new double[total];
-        int at = 0;
-        for (int c = 0; c < clients; c++) {
-            System.arraycopy(perClient[c], 0, all, at, counts[c]);
-            at += counts[c];
-        }
-        return new Load(total, failures.get(), seconds, all, new TreeMap<>(reasons), cpuSeconds, compileMillis);
-    }
-
-    /** Sends one request: null when it was answered as expected, else why not (never throws). */
-    private static String send(HttpClient http, HttpRequest request, boolean check) {
-        try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                return "HTTP " + r.statusCode();
-            }
-            String ref = request.headers().firstValue("X-Bench-Ref").orElse("");
-            return check && !r.body().contains(ref) ? "an answer without the card asked for" : null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        } catch (Exception e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
     }
 }
