@@ -1,11 +1,15 @@
 package planbot.tracker.read;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import planbot.domain.Layout.Role;
+import planbot.domain.PlanDate;
+import planbot.domain.Status;
 import planbot.domain.Task;
+import planbot.tracker.DatesInWords;
 import planbot.tracker.CouncilLayout.Field;
 import planbot.tracker.Markup;
 import planbot.tracker.read.PlanDraft.ActionDraft;
@@ -17,6 +21,10 @@ import planbot.tracker.read.PlanDraft.ActionDraft;
  * the action; or the action column, where an empty cell continues the action above. Actions without a ref get
  * keys A01, A02, … and their tasks A01/01, A01/02, …. A row with a single cell in the first column is a section
  * heading, and so is a change in a section column.
+ *
+ * <p>A task cell that lists milestones (Word plans: bullets, see {@link Milestones}) makes one task per bullet; the
+ * sentence before the bullets joins the action's text and the row's notes go to the action. A task with no target
+ * cell takes the date its own text names ({@link DatesInWords}); an owner "ditto" or "as above" is the one above.
  */
 final class HeaderTableReader {
     private static final Pattern HIERARCHICAL = Pattern.compile("(.*[A-Za-z0-9])\\s*[/.\\-]\\s*\\d+");
@@ -27,6 +35,7 @@ final class HeaderTableReader {
     private final ReadLog log = new ReadLog();
     private final PlanDraft draft = new PlanDraft();
     private ActionDraft current;
+    private String lastOwner;
     private int generated;
 
     private HeaderTableReader(Header header) {
@@ -52,7 +61,8 @@ final class HeaderTableReader {
             return;
         }
         RowFields cells = new RowFields(header, log, row);
-        String section = cells.text(Field.SECTION);
+        // a Word cell's paragraphs are one name
+        String section = cells.text(Field.SECTION).replaceAll("\\s*\n\\s*", " ");
         if (!section.isEmpty() && !section.equals(draft.currentSectionName())) {
             draft.startSection(section);
             current = null;
@@ -70,6 +80,41 @@ final class HeaderTableReader {
             return; // "1 | Improve validation" above its tasks 1.1, 1.2: it says what the action is, nothing more
         }
 
+        RowFields.Dates dates = cells.dates();
+        Status status = cells.status(Field.STATUS);
+        Milestones.Items milestones = Milestones.split(taskText.text());
+        if (milestones == null) {
+            addTask(n, action, taskRef, taskText.text().isEmpty() ? actionText.text() : taskText.text(), status,
+                    cells, dates, owner(cells.text(Field.OWNER)), cells.notes(taskText.notes()));
+            return;
+        }
+        // A Word plan's row: the sentence before the bullets says what the action is, each bullet is a milestone,
+        // and the row's progress notes are about the action as a whole.
+        action.addRecommendation(milestones.intro());
+        String notes = cells.notes(taskText.notes());
+        if (notes != null) {
+            action.notes.add(notes);
+        }
+        List<String> owners = Milestones.owners(cells.text(Field.OWNER), milestones.items().size());
+        int count = milestones.items().size();
+        int dated = 0;
+        for (int i = 0; i < count; i++) {
+            Task task = addTask(n, action, i == 0 ? taskRef : "", milestones.items().get(i), status, cells, dates,
+                    owner(owners.get(i)), null);
+            dated += task.target() != null && dates.target() == null ? 1 : 0;
+        }
+        log.notice(n, count + (count == 1 ? " milestone" : " milestones") + " read as tasks of " + action.displayName()
+                + (milestones.intro().isEmpty() ? "" : ", the sentence before them as the action's text")
+                + (dated == 0 ? "" : "; " + dated + " with a target date from their text")
+                + (new HashSet<>(owners).size() > 1 ? "; one owner per milestone, line by line" : ""));
+    }
+
+    /**
+     * Adds a task to the action under its own ref when it has a hierarchical one, else the action's next. A task
+     * without a target cell takes the date its text names ("by December 2016").
+     */
+    private Task addTask(int n, ActionDraft action, String taskRef, String text, Status status, RowFields cells,
+                         RowFields.Dates dates, String owner, String notes) {
         String ref = HIERARCHICAL.matcher(taskRef).matches()
                 ? taskRef : String.format(Locale.ROOT, "%s/%02d", action.key, action.tasks.size() + 1);
         if (!draft.claimTaskRef(ref)) {
@@ -78,16 +123,27 @@ final class HeaderTableReader {
                     + free);
             ref = free;
         }
-        RowFields.Dates dates = cells.dates();
-        action.tasks.add(new Task(ref,
-                taskText.text().isEmpty() ? actionText.text() : taskText.text(),
-                cells.status(Field.STATUS),
-                cells.text(Field.TERM),
-                dates.start(),
-                dates.target(),
-                dates.timescale(),
-                cells.text(Field.OWNER),
-                cells.notes(taskText.notes())));
+        PlanDate target = dates.target();
+        if (target == null && dates.timescale() == null) {
+            DatesInWords.Found found = DatesInWords.target(text);
+            target = found.date();
+            if (found.problem() != null) {
+                log.notice(n, found.problem());
+            }
+        }
+        Task task = new Task(ref, text, status, cells.text(Field.TERM), dates.start(), target, dates.timescale(), owner,
+                notes);
+        action.tasks.add(task);
+        return task;
+    }
+
+    /** The owner as written, or the owner of the task above when the cell says "ditto" or "as above". */
+    private String owner(String cell) {
+        if (!cell.isEmpty() && Milestones.isDitto(cell) && lastOwner != null) {
+            return lastOwner;
+        }
+        lastOwner = cell.isEmpty() ? lastOwner : cell;
+        return cell;
     }
 
     private String actionKey(String actionRef, String taskRef, String actionText) {

@@ -213,6 +213,9 @@ final class ShapeDetector {
             }
             return Role.TASK_REF; // a plain ref is settled against the other columns later
         }
+        if (any(w, "milestone", "milestones") && !any(w, "date", "dates", "due", "deadline", "when")) {
+            return Role.TASK; // "Action, Targets or Milestones": the milestones are the tasks
+        }
         if (any(w, "start", "begin", "commence")) {
             return Role.START;
         }
