@@ -3,11 +3,11 @@ package planbot.tracker.read;
 import java.nio.file.Path;
 
 /**
- * Reads a council's tracker (CSV, TSV or XLSX; the review tracker, an activity plan, or any table with a
+ * Reads a council's tracker (CSV, TSV, XLSX, DOCX or a Word table saved as text; the review tracker, an activity plan, or any table with a
  * header row) into a plan, plus every cell it could not read and every repair it made.
  *
  * <p>Called by the import service and the CLI. Stateless and thread-safe. A file that is not a tracker at all
- * (missing, empty, too large, binary, a zip that is not a workbook, no header row) throws {@link
+ * (missing, empty, too large, binary, a zip that is not a workbook, a password-protected file, a document with no table, no header row) throws {@link
  * TrackerFormatException} with a one-sentence reason for the person who supplied it; a bad cell never throws,
  * it becomes a {@link planbot.tracker.Problem} in the result.
  */
