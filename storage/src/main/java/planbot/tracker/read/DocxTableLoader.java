@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
@@ -18,7 +19,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
  * Reads the tables of a Word document (DOCX) into one {@link Table}: for each table (or only the one chosen by
  * number), the last paragraph before it, if any, as a row of one cell (its title, which the readers take for a
  * section), then its rows. A cell's paragraphs are joined with newlines; a list paragraph gets a bullet
- * ({@code •}) or its letter ({@code a.}) so that milestones read as they look. A cell merged downwards
+ * ({@code •}) or its letter ({@code a.}) so that milestones read as they look, and a cell all in bold is marked
+ * {@code <b>…</b>} (see {@link planbot.tracker.Markup}), which tells a section row from an action without tasks. A cell merged downwards
  * (vMerge continue) holds the text of the cell it continues, so it belongs to every row it spans; a cell merged
  * across (gridSpan) is followed by empty cells so that columns stay in place. Rows are numbered through the
  * document in this order. POI's zip-bomb limits stay at their defaults, as for XLSX.
@@ -107,13 +109,18 @@ final class DocxTableLoader {
         return cells;
     }
 
+    /** The cell's text; a cell all in bold is marked {@code <b>…</b>}, as web exports mark headings. */
     private static String text(XWPFTableCell cell) {
         List<String> paragraphs = new ArrayList<>();
         int item = 0;
+        boolean bold = true;
         for (XWPFParagraph p : cell.getParagraphs()) {
             String text = p.getText().strip();
             if (text.isEmpty()) {
                 continue;
+            }
+            for (XWPFRun run : p.getRuns()) {
+                bold &= run.text().isBlank() || run.isBold();
             }
             if (p.getNumID() != null) {
                 String format = String.valueOf(p.getNumFmt()).toLowerCase(Locale.ROOT);
@@ -123,6 +130,7 @@ final class DocxTableLoader {
             }
             paragraphs.add(text);
         }
-        return String.join("\n", paragraphs);
+        String text = String.join("\n", paragraphs);
+        return bold && !text.isEmpty() ? "<b>" + text + "</b>" : text;
     }
 }

@@ -17,6 +17,9 @@ final class Milestones {
     /** A dash or a letter also starts ordinary sentences ("- TBC", "a. k. a."): a list needs two of them. */
     private static final Pattern WEAK_BULLET = Pattern.compile("^(?:[\\-*\u2013]|\\(?[a-z][.)])\\s+(.*)$");
     private static final Pattern DITTO = Pattern.compile("(?i)ditto|as above|\"|\u201d|''|do\\.?");
+    /** "b and c. September 2025", "a) June", "a-c. Ongoing": the milestones a line of a due cell is for. */
+    private static final Pattern LETTERS = Pattern.compile(
+            "^\\(?([a-z](?:\\s*(?:,|and|&|-|\u2013)\\s*[a-z])*)[.):]\\s+(.*)$");
     /** A line ending like this runs on into the next: "Patsy Dell and" / "Service Managers". */
     private static final Pattern RUNS_ON = Pattern.compile("(?i).*(?:\\band|&|,|/|-|\u2013)$");
 
@@ -72,6 +75,51 @@ final class Milestones {
             return owners;
         }
         return Collections.nCopies(count, String.join("; ", owners));
+    }
+
+    /**
+     * One target cell's text per milestone: by the letters its lines name ("a. June 2025" / "b and c. September
+     * 2025"), else line by line when there are as many lines, else the whole cell for each when it is one line;
+     * null when its lines cannot be matched to the milestones.
+     */
+    static List<String> dueTexts(String cell, int count) {
+        List<String> lines = lines(cell);
+        if (lines.size() <= 1) {
+            return Collections.nCopies(count, lines.isEmpty() ? "" : lines.get(0));
+        }
+        List<String> dues = new ArrayList<>(Collections.nCopies(count, ""));
+        boolean lettered = true;
+        for (String line : lines) {
+            Matcher m = LETTERS.matcher(line);
+            if (!m.matches()) {
+                lettered = false;
+                break;
+            }
+            for (int item : letters(m.group(1))) {
+                if (item >= count) {
+                    return null;
+                }
+                dues.set(item, m.group(2).strip());
+            }
+        }
+        if (lettered) {
+            return dues;
+        }
+        return lines.size() == count ? lines : null;
+    }
+
+    /** The 0-based items "b and c", "a, b", "a-c" name. */
+    private static List<Integer> letters(String names) {
+        List<Integer> items = new ArrayList<>();
+        Matcher m = Pattern.compile("\\b([a-z])\\b(?:\\s*[-\u2013]\\s*([a-z])\\b)?").matcher(names);
+        while (m.find()) {
+            int from = m.group(1).charAt(0) - 'a';
+            int to = m.group(2) == null ? from : m.group(2).charAt(0) - 'a';
+            for (int i = from; i <= to; i++) {
+                items.add(i);
+            }
+        }
+        return items;
     }
 
     /** True for an owner cell that means "the owner above". */

@@ -1,6 +1,7 @@
 package planbot.tracker.read;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads a council's tracker (CSV, TSV, XLSX, DOCX or a Word table saved as text; the review tracker, an activity plan, or any table with a
@@ -31,11 +32,12 @@ public final class TrackerReader {
     }
 
     private static ReadResult read(Table table, String planName, ReadOptions options) throws TrackerFormatException {
-        Header header = ShapeDetector.detect(table, options);
+        List<Header> headers = ShapeDetector.detectAll(table, options);
+        Header header = headers.get(0);
         switch (header.shape()) {
             case REVIEW: return ReviewTrackerReader.read(table, header, planName);
             case ACTIVITY: return ActivityPlanReader.read(table, header, planName);
-            default: return HeaderTableReader.read(table, header, planName);
+            default: return HeaderTableReader.read(table, headers, planName);
         }
     }
 
