@@ -78,6 +78,20 @@ class WordCliTest {
     }
 
     @Test
+    void GIVEN_a_tsv_of_three_titled_tables_WHEN_imported_THEN_one_plan_of_three_sections_not_a_duplicate_section()
+            throws Exception {
+        Path tsv = Path.of("..", "storage", "src", "test", "resources", "trackers", "greenford-improvement-plan.tsv");
+
+        Run run = planbot("import", tsv.toString(), "--db", db, "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode r = ImportExportCliTest.JSON.readTree(run.out());
+        assertThat(r.get("sections").asInt()).isEqualTo(3);
+        assertThat(r.get("tasks").asInt()).isEqualTo(13);
+        assertThat(r.get("notices").toString()).contains("holds no sections");
+    }
+
+    @Test
     void GIVEN_the_sample_imported_WHEN_exported_as_docx_and_imported_elsewhere_THEN_the_same_plan() throws Exception {
         String copy = "jdbc:sqlite:" + dir.resolve("copy.db");
         Path docx = dir.resolve("plan.docx");
