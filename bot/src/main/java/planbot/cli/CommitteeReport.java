@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.common.usermodel.PictureType;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -73,7 +75,7 @@ final class CommitteeReport {
             paragraph(doc, in.lastReport() != null
                     ? "Changes since the last report, on " + LONG_DATE.format(in.lastReport()) + "."
                     : "No report was made before this one: changes are those of the last "
-                    + java.time.temporal.ChronoUnit.DAYS.between(from, today) + " days, since " + LONG_DATE.format(from)
+                    + ChronoUnit.DAYS.between(from, today) + " days, since " + LONG_DATE.format(from)
                     + ".", false, 0);
 
             heading(doc, "Summary");
@@ -87,7 +89,7 @@ final class CommitteeReport {
             try {
                 chart.addPicture(new ByteArrayInputStream(DigestChart.png(d)), PictureType.PNG, "chart.png",
                         Units.toEMU(DigestChart.WIDTH * 0.5), Units.toEMU(DigestChart.HEIGHT * 0.5));
-            } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            } catch (InvalidFormatException e) {
                 throw new IOException("the chart could not be added", e);
             }
 

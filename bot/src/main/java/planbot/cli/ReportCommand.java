@@ -21,6 +21,7 @@ import planbot.App;
 import planbot.domain.AuditEvent;
 import planbot.domain.Plan;
 import planbot.domain.Source;
+import planbot.domain.UkDates;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.digest.DigestInput;
 import planbot.scheduler.digest.DigestScope;
@@ -97,7 +98,7 @@ public final class ReportCommand implements Callable<Integer> {
             app.audit().append(tenant, new AuditEvent(now.toInstant(), "cli", Source.CLI, "plan", plan.name(), "report",
                     null, String.valueOf(out.getFileName()), null));
             spec.commandLine().getErr().println("Report on plan \"" + plan.name() + "\" as at "
-                    + planbot.domain.UkDates.format(now) + " written to " + out);
+                    + UkDates.format(now) + " written to " + out);
         }
         return 0;
     }

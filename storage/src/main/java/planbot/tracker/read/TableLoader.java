@@ -15,7 +15,8 @@ import planbot.tracker.FormulaGuard;
 
 /**
  * Loads a file into a {@link Table}, deciding from its first bytes whether it is an XLSX workbook, a Word
- * document (DOCX) or text (CSV, TSV, or a Word table saved as text). The size limit is checked before anything is read, so a huge file costs nothing. Every cell is
+ * document (DOCX) or text (CSV, TSV, or a Word table saved as text). The size limit is checked before anything
+ * is read, so a huge file costs nothing. Every cell is
  * passed through {@link FormulaGuard#restore} here, before anything else reads it, so that a cell planbot's
  * export neutralised ({@code '=1+1}) reads as the text it stood for.
  */
@@ -61,17 +62,7 @@ final class TableLoader {
 
     /** A zip whose entries are named word/…: entry names are stored uncompressed, so no inflating is needed. */
     private static boolean isWordDocument(byte[] content) {
-        byte[] name = "word/document".getBytes(StandardCharsets.US_ASCII);
-        outer:
-        for (int i = 0; i + name.length <= content.length; i++) {
-            for (int j = 0; j < name.length; j++) {
-                if (content[i + j] != name[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return new String(content, StandardCharsets.ISO_8859_1).contains("word/document");
     }
 
     /**
