@@ -20,9 +20,9 @@ import planbot.domain.Plan;
 import planbot.tracker.write.ExportFormat;
 import planbot.tracker.write.PlanExporter;
 
-/** {@code planbot export}: writes a plan back out in the council's own layout (CSV, XLSX) or as JSON. */
+/** {@code planbot export}: writes a plan back out in the council's own layout (CSV, XLSX, DOCX) or as JSON. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a plan as CSV or XLSX in the council's own layout, or as JSON.")
+        description = "Export a plan as CSV, XLSX or DOCX in the council's own layout, or as JSON.")
 public final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     PlanbotCommand root;
@@ -33,7 +33,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", required = true, paramLabel = "csv|xlsx|json", description = "Output format.")
+    @Option(names = "--format", required = true, paramLabel = "csv|xlsx|docx|json", description = "Output format.")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (default: standard output).")
@@ -45,8 +45,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExportFormat fmt = ExportFormat.parse(format);
-        if (out == null && fmt == ExportFormat.XLSX && System.console() != null) {
-            throw new UserError("an XLSX file is binary: give --out FILE.xlsx (or redirect the output to a file)");
+        boolean binary = fmt == ExportFormat.XLSX || fmt == ExportFormat.DOCX;
+        if (out == null && binary && System.console() != null) {
+            throw new UserError((fmt == ExportFormat.XLSX ? "an XLSX" : "a DOCX") + " file is binary: give --out FILE."
+                    + fmt.extension() + " (or redirect the output to a file)");
         }
         Plan plan;
         try (App app = root.open(global)) {
@@ -55,7 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (out == null) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             PlanExporter.write(plan, fmt, bytes);
-            if (fmt == ExportFormat.XLSX) {
+            if (binary) {
                 System.out.write(bytes.toByteArray());
                 System.out.flush();
             } else {

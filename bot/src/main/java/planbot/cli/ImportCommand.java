@@ -25,7 +25,7 @@ import planbot.tracker.read.TrackerReader;
 
 /** {@code planbot import FILE}: reads a tracker and merges it into the database in one transaction. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import a tracker (CSV, TSV or XLSX) into the database.",
+        description = {"Import a tracker (CSV, TSV, XLSX, DOCX, or a Word table saved as text) into the database.",
                 "Re-importing the same file changes nothing; a newer version updates the plan in place."})
 public final class ImportCommand implements Callable<Integer> {
     @ParentCommand
@@ -45,6 +45,9 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--sheet", paramLabel = "SHEET", description = "XLSX: the sheet's name or number (default: the first).")
     String sheet;
+
+    @Option(names = "--table", paramLabel = "N", description = "DOCX: read only the Nth table (default: every table).")
+    String table;
 
     @Option(names = "--map", paramLabel = "HEADER=ROLE",
             description = "Say what a column holds, overriding the guess; repeatable. ROLE is one of: section, action-ref, action-status, action, task, task-ref, status, term, start, target, timescale, owner, lead, notes, ignored.")
@@ -69,10 +72,13 @@ public final class ImportCommand implements Callable<Integer> {
         if (Files.isDirectory(file)) {
             throw new UserError(file + " is a folder, not a tracker file");
         }
+        if (sheet != null && table != null) {
+            throw new UserError("--sheet is for workbooks and --table for Word documents: give one of them");
+        }
         String plan = planName != null ? planName : defaultPlanName(file);
         ReadResult read;
         try {
-            read = TrackerReader.read(file, new ReadOptions(plan, sheet, columnMap, ReadOptions.DEFAULT_MAX_BYTES));
+            read = TrackerReader.read(file, new ReadOptions(plan, table != null ? table : sheet, columnMap, ReadOptions.DEFAULT_MAX_BYTES));
         } catch (TrackerFormatException e) {
             throw new UserError("cannot import " + file.getFileName() + ": " + e.getMessage());
         }

@@ -11,7 +11,7 @@ import planbot.config.Settings;
 /** The top of the command line: global options and the list of verbs. */
 @Command(name = "planbot", mixinStandardHelpOptions = true, version = "planbot 0.1",
         description = "Keeps a service-improvement action plan moving: stores the plan, chases owners, reports.",
-        subcommands = {DemoCommand.class, ChatCommand.class, ImportCommand.class, ExportCommand.class, PeopleCommand.class, RemindCommand.class, DigestCommand.class,
+        subcommands = {DemoCommand.class, ChatCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PeopleCommand.class, RemindCommand.class, DigestCommand.class,
                 PolicyCommand.class, SubscribeCommand.class, ServeCommand.class, WorkspaceCommand.class, AdminCommand.class,
                 DoctorCommand.class,
                 BenchCommand.class})

@@ -80,17 +80,17 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
     public String text() {
         switch (kind.type()) {
             case BEFORE:
-                return taskRef + " is due in " + count(kind.days(), "working day") + ", on " + due() + ".";
+                return taskRef + " is due in " + count(kind.days(), "working day") + ", " + onDue() + ".";
             case DUE_TODAY:
                 return taskRef + " is due today (" + due() + ").";
             case OVERDUE:
-                return taskRef + " is overdue: it was due on " + due() + late() + ". Is it done, or does it need a new date?";
+                return taskRef + " is overdue: it was due " + onDue() + late() + ". Is it done, or does it need a new date?";
             case ESCALATE_LEAD:
-                return taskRef + ", owned by " + ownerName() + ", is overdue: it was due on " + due() + late()
+                return taskRef + ", owned by " + ownerName() + ", is overdue: it was due " + onDue() + late()
                         + ". As the lead of " + actionName + ", can you help it along?";
             case ESCALATE_MANAGER:
                 return taskRef + " (" + actionName + "), owned by " + ownerName() + (lead == null ? "" : ", lead " + lead)
-                        + ", is still overdue: it was due on " + due() + late() + ".";
+                        + ", is still overdue: it was due " + onDue() + late() + ".";
             case TBC_NUDGE:
                 return taskRef + " has no target date yet (" + (target == null ? "TBC" : target.display())
                         + "). Can you set a date?";
@@ -106,7 +106,20 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
         return owner == null ? "nobody named in the plan" : owner;
     }
 
+    /** "on 31/12/2016", or "by December 2016" for a target the tracker named only to the month. */
+    private String onDue() {
+        return byMonth() ? target.due() : "on " + due();
+    }
+
+    private boolean byMonth() {
+        return target != null && target.isDate() && target.precision() == PlanDate.Precision.MONTH
+                && (dueDate == null || dueDate.equals(target.date()));
+    }
+
     private String due() {
+        if (byMonth()) {
+            return target.due();
+        }
         if (dueDate != null) {
             return UkDates.format(dueDate);
         }

@@ -70,6 +70,14 @@ public record PlanDate(Kind kind, LocalDate date, Precision precision, String re
         return remark == null ? core : core + " - " + remark;
     }
 
+    /**
+     * When it is due, as reminders and the digest say it: "by December 2016" for a month (due on its last day, but
+     * the tracker never named a day), else {@link #display()}.
+     */
+    public String due() {
+        return kind == Kind.DATE && precision == Precision.MONTH ? "by " + display() : display();
+    }
+
     @Override
     public String toString() {
         return display();

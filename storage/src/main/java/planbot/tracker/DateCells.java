@@ -33,6 +33,10 @@ public final class DateCells {
     private static final Pattern NOT_APPLICABLE = Pattern.compile("(?i)n\\s*/\\s*a|n\\.a\\.?|not applicable");
     private static final Pattern TBC = Pattern.compile("(?is)(?:tbc|tba|tbd|to be (?:confirmed|agreed|decided))\\b(.*)");
     private static final Pattern ONGOING = Pattern.compile("(?is)(?:on\\s*-?\\s*going|continuous|rolling)\\b(.*)");
+    /** "Autumn 2025", "early spring 2026", "2025/26", "FY 2025/26": a time with no date in it, kept as written. */
+    private static final Pattern NO_DAY = Pattern.compile("(?i)(?:by\\s+|the\\s+)?(?:(?:early|late|mid|end of)\\s*-?\\s*)?"
+            + "(?:(?:spring|summer|autumn|fall|winter)\\s+\\d{2,4}(?:\\s*/\\s*\\d{2,4})?"
+            + "|(?:fy|financial year)?\\s*\\d{4}\\s*/\\s*\\d{2,4})");
     private static final Pattern BY = Pattern.compile("(?i)(?:by|before|due|no later than)\\s+");
     private static final Pattern DMY = Pattern.compile("(\\d{1,2})\\s*([/.\\-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4}|\\d{2})(?!\\d)");
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)");
@@ -67,6 +71,10 @@ public final class DateCells {
         m = ONGOING.matcher(s);
         if (m.matches()) {
             return ok(s, new PlanDate(Kind.ONGOING, null, Precision.DAY, remark(m.group(1)), null));
+        }
+        if (NO_DAY.matcher(s).matches()) {
+            // a season or a financial year names no day: TBC, with the words kept, rather than a made-up date
+            return new Reading(new PlanDate(Kind.TBC, null, Precision.DAY, null, s), null);
         }
         Matcher by = BY.matcher(s);
         String body = by.lookingAt() ? s.substring(by.end()) : s;

@@ -126,4 +126,14 @@ class DateCellsTest {
         assertThat(soon.problem()).startsWith("cannot read this as a date");
         assertThat(DateCells.read("Smarch 2024", false).problem()).isNotNull();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Autumn 2025", "early Spring 2026", "2025/26", "FY 2025/2026", "by winter 2025"})
+    void GIVEN_a_season_or_a_financial_year_WHEN_read_THEN_tbc_kept_as_written_with_no_made_up_date(String cell) {
+        DateCells.Reading reading = DateCells.read(cell, false);
+        assertThat(reading.problem()).isNull();
+        assertThat(reading.date().kind()).isEqualTo(Kind.TBC);
+        assertThat(reading.date().date()).isNull();
+        assertThat(reading.date().display()).isEqualTo(cell);
+    }
 }

@@ -87,7 +87,8 @@ class RoundTripTest {
     static List<Tracker> trackers() throws IOException {
         List<Tracker> trackers = new ArrayList<>();
         try (Stream<Path> samples = Files.list(samplesFolder())) {
-            for (Path sample : samples.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {
+            for (Path sample : samples.filter(p -> p.toString().endsWith(".tsv")
+                    || p.toString().endsWith(".txt")).sorted().toList()) {
                 trackers.add(new Tracker(sample.getFileName().toString(), Files.readAllBytes(sample)));
             }
         }
@@ -108,6 +109,7 @@ class RoundTripTest {
         for (Tracker tracker : trackers()) {
             cases.add(Arguments.of(tracker, ExportFormat.CSV));
             cases.add(Arguments.of(tracker, ExportFormat.XLSX));
+            cases.add(Arguments.of(tracker, ExportFormat.DOCX));
         }
         return cases.stream();
     }

@@ -57,10 +57,10 @@ final class DigestBlocks {
                 + escape(statuses(d.totals()))));
 
         list(blocks, "Overdue", d.overdue().size(), lines(d.overdue(), o -> item(o.task(),
-                days(o.daysLate()) + " late (due " + date(o.task().target()) + ")")));
+                days(o.daysLate()) + " late (due " + due(o.task().target()) + ")")));
         list(blocks, "Due in the next " + DigestBuilder.DUE_WITHIN_DAYS + " days", d.dueSoon().size(),
                 lines(d.dueSoon(), due -> item(due.task(), (due.daysLeft() == 0 ? "due today" : "due in " + days(due.daysLeft()))
-                        + " (" + date(due.task().target()) + ")")));
+                        + " (" + due(due.task().target()) + ")")));
         list(blocks, "Completed", d.completed().size(), lines(d.completed(), done -> item(done.task(),
                 "finished " + UkDates.format(done.at().atZone(d.period().to().getZone())))));
         list(blocks, "Slipped", d.slipped().size(), lines(d.slipped(), s -> item(s.task(), date(s.from()) + " → "
@@ -139,6 +139,10 @@ final class DigestBlocks {
         StringBuilder s = new StringBuilder();
         c.byStatus().forEach((word, n) -> s.append(s.length() == 0 ? "" : ", ").append(word).append(' ').append(n));
         return s.toString();
+    }
+
+    private static String due(PlanDate d) {
+        return d == null ? "no date" : d.due();
     }
 
     private static String date(PlanDate d) {

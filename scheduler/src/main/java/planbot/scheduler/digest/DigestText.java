@@ -41,12 +41,12 @@ public final class DigestText {
 
         heading(out, "Overdue", d.overdue());
         for (Digest.Overdue o : d.overdue()) {
-            line(out, o.task(), days(o.daysLate()) + " late (due " + date(o.task().target()) + ")");
+            line(out, o.task(), days(o.daysLate()) + " late (due " + due(o.task().target()) + ")");
         }
         heading(out, "Due in the next " + DigestBuilder.DUE_WITHIN_DAYS + " days", d.dueSoon());
         for (Digest.Due due : d.dueSoon()) {
             line(out, due.task(), "due " + (due.daysLeft() == 0 ? "today" : "in " + days(due.daysLeft()))
-                    + " (" + date(due.task().target()) + ")");
+                    + " (" + due(due.task().target()) + ")");
         }
         heading(out, "Completed since the last digest", d.completed());
         for (Digest.Done done : d.completed()) {
@@ -113,6 +113,10 @@ public final class DigestText {
 
     private static String sectionName(String section) {
         return section.isEmpty() ? "(no section)" : section;
+    }
+
+    private static String due(PlanDate d) {
+        return d == null ? "no date" : d.due();
     }
 
     private static String date(PlanDate d) {

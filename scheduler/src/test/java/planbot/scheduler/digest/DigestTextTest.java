@@ -5,6 +5,7 @@ import static planbot.scheduler.digest.Inputs.day;
 import static planbot.scheduler.digest.Inputs.london;
 
 import org.junit.jupiter.api.Test;
+import planbot.domain.PlanDate;
 
 class DigestTextTest {
 
@@ -30,5 +31,16 @@ class DigestTextTest {
                 "Silent owners, no update to their open tasks for 30 days or more (1):\n  Lee: 2 open tasks, last update 75 days ago\n",
                 "Target date TBC (1):\n  A/5  TBC - awaiting budget  Lee  Do A/5\n");
         assertThat(text).doesNotContain(Digest.QUIET_TEXT).doesNotContain("By section");
+    }
+
+    @Test
+    void givenAMonthTarget_whenRendered_thenItIsDueByTheMonthNotOnItsLastDay() {
+        PlanDate april = new PlanDate(PlanDate.Kind.DATE, java.time.LocalDate.of(2023, 4, 30), PlanDate.Precision.MONTH,
+                null, null);
+        Digest d = Inputs.at("2023-05-15T09:00").since("2023-05-08T09:00")
+                .task("S", "A/1", "On target", april, "Sam", london("2023-05-14T09:00"), 0)
+                .build();
+
+        assertThat(DigestText.render(d)).contains("A/1  15 days late (due by April 2023)  Sam  Do A/1\n");
     }
 }

@@ -71,6 +71,17 @@ final class PlanDraft {
         sections.add(new SectionDraft(name));
     }
 
+    /** The name, or the name with " (2)", " (3)", … when a section already has it. */
+    String unusedSectionName(String name) {
+        Set<String> taken = new HashSet<>();
+        sections.forEach(section -> taken.add(section.name));
+        String candidate = name;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = name + " (" + n + ")";
+        }
+        return candidate;
+    }
+
     SectionDraft currentSection() {
         if (sections.isEmpty()) {
             startSection(""); // a tracker without section rows has one unnamed section

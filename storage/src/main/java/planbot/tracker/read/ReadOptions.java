@@ -8,7 +8,8 @@ import planbot.domain.Layout;
  * How to read a tracker.
  *
  * @param planName  the plan's name (the CLI's --plan; defaults to the file name without extension)
- * @param sheet     for XLSX, the sheet's name or 1-based number; null for the first sheet
+ * @param sheet     for XLSX, the sheet's name or 1-based number, null for the first sheet; for DOCX, the 1-based
+ *                  number of the one table to read, null for all of them
  * @param columnMap --map overrides: a role for a header as written (case-insensitive), beating the guess
  * @param maxBytes  files larger than this are refused before reading
  */

@@ -68,8 +68,13 @@ final class RowFields {
      * timescale's own text is kept only when it is not what {@link Timescales#format} makes of those dates.
      */
     Dates dates() {
+        return dates(text(Field.TARGET));
+    }
+
+    /** As {@link #dates()}, with this text in place of the TARGET cell: one milestone's part of it. */
+    Dates dates(String targetText) {
         PlanDate start = log.date(row.number(), name(Field.START), text(Field.START), true);
-        PlanDate target = log.date(row.number(), name(Field.TARGET), text(Field.TARGET), false);
+        PlanDate target = log.date(row.number(), name(Field.TARGET), targetText, false);
         String cell = text(Field.TIMESCALE);
         if (cell.isEmpty()) {
             return new Dates(start, target, null);

@@ -28,8 +28,37 @@ final class ShapeDetector {
     }
 
     static Header detect(Table table, ReadOptions options) throws TrackerFormatException {
+        return detect(table, options, 0);
+    }
+
+    /**
+     * The header rows of a file that holds several tables one after another, each with its own header: the first
+     * header, then, in a table mapped column by column, every later row that is plainly another header (each of
+     * its filled cells names a column, and two of them at least). A file of one table gives one header.
+     */
+    static List<Header> detectAll(Table table, ReadOptions options) throws TrackerFormatException {
+        List<Header> headers = new ArrayList<>();
+        headers.add(detect(table, options));
+        if (headers.get(0).shape() != Layout.Shape.TABLE) {
+            return headers;
+        }
         List<Table.Row> rows = table.rows();
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = headers.get(0).index() + 1; i < rows.size(); i++) {
+            List<String> cells = headerCells(rows.get(i));
+            boolean allNamed = cells.stream().allMatch(c -> c.isEmpty() || role(c, options.columnMap()) != null);
+            if (allNamed && cells.stream().filter(c -> !c.isEmpty()).count() >= 2) {
+                Header next = detect(table, options, i);
+                if (next.index() == i && next.shape() == Layout.Shape.TABLE) {
+                    headers.add(next);
+                }
+            }
+        }
+        return headers;
+    }
+
+    private static Header detect(Table table, ReadOptions options, int from) throws TrackerFormatException {
+        List<Table.Row> rows = table.rows();
+        for (int i = from; i < rows.size(); i++) {
             List<String> cells = headerCells(rows.get(i));
             List<Role> roles = new ArrayList<>();
             for (String cell : cells) {
@@ -212,6 +241,9 @@ final class ShapeDetector {
                 return Role.ACTION_REF;
             }
             return Role.TASK_REF; // a plain ref is settled against the other columns later
+        }
+        if (any(w, "milestone", "milestones") && !any(w, "date", "dates", "due", "deadline", "when")) {
+            return Role.TASK; // "Action, Targets or Milestones": the milestones are the tasks
         }
         if (any(w, "start", "begin", "commence")) {
             return Role.START;

@@ -1,17 +1,22 @@
 package planbot.tracker.read;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import planbot.tracker.FormulaGuard;
 
 /**
- * Loads a file into a {@link Table}, deciding from its first bytes whether it is an XLSX workbook or text
- * (CSV or TSV). The size limit is checked before anything is read, so a huge file costs nothing. Every cell is
+ * Loads a file into a {@link Table}, deciding from its first bytes whether it is an XLSX workbook, a Word
+ * document (DOCX) or text (CSV, TSV, or a Word table saved as text). The size limit is checked before anything
+ * is read, so a huge file costs nothing. Every cell is
  * passed through {@link FormulaGuard#restore} here, before anything else reads it, so that a cell planbot's
  * export neutralised ({@code '=1+1}) reads as the text it stood for.
  */
@@ -43,10 +48,9 @@ final class TableLoader {
         }
         Table table;
         if (startsWith(content, 'P', 'K', 3, 4)) {
-            table = XlsxTableLoader.load(content, options);
+            table = isWordDocument(content) ? DocxTableLoader.load(content, options) : XlsxTableLoader.load(content, options);
         } else if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new TrackerFormatException("this is an old Excel 97-2003 (.xls) workbook: save it as .xlsx or CSV "
-                    + "and try again");
+            throw new TrackerFormatException(oldOfficeFile(content));
         } else {
             table = TextTableLoader.load(content, looksLikeXlsx(fileName));
         }
@@ -54,6 +58,30 @@ final class TableLoader {
             throw new TrackerFormatException("the file is empty: it has only blank lines");
         }
         return restored(table);
+    }
+
+    /** A zip whose entries are named word/…: entry names are stored uncompressed, so no inflating is needed. */
+    private static boolean isWordDocument(byte[] content) {
+        return new String(content, StandardCharsets.ISO_8859_1).contains("word/document");
+    }
+
+    /**
+     * Why an OLE2 file is refused: a password-protected Word or Excel file is an encrypted package inside one (its
+     * streams say so), and the rest are the old 97-2003 formats.
+     */
+    private static String oldOfficeFile(byte[] content) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
+            DirectoryNode root = fs.getRoot();
+            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
+                return "this file is password-protected: save a copy without the password and import that";
+            }
+            if (root.hasEntry("WordDocument")) {
+                return "this is an old Word 97-2003 (.doc) document: save it as .docx and try again";
+            }
+        } catch (IOException | RuntimeException e) {
+            // not readable as OLE2 at all: most likely a damaged old workbook, as before
+        }
+        return "this is an old Excel 97-2003 (.xls) workbook: save it as .xlsx or CSV and try again";
     }
 
     private static Table restored(Table table) {

@@ -17,7 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads CSV or TSV text. The encoding is UTF-8 (with or without a byte-order mark; UTF-16 when it has one)
  * unless the bytes are not valid UTF-8, in which case they are Windows-1252: what Excel on a council PC
- * saves. The delimiter is whichever of tab, comma or semicolon the first lines use most.
+ * saves. The delimiter is whichever of tab, comma or semicolon the first lines use most, except in a Word table
+ * flattened to text (every tab at the start of its line), which {@link WordTextTableLoader} reads.
  */
 final class TextTableLoader {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -32,6 +33,9 @@ final class TextTableLoader {
         if (looksBinary(text)) {
             throw new TrackerFormatException("this is not a CSV, TSV or XLSX tracker: "
                     + (namedLikeXlsx ? "it is named like an Excel workbook but is not one" : "it contains binary data"));
+        }
+        if (WordTextTableLoader.matches(text)) {
+            return WordTextTableLoader.load(text);
         }
         char delimiter = delimiter(text);
         try {

@@ -1,13 +1,14 @@
 package planbot.tracker.read;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Reads a council's tracker (CSV, TSV or XLSX; the review tracker, an activity plan, or any table with a
+ * Reads a council's tracker (CSV, TSV, XLSX, DOCX or a Word table saved as text; the review tracker, an activity plan, or any table with a
  * header row) into a plan, plus every cell it could not read and every repair it made.
  *
  * <p>Called by the import service and the CLI. Stateless and thread-safe. A file that is not a tracker at all
- * (missing, empty, too large, binary, a zip that is not a workbook, no header row) throws {@link
+ * (missing, empty, too large, binary, a zip that is not a workbook, a password-protected file, a document with no table, no header row) throws {@link
  * TrackerFormatException} with a one-sentence reason for the person who supplied it; a bad cell never throws,
  * it becomes a {@link planbot.tracker.Problem} in the result.
  */
@@ -31,11 +32,12 @@ public final class TrackerReader {
     }
 
     private static ReadResult read(Table table, String planName, ReadOptions options) throws TrackerFormatException {
-        Header header = ShapeDetector.detect(table, options);
+        List<Header> headers = ShapeDetector.detectAll(table, options);
+        Header header = headers.get(0);
         switch (header.shape()) {
             case REVIEW: return ReviewTrackerReader.read(table, header, planName);
             case ACTIVITY: return ActivityPlanReader.read(table, header, planName);
-            default: return HeaderTableReader.read(table, header, planName);
+            default: return HeaderTableReader.read(table, headers, planName);
         }
     }
 

@@ -93,7 +93,7 @@ final class XlsxTableLoader {
         return formatter.formatCellValue(cell);
     }
 
-    private static boolean isTooLarge(Throwable e) {
+    static boolean isTooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             // POI's own wording for its zip-bomb, entry-count and record-size limits

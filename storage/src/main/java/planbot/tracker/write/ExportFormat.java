@@ -9,6 +9,8 @@ public enum ExportFormat {
     CSV("csv", "text/csv; charset=UTF-8"),
     /** The council layout as one Excel sheet. */
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    /** The council layout as one table in a Word document. */
+    DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     /** planbot's own lossless structure; see {@link PlanJson}. */
     JSON("json", "application/json");
 
@@ -46,6 +48,6 @@ public enum ExportFormat {
             }
         }
         throw new UserFixableException("unknown export format '" + (word == null ? "" : word.strip())
-                + "': use csv, xlsx or json");
+                + "': use csv, xlsx, docx or json");
     }
 }

@@ -7,7 +7,7 @@ import planbot.domain.Plan;
 import planbot.domain.UserFixableException;
 
 /**
- * Exports a plan: CSV or XLSX in the council's own layout (the rules a reader honours to import it back into an
+ * Exports a plan: CSV, XLSX or DOCX in the council's own layout (the rules a reader honours to import it back into an
  * equal plan are in {@link planbot.tracker.CouncilLayout}), or planbot's JSON ({@link PlanJson}).
  *
  * <p>Called by the CLI's {@code export} and the web download. Stateless and thread-safe. Memory stays small
@@ -36,6 +36,9 @@ public final class PlanExporter {
                 break;
             case XLSX:
                 XlsxPlanWriter.write(plan, out);
+                break;
+            case DOCX:
+                DocxPlanWriter.write(plan, out);
                 break;
             case JSON:
                 PlanJson.write(plan, out);

@@ -21,10 +21,10 @@ class ExportFormatTest {
         // GIVEN an unknown word WHEN parsed THEN the error says what to type instead
         assertThatThrownBy(() -> ExportFormat.parse("pdf"))
                 .isInstanceOf(UserFixableException.class)
-                .hasMessage("unknown export format 'pdf': use csv, xlsx or json");
+                .hasMessage("unknown export format 'pdf': use csv, xlsx, docx or json");
         assertThatThrownBy(() -> ExportFormat.parse(null))
                 .isInstanceOf(UserFixableException.class)
-                .hasMessage("unknown export format '': use csv, xlsx or json");
+                .hasMessage("unknown export format '': use csv, xlsx, docx or json");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import planbot.domain.Plan;
@@ -74,6 +75,9 @@ class PlanExporterTest {
         }
         try (XSSFWorkbook workbook = new XSSFWorkbook(dir.resolve("plan.xlsx").toFile())) {
             assertThat(workbook.getSheetAt(0).getPhysicalNumberOfRows()).isEqualTo(10_002);
+        }
+        try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(dir.resolve("plan.docx")))) {
+            assertThat(docx.getTables().get(0).getRows()).hasSize(10_002);
         }
         try (InputStream in = Files.newInputStream(dir.resolve("plan.json"))) {
             assertThat(PlanJson.read(in)).isEqualTo(plan);
