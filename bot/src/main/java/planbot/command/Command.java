@@ -191,15 +191,16 @@ public sealed interface Command
     }
 
     /**
-     * {@code channel plan|manager|admin <#channel>} (admin): where the tenant's notices of that purpose go on
+     * {@code channel plan|manager|admin [<#channel>]} (admin): where the tenant's notices of that purpose go on
      * the asker's platform.
      *
-     * @param channel the channel as typed ({@code <#C123|plans>}); the service reads the channel id from it
+     * @param channel the channel as typed ({@code <#C123|plans>}); the service reads the channel id from it; null for
+     *                the channel the command is typed in
      */
     record SetChannel(ChannelPurpose purpose, String channel) implements Command {
         public SetChannel {
             Objects.requireNonNull(purpose, "purpose");
-            channel = Texts.required(channel, "channel");
+            channel = channel == null ? null : Texts.required(channel, "channel");
         }
     }
 

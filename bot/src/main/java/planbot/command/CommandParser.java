@@ -345,7 +345,7 @@ public final class CommandParser {
                 throw refusal("I don't know the channel kind " + Quote.of(in.token(1)) + ": say plan, manager or admin.", "channel");
         }
         if (!in.has(2)) {
-            throw refusal("Which channel? Mention it, like `#plans`.", "channel");
+            return new Command.SetChannel(purpose, null); // the channel it is typed in
         }
         nothingAfter(in, 3, "channel");
         if (!Mentions.channelId(in.token(2)).isPresent()) {

@@ -597,7 +597,11 @@ public final class CommandService {
         }
         ChatContext chat = c.request().chatContext().orElseThrow();
         String platform = chat.platform();
-        String address = Mentions.channelId(typed).orElseThrow();
+        if (typed == null && chat.channel() == null) {
+            return Failure.of("Mention the channel, or run this in the channel.");
+        }
+        String address = typed == null ? chat.channel() : Mentions.channelId(typed).orElseThrow();
+        String shown = typed == null ? "this channel" : "#" + Mentions.channelName(typed);
         String word = purpose.name().toLowerCase(Locale.ROOT);
         return db.transaction(() -> {
             Optional<String> before = channels.find(c.tenant(), platform, purpose);
@@ -609,7 +613,7 @@ public final class CommandService {
             AuditEvent event = new AuditEvent(clock.instant(), c.actor().displayName(), c.request().source(), "channel",
                     platform + " " + word, "set", before.orElse(null), address, null);
             audit.append(c.tenant(), event);
-            return new Confirmation("The " + word + " channel is now #" + Mentions.channelName(typed) + ": " + purposeText(purpose) + ".", null, describe(event));
+            return new Confirmation("The " + word + " channel is now " + shown + ": " + purposeText(purpose) + ".", null, describe(event));
         });
     }
 

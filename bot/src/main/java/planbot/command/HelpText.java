@@ -74,8 +74,9 @@ public final class HelpText {
                     "Links a name in the plan to a chat account, or a team or role to a channel (admins); lists the names with no "
                             + "account here (leads and up); proposes links from the workspace's members, to confirm in one step (admins).",
                     "people link \"HoP\" @sam"),
-            new Entry("channel", "channel [plan|manager|admin <#channel>]",
-                    "Lists where reminders, escalations and admin notices go, or sets one of those channels (admins).",
+            new Entry("channel", "channel [plan|manager|admin [<#channel>]]",
+                    "Lists where reminders, escalations and admin notices go, or sets one of those channels (admins): the one"
+                            + " mentioned, or the one it is typed in.",
                     "channel manager <#C0123|planning-managers>"),
             new Entry("policy", "policy [set <key=value> …]",
                     "Shows how reminders are sent here, or changes some of its settings (admins): lead, on-the-day, overdue-every, "

@@ -58,6 +58,30 @@ public final class ReminderThreads {
     }
 
     /**
+     * The open tasks of the reminders sent since {@code since} to one conversation, for a platform with no threads (a
+     * Teams personal chat), where a typed reply answers the reminders the chat holds: found by the prefix its messenger
+     * gives every message id sent there ({@code <conversationId>|}), newest reminder first, each task once. Tasks that
+     * are finished, or no longer in the plan, are left out. Each names its tenant, to be checked as for
+     * {@link #findTasksByMessageId}.
+     */
+    public List<ReminderThread> findOpenTasksSentTo(String messageIdPrefix, java.time.Instant since) {
+        List<ReminderThread> found = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (OutboxMessage m : outbox.findSentWithMessageIdPrefix(messageIdPrefix, since)) {
+            Long taskId = m.entry().taskId();
+            if (taskId == null || !isReminder(m.entry().kind()) || !seen.add(taskId)) {
+                continue;
+            }
+            ReminderKind kind = ReminderKind.parse(m.entry().kind());
+            tenants.get(m.entry().tenantId()).flatMap(tenant -> tasks.get(tenant, taskId)
+                            .filter(row -> row.task().status() == null || !row.task().status().kind().isFinished())
+                            .map(row -> new ReminderThread(tenant, taskId, row.ref(), kind, m.key())))
+                    .ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
      * Which of a message's tasks a reply in its thread is about: the one whose ref the reply starts with (the ref
      * taken off the reply), else the only one; empty when the message is about several and the reply names none of
      * them (ask with {@link #whichTask}).

@@ -116,7 +116,8 @@ public final class PlanSlashCommand implements SlackHandlers {
         SlackCaller c = (SlackCaller) caller;
         Reply reply = commands.handle(new CommandRequest(c.tenant().slug(), c.actor(), Source.SLACK,
                 SlackText.unescape(p.getText()),
-                new ChatContext(SlackTenancy.PLATFORM, c.identity().workspace(), c.identity().userId())));
+                new ChatContext(SlackTenancy.PLATFORM, c.identity().workspace(), c.identity().userId(),
+                        p.getChannelId() == null || p.getChannelId().startsWith("D") ? null : p.getChannelId()))); // D…: a DM
         SlackMessage message = blocks.render(reply);
         return SlashCommandResponse.builder()
                 .responseType(reply.visibleToChannel() ? "in_channel" : "ephemeral")

@@ -173,6 +173,24 @@ class AdminCommandsTest {
     }
 
     @Test
+    void givenAnAdminInAChannel_whenTheySetTheManagerChannelWithoutMentioningOne_thenItIsTheChannelTheyTypedIn() {
+        // GIVEN an admin typing in a Teams channel
+        bot.inChat(new ChatContext("teams", "entra-1", "aad-ada", "19:managers@thread.tacv2"));
+        // WHEN they set the manager channel naming none
+        Reply reply = bot.send(ADA, "channel manager");
+        // THEN it is that channel, on that platform, audited
+        assertThat(((Confirmation) reply).text()).startsWith("The manager channel is now this channel");
+        assertThat(bot.app().channels().find(bot.tenant(), "teams", ChannelPurpose.MANAGER)).hasValue("19:managers@thread.tacv2");
+        assertThat(bot.audit("teams manager").get(0).after()).isEqualTo("19:managers@thread.tacv2");
+    }
+
+    @Test
+    void givenAnAdminOutsideAnyChannel_whenTheySetAChannelWithoutMentioningOne_thenTheyAreAskedToAndNothingChanges() {
+        // GIVEN an admin in a direct chat (no channel); WHEN they set the plan channel naming none; THEN refused
+        assertThat(refused(ADA, "channel plan")).isEqualTo("Mention the channel, or run this in the channel.");
+    }
+
+    @Test
     void givenAManager_whenTheyTryToSetAChannel_thenTheyAreRefusedAndNothingChanges() {
         assertThat(refused(MONA, "channel admin <#C9>")).isEqualTo("Only an admin can choose channels.");
     }

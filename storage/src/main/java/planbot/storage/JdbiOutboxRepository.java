@@ -192,6 +192,18 @@ public final class JdbiOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public List<OutboxMessage> findSentWithMessageIdPrefix(String prefix, Instant since) {
+        if (prefix == null || prefix.isEmpty()) {
+            throw new IllegalArgumentException("a message id prefix must not be empty");
+        }
+        // substr, not LIKE: conversation ids hold '_' and '%' may come; and PostgreSQL's collation rules out a range
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE sent_at >= ?"
+                        + " AND substr(platform_message_id, 1, ?) = ? ORDER BY sent_at DESC, id DESC")
+                .bind(0, since.toEpochMilli()).bind(1, prefix.length()).bind(2, prefix)
+                .map((rs, ctx) -> message(rs)).list());
+    }
+
+    @Override
     public List<OutboxMessage> claim(int limit, Instant now, Duration lease) {
         return claim(limit, now, lease, false);
     }

@@ -46,6 +46,13 @@ public interface OutboxRepository {
     List<OutboxMessage> findAllByPlatformMessageId(String platformMessageId);
 
     /**
+     * Every row sent since {@code since} whose platform message id starts with {@code prefix}: what was sent to one
+     * conversation, for a messenger whose ids name their conversation first (Teams: {@code <conversationId>|<activityId>}).
+     * Newest first.
+     */
+    List<OutboxMessage> findSentWithMessageIdPrefix(String prefix, Instant since);
+
+    /**
      * Claims up to {@code limit} rows that are due (NEW, or SENDING with a lapsed claim), oldest first: they
      * become SENDING, their attempts go up by one, and their claim lasts {@code lease}. On PostgreSQL rows
      * another node has locked are skipped ({@code FOR UPDATE SKIP LOCKED}); on SQLite the write transaction

@@ -215,6 +215,22 @@ abstract class OutboxRepositoryContractTest extends DatabaseTestBase {
     }
 
     @Test
+    void givenMessagesSentToTwoConversations_whenAskedByOnesPrefixSinceAMoment_thenOnlyItsLaterOnesComeNewestFirst() {
+        // GIVEN rows sent to conversation a:1_x (ids hold '_', a LIKE wildcard) at two moments, and one to a:1Yx
+        outbox.enqueue(List.of(entry(tenant, "old"), entry(tenant, "new"), entry(tenant, "newer"), entry(tenant, "elsewhere")), NOW);
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        outbox.claim(10, NOW, Duration.ofMinutes(5)).forEach(m -> ids.put(m.key(), m.id()));
+        outbox.markSent(ids.get("old"), "a:1_x|act1", NOW);
+        outbox.markSent(ids.get("new"), "a:1_x|act2", NOW.plusSeconds(60));
+        outbox.markSent(ids.get("newer"), "a:1_x|act3", NOW.plusSeconds(120));
+        outbox.markSent(ids.get("elsewhere"), "a:1Yx|act4", NOW.plusSeconds(120));
+        // WHEN asked for what went to a:1_x from the second moment on
+        // THEN the two later rows, newest first; nothing of the other conversation
+        assertThat(outbox.findSentWithMessageIdPrefix("a:1_x|", NOW.plusSeconds(60)))
+                .extracting(OutboxMessage::key).containsExactly("newer", "new");
+    }
+
+    @Test
     void enqueueJoinsTheCallersTransaction() {
         try {
             db.transaction(() -> {
