@@ -1,0 +1,264 @@
+package planbot.teams;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import planbot.config.Settings;
+import planbot.delivery.Messenger;
+import planbot.delivery.Notice;
+import planbot.delivery.Recipient;
+import planbot.delivery.SendResult;
+import planbot.domain.Source;
+import planbot.http.HttpRoutes;
+import planbot.platform.ChatPlatform;
+import planbot.platform.Finding;
+import planbot.platform.PlatformHealth;
+import planbot.platform.PlatformServices;
+import planbot.platform.PlatformStartException;
+import planbot.storage.Database;
+import planbot.storage.JdbiInboundEventRepository;
+import planbot.storage.JdbiTeamsConversationRepository;
+import planbot.storage.TeamsConversationRepository;
+import planbot.teams.auth.AppTokens;
+import planbot.teams.auth.ConnectorAuth;
+import planbot.teams.connector.ConnectorClient;
+import planbot.teams.connector.ConversationRef;
+import planbot.teams.connector.ServiceUrls;
+import planbot.teams.connector.TeamsFailure;
+import planbot.teams.interact.TeamsActivities;
+import planbot.teams.render.NoticeCards;
+import planbot.teams.render.ReplyCards;
+
+/**
+ * Microsoft Teams as a {@link ChatPlatform}: a bot on the Bot Framework activity protocol, without an SDK — inbound
+ * activities at {@value TeamsHttp#PATH} ({@link TeamsHttp}: JWT-verified, answered at once, handled by
+ * {@link TeamsActivities} on a bounded executor), replies and card updates through the Connector REST API
+ * ({@link ConnectorClient}, calling only service URLs seen in verified activities, those stored from earlier ones
+ * trusted again at start).
+ *
+ * <p>Built by {@link #configured} for the composition root; nothing runs until {@link #start()}; {@link #close()} lets
+ * work in flight finish for a few seconds. Not thread-safe to start or close; thread-safe otherwise.
+ */
+public final class TeamsPlatform implements ChatPlatform {
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsPlatform.class);
+    /** Activities handled at once: SQLite has 4 connections; a few more threads keep them busy. */
+    private static final int WORKERS = 8;
+    /** Activities waiting: beyond this the sender is told planbot is busy. */
+    private static final int QUEUE = 512;
+    static final String BUSY = "planbot is busy right now: please try again in a minute.";
+
+    private final TeamsSettings settings;
+    private final HttpClient http;
+    private final TeamsConversationRepository conversations;
+    private final ServiceUrls serviceUrls = new ServiceUrls();
+    private final AppTokens tokens;
+    private final ConnectorClient connector;
+    private final ThreadPoolExecutor executor;
+    private final TeamsHttp inbound;
+    private volatile String started;
+
+    /**
+     * Teams when the settings configure it, built but not started; empty when no {@code TEAMS_*} key is set.
+     *
+     * @param db the database the Teams conversation references and inbound dedupe live in
+     * @throws planbot.config.ConfigException when Teams is half-configured or a value is malformed (naming the key)
+     */
+    public static Optional<ChatPlatform> configured(Settings settings, PlatformServices core, Database db) {
+        return TeamsSettings.from(settings).map(s -> new TeamsPlatform(s, core, db));
+    }
+
+    public TeamsPlatform(TeamsSettings settings, PlatformServices core, Database db) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(core, "core");
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.conversations = new JdbiTeamsConversationRepository(db);
+        if (!settings.bot()) {
+            // TODO(lead): webhook-only: mount teams-setup's planbot.teams.webhook.OutgoingWebhook in routes()
+            this.tokens = null;
+            this.connector = null;
+            this.executor = null;
+            this.inbound = null;
+            return;
+        }
+        this.tokens = new AppTokens(settings, http, core.clock());
+        this.connector = new ConnectorClient(settings, serviceUrls, tokens, http, core.clock());
+        this.executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+                daemons("teams-activity-"));
+        TeamsActivities activities = new TeamsActivities(core, db, new JdbiInboundEventRepository(db), conversations,
+                connector, new ReplyCards(core.zone()), new NoticeCards());
+        this.inbound = new TeamsHttp(new ConnectorAuth(settings, http, core.clock()), serviceUrls, executor,
+                activities::handle, this::busy);
+    }
+
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public Source source() {
+        return Source.TEAMS;
+    }
+
+    @Override
+    public void routes(HttpRoutes routes) {
+        if (inbound != null) {
+            routes.post(TeamsHttp.PATH, inbound::messages);
+        }
+        // TODO(lead): when settings.webhookSecret() is present, mount teams-setup's OutgoingWebhook at /teams/webhook
+    }
+
+    /**
+     * Checks the app credentials (a token from {@code TEAMS_TOKEN_URL}) and that the OpenID metadata inbound tokens are
+     * checked against can be fetched, then trusts the service URLs stored from earlier activities.
+     *
+     * @return "Teams bot at /api/messages"
+     */
+    @Override
+    public String start() throws PlatformStartException {
+        if (!settings.bot()) {
+            started = "Teams outgoing webhook";
+            return started;
+        }
+        try {
+            tokens.token();
+        } catch (TeamsFailure e) {
+            throw new PlatformStartException("Teams did not issue a token for " + TeamsSettings.APP_ID + "/"
+                    + TeamsSettings.APP_PASSWORD + " at " + TeamsSettings.TOKEN_URL + " (" + e.getMessage() + ")");
+        }
+        Optional<String> metadata = metadataProblem();
+        if (metadata.isPresent()) {
+            throw new PlatformStartException("Teams' OpenID metadata at " + TeamsSettings.OPENID_METADATA_URL + " "
+                    + metadata.get());
+        }
+        conversations.serviceUrls().forEach(serviceUrls::trust);
+        started = "Teams bot at " + TeamsHttp.PATH;
+        return started;
+    }
+
+    /** Why the OpenID metadata cannot be fetched, or empty when it can. */
+    private Optional<String> metadataProblem() {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(settings.openIdMetadataUrl()).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200 ? Optional.empty() : Optional.of("answered HTTP " + r.statusCode());
+        } catch (IOException e) {
+            return Optional.of("could not be fetched (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("could not be fetched (interrupted)");
+        }
+    }
+
+    /**
+     * TODO(lead): teams-setup's {@code planbot.teams.delivery.TeamsMessenger} goes here. Until it is wired, every
+     * notice for Teams waits (retried later), so nothing is lost or dead-lettered.
+     */
+    @Override
+    public Messenger messenger() {
+        return new Messenger() {
+            @Override
+            public String platform() {
+                return name();
+            }
+
+            @Override
+            public SendResult send(Notice notice, Recipient recipient) {
+                return new SendResult.RetryLater(Duration.ofMinutes(5), "Teams delivery is not wired in yet");
+            }
+        };
+    }
+
+    /** Teams' mentions are taken out by entity when an activity is read ({@link TeamsText#neutral}); no entities here. */
+    @Override
+    public String neutralMentions(String text) {
+        return TeamsText.neutral(text, JsonNodeFactory.instance.arrayNode(), "");
+    }
+
+    // TODO(lead): directory() — teams-setup's planbot.teams.TeamsDirectory
+
+    /** The app credentials, the OpenID metadata, and whether planbot has seen each of the tenant's channels. */
+    @Override
+    public List<Finding> check(Map<String, String> channels) {
+        List<Finding> out = new ArrayList<>();
+        if (!settings.bot()) {
+            return out;
+        }
+        try {
+            tokens.token();
+            out.add(Finding.ok("teams token", "Microsoft issues planbot's Teams app a token (" + TeamsSettings.APP_ID + ")."));
+        } catch (TeamsFailure e) {
+            out.add(Finding.problem("teams token", "No token for the Teams app: " + e.getMessage(), "check "
+                    + TeamsSettings.APP_ID + ", " + TeamsSettings.APP_PASSWORD + " and " + TeamsSettings.TENANT_ID
+                    + " against the app registration, then run `./planbot doctor` again"));
+        }
+        Optional<String> metadata = metadataProblem();
+        out.add(metadata.isEmpty() ? Finding.ok("teams keys", "The Bot Connector's OpenID metadata can be fetched.")
+                : Finding.problem("teams keys", "The Bot Connector's OpenID metadata " + metadata.get() + ".",
+                "check " + TeamsSettings.OPENID_METADATA_URL + " and the network"));
+        channels.forEach((purpose, id) -> out.add(conversations.channel(id).isPresent()
+                ? Finding.ok("teams " + purpose + " channel", "planbot has seen the " + purpose + " channel in Teams.")
+                : Finding.warning("teams " + purpose + " channel", "planbot has not seen the " + purpose
+                + " channel in Teams, so it cannot post there.", "add the planbot app to that channel's team, then type"
+                + " `@planbot channel " + purpose + "` in the channel")));
+        return out;
+    }
+
+    @Override
+    public PlatformHealth health() {
+        String s = started;
+        return s == null ? PlatformHealth.down("not started") : PlatformHealth.up(s.substring("Teams ".length()));
+    }
+
+    /** Tells the sender of an activity the executor refused that planbot is busy, off the request's thread. */
+    private void busy(Activity a) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode().put("type", "message").put("textFormat", "plain")
+                .put("text", BUSY);
+        CompletableFuture.runAsync(() -> {
+            try {
+                connector.send(new ConversationRef(a.serviceUrl(), a.conversationId()), message);
+            } catch (TeamsFailure e) {
+                LOG.warn("could not tell a Teams user planbot is busy: HTTP {}", e.status());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        started = null;
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package planbot.teams.interact;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import planbot.answer.TaskAnswer;
+import planbot.command.CommandParser;
+import planbot.command.CommandRequest;
+import planbot.command.CommandService;
+import planbot.command.DateParser;
+import planbot.command.ParseResult;
+import planbot.delivery.ReminderThreads;
+import planbot.platform.PlatformServices;
+import planbot.reply.Reply;
+import planbot.storage.Database;
+import planbot.storage.InboundEventRepository;
+import planbot.storage.TeamsConversation;
+import planbot.teams.Activity;
+import planbot.teams.TeamsText;
+
+/**
+ * Typed text: a command, or in a personal chat a reply to the reminders it holds.
+ *
+ * <p>In a personal chat the whole text is the command ({@code status ENF003}; a leading {@code /plan} or {@code plan}
+ * is tolerated); in a channel or group chat only a message that mentions the bot is, with the mention taken out by
+ * its entity ({@link TeamsText#neutral}). Text in a personal chat that is no command ({@code done},
+ * {@code new date 30/06/2024 waiting on legal}) answers the open reminders sent to that chat in the last
+ * {@link #REPLY_WINDOW}: one task is answered; several are asked about ({@link ReminderThreads#whichTask}, nothing
+ * changed); none leaves it a command (whose parse failure is the help).
+ *
+ * <p>One activity id has one effect: the id is marked delivered ({@link InboundEventRepository}) in the same
+ * transaction as the command's effect, and a command that failed on our side rolls the mark back. Thread-safe.
+ */
+final class Messages {
+    /** How far back the reminders a typed reply may answer were sent. */
+    static final Duration REPLY_WINDOW = Duration.ofDays(14);
+    private static final Logger LOG = LoggerFactory.getLogger(Messages.class);
+
+    private final PlatformServices core;
+    private final Database db;
+    private final InboundEventRepository inbound;
+    private final Answers answers;
+    private final CommandParser parser;
+
+    Messages(PlatformServices core, Database db, InboundEventRepository inbound, Answers answers) {
+        this.core = Objects.requireNonNull(core, "core");
+        this.db = Objects.requireNonNull(db, "db");
+        this.inbound = Objects.requireNonNull(inbound, "inbound");
+        this.answers = Objects.requireNonNull(answers, "answers");
+        this.parser = new CommandParser(new DateParser(core.clock(), core.zone()));
+    }
+
+    void typed(Activity a, CommandRequest caller) {
+        String raw = a.typed().orElseThrow();
+        boolean personal = a.kind() == TeamsConversation.Kind.PERSONAL;
+        if (!personal && !mentionsBot(a)) {
+            return; // channel chatter not addressed to planbot
+        }
+        String text = withoutPlan(TeamsText.neutral(raw, a.entities(), a.botId()));
+        if (personal && !(parser.parse(text) instanceof ParseResult.Parsed) && replied(a, caller, text)) {
+            return;
+        }
+        command(a, caller.withText(text));
+    }
+
+    /** Answers the chat's open reminders with the text; false when there are none (then it is a command). */
+    private boolean replied(Activity a, CommandRequest caller, String text) {
+        List<ReminderThreads.ReminderThread> open = core.threads()
+                .findOpenTasksSentTo(a.baseConversationId() + "|", core.clock().instant().minus(REPLY_WINDOW)).stream()
+                .filter(t -> t.tenant().slug().equals(caller.tenant()))
+                .collect(Collectors.toList());
+        if (open.isEmpty()) {
+            return false;
+        }
+        Optional<ReminderThreads.Addressed> addressed = ReminderThreads.addressed(open, text);
+        if (addressed.isEmpty()) {
+            answers.say(a, ReminderThreads.whichTask(open));
+            return true;
+        }
+        core.answers().answer(caller, addressed.get().task().taskId(), new TaskAnswer.Text(addressed.get().reply()),
+                a.id().isEmpty() ? null : a.id()).ifPresent(reply -> answers.reply(a, reply));
+        return true;
+    }
+
+    private void command(Activity a, CommandRequest request) {
+        if (a.id().isEmpty()) {
+            answers.reply(a, core.commands().handle(request));
+            return;
+        }
+        Reply reply;
+        try {
+            reply = db.transaction(() -> {
+                if (!inbound.firstDelivery(TeamsActivities.PLATFORM, a.tenantId(), a.id(), core.clock().instant())) {
+                    return null;
+                }
+                Reply r = core.commands().handle(request);
+                if (CommandService.failedOnOurSide(r)) {
+                    throw new FailedOnOurSide(r); // leaves the activity unmarked
+                }
+                return r;
+            });
+        } catch (FailedOnOurSide e) {
+            reply = e.reply;
+        }
+        if (reply == null) {
+            LOG.debug("Teams activity delivered again; ignored");
+            return;
+        }
+        answers.reply(a, reply);
+    }
+
+    /** Whether one of the activity's mention entities is the bot. */
+    private static boolean mentionsBot(Activity a) {
+        for (com.fasterxml.jackson.databind.JsonNode e : a.entities()) {
+            if ("mention".equals(e.path("type").asText()) && a.botId().equals(e.path("mentioned").path("id").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text without a leading {@code /plan} or {@code plan}, which people type out of habit. */
+    private static String withoutPlan(String text) {
+        String t = text.strip();
+        for (String prefix : new String[] {"/plan", "plan"}) {
+            if (t.toLowerCase(Locale.ROOT).startsWith(prefix)
+                    && (t.length() == prefix.length() || Character.isWhitespace(t.charAt(prefix.length())))) {
+                return t.substring(prefix.length()).strip();
+            }
+        }
+        return t;
+    }
+
+    /** Carries a failed command's reply out of the transaction it rolls back. */
+    private static final class FailedOnOurSide extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Reply reply;
+
+        FailedOnOurSide(Reply reply) {
+            super("the command failed on our side", null, false, false);
+            this.reply = reply;
+        }
+    }
+}
