@@ -3,7 +3,9 @@ package planbot.teams.delivery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import planbot.storage.TeamsConversationRepository;
 import planbot.teams.connector.ConnectorClient;
 import planbot.teams.connector.ConversationRef;
 import planbot.teams.connector.TeamsFailure;
+import planbot.teams.connector.TeamsMember;
 import planbot.teams.render.NoticeCards;
 
 /**
@@ -23,9 +26,9 @@ import planbot.teams.render.NoticeCards;
  * {@link ConnectorClient} to a conversation planbot has seen in a verified activity.
  *
  * <p>The recipient's address is a channel or group chat id ({@code 19:…}), posted to as stored, or a person's Entra
- * object id: their personal chat with the bot, or, when planbot has none yet, one created with the Connector (with
- * the object id, which Teams accepts for a personal chat when the app is installed for the person) in the Entra
- * tenant of the bot's known conversations, and stored for next time. A conversation planbot has never seen is
+ * object id: their personal chat with the bot, or, when planbot has none yet, one created with the Connector in the
+ * Entra tenant of the bot's known conversations (with their {@code 29:} id from a team's roster, else the object id)
+ * and stored for next time. A conversation planbot has never seen is
  * {@code Permanent}, with the step that fixes it. Answers {@code Sent("<conversationId>|<activityId>")}: the message id
  * by which the Teams platform finds the reminders sent to a conversation. Failures are the Connector client's
  * judgement ({@link TeamsFailure#result()}): 429 (with {@code Retry-After}), 5xx and timeouts retry; an app not
@@ -104,17 +107,20 @@ public final class TeamsMessenger implements Messenger {
     /**
      * A new personal chat with the person, in the first Entra tenant of the bot's known conversations where Teams
      * lets planbot start one (nearly always the only tenant); stored once created. Empty when planbot knows no
-     * conversation at all, or no tenant lets it.
+     * conversation at all.
      */
     private Optional<ConversationRef> createPersonal(String aadObjectId) throws TeamsFailure {
-        Map<String, String> serviceUrlByTenant = new LinkedHashMap<>();
-        conversations.installed().forEach(c -> serviceUrlByTenant.putIfAbsent(c.entraTenantId(), c.serviceUrl()));
+        Map<String, List<TeamsConversation>> byTenant = new LinkedHashMap<>();
+        conversations.installed().forEach(c -> byTenant.computeIfAbsent(c.entraTenantId(), t -> new ArrayList<>()).add(c));
         TeamsFailure refused = null;
-        for (Map.Entry<String, String> tenant : serviceUrlByTenant.entrySet()) {
+        for (Map.Entry<String, List<TeamsConversation>> tenant : byTenant.entrySet()) {
             try {
-                ConversationRef created = connector.createPersonal(tenant.getValue(), tenant.getKey(), aadObjectId);
+                String userId = perBotId(tenant.getValue(), aadObjectId);
+                String serviceUrl = tenant.getValue().get(0).serviceUrl();
+                ConversationRef created = connector.createPersonal(serviceUrl, tenant.getKey(), userId);
                 conversations.save(new TeamsConversation(created.serviceUrl(), created.conversationId(),
-                        TeamsConversation.Kind.PERSONAL, tenant.getKey(), "", "", aadObjectId, "", true, clock.instant()));
+                        TeamsConversation.Kind.PERSONAL, tenant.getKey(), "", "", aadObjectId,
+                        userId.equals(aadObjectId) ? "" : userId, true, clock.instant()));
                 return Optional.of(created);
             } catch (TeamsFailure f) {
                 if (f.isTransient()) {
@@ -127,6 +133,25 @@ public final class TeamsMessenger implements Messenger {
             throw refused;
         }
         return Optional.empty();
+    }
+
+    /**
+     * The person's per-bot {@code 29:} id, from the roster of a team or group chat they share with the bot: what the
+     * Connector documents for a new 1:1 chat. Their Entra object id when no roster has them (Teams accepts it too,
+     * for a personal chat with an app installed for them).
+     */
+    private String perBotId(List<TeamsConversation> inTenant, String aadObjectId) throws TeamsFailure {
+        for (TeamsConversation c : inTenant) {
+            if (c.kind() != TeamsConversation.Kind.PERSONAL) {
+                String roster = c.kind() == TeamsConversation.Kind.CHANNEL && !c.teamId().isEmpty() ? c.teamId()
+                        : c.conversationId();
+                Optional<TeamsMember> m = connector.member(new ConversationRef(c.serviceUrl(), roster), aadObjectId);
+                if (m.isPresent()) {
+                    return m.get().id();
+                }
+            }
+        }
+        return aadObjectId;
     }
 
     /** Channel and group chat ids start {@code 19:}; a person is named by their Entra object id (a GUID). */
