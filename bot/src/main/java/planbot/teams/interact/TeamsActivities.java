@@ -113,7 +113,8 @@ public final class TeamsActivities {
             return;
         }
         Optional<TeamsConversation> known = conversations.find(ref.get().conversationId());
-        if (known.isEmpty() || !known.get().withInstalled(installed, ref.get().updatedAt()).equals(ref.get())) {
+        // a write for every message would serialise them all on SQLite: write only what is new
+        if (known.isEmpty() || !ref.get().withInstalled(installed, known.get().updatedAt()).equals(known.get())) {
             conversations.save(ref.get());
         }
     }
