@@ -95,7 +95,9 @@ public final class AppTokens {
             refreshAt = asked.plus(keep);
             return;
         }
-        String error = body.path("error").asText("http_" + r.statusCode());
+        String raw = body.path("error").asText("");
+        // Entra's codes are words (invalid_client); anything else is not repeated into a reason
+        String error = raw.matches("[a-z_]{1,64}") ? raw : "http_" + r.statusCode();
         if (r.statusCode() == 429 || r.statusCode() >= 500) {
             throw transientFailure(r.statusCode(), error, "the Teams token endpoint answered HTTP " + r.statusCode());
         }

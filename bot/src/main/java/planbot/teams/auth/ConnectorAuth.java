@@ -39,6 +39,12 @@ import planbot.teams.TeamsSettings;
  * the {@code serviceurl} claim equal to the activity's {@code serviceUrl}; and, when the key carries
  * {@code endorsements}, the activity's {@code channelId} among them.
  *
+ * <p>Entra-issued tokens: Microsoft's page documents only the Bot Framework issuer for the Connector; its newer
+ * Teams SDKs also accept tokens from the bot's own tenant ({@code https://login.microsoftonline.com/{tenant}/v2.0}
+ * and {@code https://sts.windows.net/{tenant}/}, keys from that tenant's JWKS). planbot accepts those for a
+ * single-tenant bot only, and only with the same {@code serviceurl} claim, since the claim is what lets a
+ * serviceUrl be trusted.
+ *
  * <p>Keys are fetched lazily, cached, and fetched again when a token names an unknown {@code kid} (Microsoft
  * rotates keys), at most once a minute per metadata document so that forged kids cannot make planbot hammer it,
  * and once a day regardless. Fetches time out after five seconds; a failed fetch is logged and the request is
@@ -171,14 +177,24 @@ public final class ConnectorAuth {
     /** The keys named by one OpenID metadata document, fetched when needed and at most once a minute. */
     private final class Keys {
         private final URI metadata;
-        private Map<String, Key> byKid = Map.of();
-        private Instant fetched;
+        private volatile Map<String, Key> byKid = Map.of();
+        private volatile Instant fetched;
 
         Keys(URI metadata) {
             this.metadata = metadata;
         }
 
-        synchronized Key find(String kid) {
+        Key find(String kid) {
+            // the common case reads without the lock, so a slow fetch never holds up tokens of known keys
+            Key known = byKid.get(kid);
+            Instant at = fetched;
+            if (known != null && at != null && clock.instant().isBefore(at.plus(MAX_KEY_AGE))) {
+                return known;
+            }
+            return refreshFor(kid);
+        }
+
+        private synchronized Key refreshFor(String kid) {
             Instant now = clock.instant();
             boolean stale = fetched == null || !now.isBefore(fetched.plus(MAX_KEY_AGE));
             boolean mayRefresh = fetched == null || !now.isBefore(fetched.plus(MIN_REFRESH));

@@ -126,8 +126,9 @@ public final class ConnectorClient {
             for (JsonNode m : page.path("members")) {
                 out.add(member(m));
             }
-            continuation = page.path("continuationToken").isTextual() && !page.get("continuationToken").asText().isEmpty()
-                    ? page.get("continuationToken").asText() : null;
+            String next = page.path("continuationToken").asText("");
+            // a token that does not move on would loop for ever
+            continuation = next.isEmpty() || next.equals(continuation) ? null : next;
         } while (continuation != null);
         return out;
     }
