@@ -141,9 +141,11 @@ public final class TeamsText {
     }
 
     /**
-     * User text as an activity's {@code text} may carry it: control characters shown as symbols, and {@code &},
-     * {@code <}, {@code >} escaped, so that {@code <at>Sam</at>} typed into a task title shows as typed and mentions
-     * nobody (a mention also needs an entity, which planbot never emits for user text).
+     * User text as an activity's {@code text} may carry it. Teams reads that text as markdown with some HTML, so
+     * {@code &}, {@code <}, {@code >} are escaped as HTML (then {@code <at>Sam</at>} typed into a task title shows as
+     * typed and mentions nobody; a mention also needs an entity, which planbot never emits for user text), the
+     * markdown of links and emphasis ({@code \ * _ [ ] `}) with a backslash (a title cannot inject a link), and control
+     * characters are shown as symbols.
      */
     public static String safe(String raw) {
         String s = PlainTextRenderer.visibleControls(raw == null ? "" : raw);
@@ -154,6 +156,7 @@ public final class TeamsText {
                 case '&': out.append("&amp;"); break;
                 case '<': out.append("&lt;"); break;
                 case '>': out.append("&gt;"); break;
+                case '\\': case '*': case '_': case '[': case ']': case '`': out.append('\\').append(c); break;
                 default: out.append(c);
             }
         }

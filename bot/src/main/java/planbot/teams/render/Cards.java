@@ -52,11 +52,6 @@ final class Cards {
             bytes = size(activity);
         }
 
-        /** True when {@code element} would fit with {@code reserve} bytes left over. */
-        boolean fits(JsonNode element, int reserve) {
-            return bytes + size(element) + 1 + reserve <= MAX_BYTES;
-        }
-
         /** Adds {@code element} to the body if it fits with {@code reserve} bytes to spare; says whether it did. */
         boolean add(JsonNode element, int reserve) {
             return insert(body.size(), element, reserve);
@@ -69,17 +64,13 @@ final class Cards {
 
         /** Puts {@code element} at {@code index} of the body if it fits with {@code reserve} to spare. */
         boolean insert(int index, JsonNode element, int reserve) {
-            if (!fits(element, reserve)) {
+            int more = size(element) + 1;
+            if (bytes + more + reserve > MAX_BYTES) {
                 return false;
             }
             body.insert(index, element);
-            bytes += size(element) + 1;
+            bytes += more;
             return true;
-        }
-
-        /** Bytes still free under the limit. */
-        int free() {
-            return MAX_BYTES - bytes;
         }
 
         int bodySize() {

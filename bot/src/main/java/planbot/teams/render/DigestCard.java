@@ -84,9 +84,9 @@ final class DigestCard {
         }
     }
 
-    /** The chart at the largest scale that fits, or a line saying it was left out. */
+    /** The chart at the largest scale that fits, or a line saying it was left out (as bytes that are not a PNG are). */
     private static void chart(Card card, int at, byte[] png, int reserve) {
-        for (double scale : SCALES) {
+        for (double scale : isPng(png) ? SCALES : new double[0]) {
             byte[] bytes = scale == 1.0 ? png : shrink(png, scale);
             if (bytes.length == 0) {
                 break;
@@ -99,6 +99,10 @@ final class DigestCard {
             }
         }
         card.insert(at, text(CHART_LEFT_OUT, Style.SUBTLE), reserve);
+    }
+
+    private static boolean isPng(byte[] b) {
+        return b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
     }
 
     /** The PNG redrawn at {@code scale} of its size; empty when the bytes are not an image. */

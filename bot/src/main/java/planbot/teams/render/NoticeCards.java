@@ -34,7 +34,7 @@ import planbot.teams.render.Cards.Style;
  */
 public final class NoticeCards {
     private static final int DESCRIPTION = 1000;
-    private static final int DESCRIPTION_IN_GROUP = 160;
+    private static final int DESCRIPTION_IN_GROUP = 100;
     /** The most refs listed by name under a group cut short. */
     private static final int MORE_REFS = 1500;
 
@@ -114,8 +114,7 @@ public final class NoticeCards {
         for (ReminderNotice r : reminders) {
             ObjectNode section = Cards.container(
                     text(kindSymbol(r.kind()) + " **" + kindLabel(r.kind()) + "** · " + md1(r.taskRef(), 60) + " · "
-                            + md1(r.actionName(), 100), Style.PLAIN, kindColor(r.kind())),
-                    text(md(r.text(), 600), Style.PLAIN),
+                            + md1(r.actionName(), 100) + "\n\n" + md(r.text(), 600), Style.PLAIN),
                     r.description().isBlank() ? null : text(md1(r.description(), DESCRIPTION_IN_GROUP), Style.SUBTLE),
                     r.buttons().isEmpty() ? null : buttons(r, true));
             boolean last = shown == reminders.size() - 1;
@@ -154,10 +153,10 @@ public final class NoticeCards {
                 ObjectNode form = show.putObject("card").put("type", "AdaptiveCard");
                 ArrayNode fields = form.putArray("body");
                 fields.addObject().put("type", "Input.Date").put("id", CardAction.inputId(CardAction.DATE, r.outboxId(), grouped))
-                        .put("label", "New target date").put("isRequired", true).put("errorMessage", "Pick the new date");
+                        .put("isRequired", true);
                 fields.addObject().put("type", "Input.Text").put("id", CardAction.inputId(CardAction.REASON, r.outboxId(), grouped))
                         .put("placeholder", "why it moved").put("maxLength", 500);
-                form.putArray("actions").add(submit("Save new date", data));
+                form.putArray("actions").add(submit("Save", data));
             } else {
                 ObjectNode s = submit(Cards.cut(b.label(), 40), data);
                 if (b.choice() == Button.Choice.DONE) {

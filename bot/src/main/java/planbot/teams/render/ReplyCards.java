@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import planbot.answer.ButtonValue;
 import planbot.domain.Rag;
 import planbot.reply.ActionCard;
@@ -85,15 +86,10 @@ public final class ReplyCards {
         return nl < 0 ? text : text.substring(0, nl);
     }
 
-    /** What a reply puts on a card. */
-    private interface Drawing {
-        void accept(Card card);
-    }
-
     /** One reply as the elements of its card. */
-    private final class Cardify implements Reply.Visitor<Drawing> {
+    private final class Cardify implements Reply.Visitor<Consumer<Card>> {
         @Override
-        public Drawing visit(TaskCard c) {
+        public Consumer<Card> visit(TaskCard c) {
             return card -> {
                 TaskView t = c.task();
                 card.add(text(taskLine(t), Style.HEADING, Cards.color(t.rag())));
@@ -114,7 +110,7 @@ public final class ReplyCards {
         }
 
         @Override
-        public Drawing visit(ActionCard a) {
+        public Consumer<Card> visit(ActionCard a) {
             return card -> {
                 card.add(text(md(a.name() + (a.name().equals(a.key()) ? "" : " (" + a.key() + ")"), 200), Style.HEADING));
                 card.add(Cards.facts("Status", a.status() == null ? "none" : a.status().word(), "Lead", a.lead(),
@@ -127,7 +123,7 @@ public final class ReplyCards {
         }
 
         @Override
-        public Drawing visit(TaskList l) {
+        public Consumer<Card> visit(TaskList l) {
             return card -> {
                 if (l.tasks().isEmpty()) {
                     card.add(text("**" + md(l.title(), 200) + "**", Style.PLAIN));
@@ -139,7 +135,7 @@ public final class ReplyCards {
         }
 
         @Override
-        public Drawing visit(HistoryReply h) {
+        public Consumer<Card> visit(HistoryReply h) {
             return card -> {
                 if (h.lines().isEmpty()) {
                     card.add(text("**" + md(h.title(), 200) + "**", Style.PLAIN));
@@ -151,7 +147,7 @@ public final class ReplyCards {
         }
 
         @Override
-        public Drawing visit(Confirmation c) {
+        public Consumer<Card> visit(Confirmation c) {
             return card -> {
                 card.add(text("✅ " + md(c.text(), 1000), Style.BOLD, "Good"));
                 if (c.task() != null) {
@@ -164,7 +160,7 @@ public final class ReplyCards {
         }
 
         @Override
-        public Drawing visit(Failure f) {
+        public Consumer<Card> visit(Failure f) {
             return card -> {
                 card.add(text("❌ " + md(f.message(), 1000), Style.PLAIN, "Attention"));
                 if (!f.suggestions().isEmpty()) {
@@ -174,7 +170,7 @@ public final class ReplyCards {
         }
 
         @Override
-        public Drawing visit(HelpReply h) {
+        public Consumer<Card> visit(HelpReply h) {
             return card -> {
                 List<ObjectNode> entries = new ArrayList<>();
                 h.entries().forEach(e -> entries.add(text("**" + md(e.usage(), 200) + "** — " + md(e.description(), 500), Style.LINE)));
@@ -183,7 +179,7 @@ public final class ReplyCards {
         }
 
         @Override
-        public Drawing visit(Question q) {
+        public Consumer<Card> visit(Question q) {
             return card -> {
                 List<String> labels = new ArrayList<>();
                 q.choices().forEach(c -> labels.add(c.label()));
@@ -194,12 +190,12 @@ public final class ReplyCards {
 
         /** The card the posted digest has, under a header that says it is a preview (a preview has no chart). */
         @Override
-        public Drawing visit(DigestReply d) {
+        public Consumer<Card> visit(DigestReply d) {
             return card -> DigestCard.fill(card, d.digest(), "Digest preview: " + d.digest().scope().describe(), new byte[0], 0);
         }
 
         @Override
-        public Drawing visit(Listing l) {
+        public Consumer<Card> visit(Listing l) {
             return card -> {
                 if (l.lines().isEmpty()) {
                     card.add(text(md(l.emptyText(), 1000), Style.PLAIN));
