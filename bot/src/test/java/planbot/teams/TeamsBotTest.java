@@ -18,6 +18,7 @@ import planbot.domain.Role;
 import planbot.storage.TeamsConversation;
 import planbot.teams.fake.FakeBotConnector;
 import planbot.teams.fake.FakeBotConnector.Token;
+import planbot.testing.LogCapture;
 
 /**
  * The Teams bot end to end: activities signed by the fake Bot Connector, POSTed to {@code /api/messages} over real
@@ -97,9 +98,18 @@ class TeamsBotTest {
         // GIVEN an update Olivia could make, signed wrongly
         Map<String, ?> before = f.bot.dump();
         ObjectNode update = f.teams.message(f.olivia, f.oliviasChat(), "update EN003/01 at risk waiting on legal");
+        String authorization = f.teams.authorization(update, forgery);
         // WHEN it is delivered
-        FakeBotConnector.Delivery d = f.deliver(update, forgery);
-        // THEN 401, nothing posted, nothing stored or audited
+        FakeBotConnector.Delivery d;
+        try (LogCapture log = LogCapture.start()) {
+            d = f.deliver(update, forgery);
+            // THEN the log says why in a few words, never the token
+            if (authorization != null) {
+                String token = authorization.substring(authorization.indexOf(' ') + 1);
+                assertThat(String.join("\n", log.lines())).contains("rejected").doesNotContain(token.substring(0, Math.min(20, token.length())));
+            }
+        }
+        // AND 401, nothing posted, nothing stored or audited
         assertThat(d.status()).isEqualTo(401);
         Thread.sleep(200);
         assertThat(f.teams.connectorCalls()).isEmpty();

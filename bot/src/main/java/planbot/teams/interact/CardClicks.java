@@ -52,6 +52,10 @@ final class CardClicks {
     }
 
     void click(Activity a, Caller who, CommandRequest caller) {
+        if (CardAction.declined(a.value())) {
+            answers.say(a, "OK: nothing was added.");
+            return;
+        }
         Optional<CardAction.Clicked> clicked = CardAction.decode(a.value());
         Optional<TaskRow> task = clicked.flatMap(c -> core.answers().task(caller, c.button()));
         if (task.isEmpty()) {
