@@ -20,11 +20,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import planbot.App;
+import planbot.config.Settings;
 import planbot.domain.Role;
 import planbot.http.AppServer;
 import planbot.http.Health;
 import planbot.storage.ChatIdentity;
 import planbot.storage.JdbiInboundEventRepository;
+import planbot.teams.TeamsPlatform;
+import planbot.teams.TeamsSettings;
 import planbot.teams.render.ReplyCards;
 import planbot.testing.TestBot;
 
@@ -185,5 +188,24 @@ class OutgoingWebhookTest {
 
     static OutgoingWebhook.Message message(String text) {
         return new OutgoingWebhook.Message("1", ENTRA_TENANT, SAM_AAD, "Sam", "28:webhook", text, JSON.createArrayNode());
+    }
+
+    @Test
+    void givenOnlyTheWebhookSecret_whenTeamsStartsInTheApp_thenItSaysSoAndTheWebhookAnswersOnTheAppsServer() throws Exception {
+        bot = TestBot.withSample(dir);
+        TeamsSettings settings = TeamsSettings.from(Settings.load(Map.of("TEAMS_WEBHOOK_SECRET", TOKEN),
+                dir.resolve("no.env"))).orElseThrow();
+        TeamsPlatform teams = new TeamsPlatform(settings, bot.app().platformServices(), bot.app().database());
+
+        List<String> started = bot.app().startPlatforms(List.of(teams), 0);
+
+        assertThat(started).anyMatch(line -> line.contains("Teams outgoing webhook"));
+        byte[] body = activity("2001", "<at>planbot</at> status ENF003");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + bot.app().httpPort() + OutgoingWebhook.PATH)).header("Authorization", signature.sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("attachments").get(0).path("contentType").asText())
+                .isEqualTo("application/vnd.microsoft.card.adaptive");
     }
 }
