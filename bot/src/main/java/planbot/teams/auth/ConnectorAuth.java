@@ -114,7 +114,8 @@ public final class ConnectorAuth {
             throw new NotAuthorized("malformed token");
         }
         if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-            throw new NotAuthorized("algorithm " + jwt.getHeader().getAlgorithm() + " not accepted");
+            // the header's words are the sender's: not repeated into the log
+            throw new NotAuthorized("algorithm not accepted (RS256 only)");
         }
         String issuer = claims.getIssuer();
         Keys keys = BOT_FRAMEWORK_ISSUER.equals(issuer) ? botFramework : entra.get(issuer);
@@ -130,14 +131,14 @@ public final class ConnectorAuth {
             throw new NotAuthorized("unknown signing key");
         }
         try {
-            if (!jwt.verify(new RSASSAVerifier(key.rsa))) {
+            if (!jwt.verify(new RSASSAVerifier(key.rsa()))) {
                 throw new NotAuthorized("bad signature");
             }
         } catch (JOSEException ex) {
             throw new NotAuthorized("bad signature");
         }
-        if (key.endorsements != null && !key.endorsements.contains(channelId)) {
-            throw new NotAuthorized("signing key not endorsed for channel " + channelId);
+        if (key.endorsements() != null && !key.endorsements().contains(channelId)) {
+            throw new NotAuthorized("signing key not endorsed for the activity's channel");
         }
         if (claims.getAudience() == null || !claims.getAudience().contains(appId)) {
             throw new NotAuthorized("wrong audience");
@@ -164,14 +165,7 @@ public final class ConnectorAuth {
     }
 
     /** A signing key and the channels it is endorsed for (null: no endorsements given, so no restriction). */
-    private static final class Key {
-        final RSAKey rsa;
-        final Set<String> endorsements;
-
-        Key(RSAKey rsa, Set<String> endorsements) {
-            this.rsa = rsa;
-            this.endorsements = endorsements;
-        }
+    private record Key(RSAKey rsa, Set<String> endorsements) {
     }
 
     /** The keys named by one OpenID metadata document, fetched when needed and at most once a minute. */
@@ -215,7 +209,7 @@ public final class ConnectorAuth {
                 }
                 Map<String, Key> keys = new HashMap<>();
                 for (JsonNode k : get(URI.create(jwksUri.asText())).path("keys")) {
-                    key(k).ifPresent(key -> keys.put(key.rsa.getKeyID(), key));
+                    key(k).ifPresent(key -> keys.put(key.rsa().getKeyID(), key));
                 }
                 return Optional.of(Map.copyOf(keys));
             } catch (IOException | IllegalArgumentException ex) {

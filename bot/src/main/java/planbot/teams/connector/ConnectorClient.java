@@ -52,6 +52,7 @@ public final class ConnectorClient {
     private final AppTokens tokens;
     private final HttpClient http;
     private final Clock clock;
+    private final Duration timeout;
 
     /**
      * @param settings a bot's settings (its app id names the bot in new conversations)
@@ -60,6 +61,12 @@ public final class ConnectorClient {
      * @param clock    reads {@code Retry-After} given as an HTTP date
      */
     public ConnectorClient(TeamsSettings settings, ServiceUrls trusted, AppTokens tokens, HttpClient http, Clock clock) {
+        this(settings, trusted, tokens, http, clock, TIMEOUT);
+    }
+
+    ConnectorClient(TeamsSettings settings, ServiceUrls trusted, AppTokens tokens, HttpClient http, Clock clock,
+                    Duration timeout) {
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.botId = "28:" + Objects.requireNonNull(settings, "settings").appId();
         this.trusted = Objects.requireNonNull(trusted, "trusted");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -67,7 +74,10 @@ public final class ConnectorClient {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Posts an activity into a conversation (a thread when the id carries {@code ;messageid=}); returns its id. */
+    /**
+     * Posts an activity into a conversation (a thread when the id carries {@code ;messageid=}); returns the new
+     * activity's id ("" in the unlikely case that Teams did not say).
+     */
     public String send(ConversationRef to, ObjectNode activity) throws TeamsFailure {
         JsonNode r = call(to.serviceUrl(), "POST", "v3/conversations/" + enc(to.conversationId()) + "/activities", activity);
         return r.path("id").asText("");
@@ -154,7 +164,7 @@ public final class ConnectorClient {
     }
 
     private HttpResponse<String> send(URI uri, String method, JsonNode body, String token) throws TeamsFailure {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
@@ -165,7 +175,7 @@ public final class ConnectorClient {
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException ex) {
-            throw new TeamsFailure(new SendResult.RetryLater(null, "Teams did not answer within " + TIMEOUT.toSeconds()
+            throw new TeamsFailure(new SendResult.RetryLater(null, "Teams did not answer within " + timeout.toSeconds()
                     + " s"), 0, "timeout");
         } catch (IOException ex) {
             // the exception's text may hold the URL; its type says enough

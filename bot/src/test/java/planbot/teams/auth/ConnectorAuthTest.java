@@ -105,7 +105,7 @@ class ConnectorAuthTest {
         assertThat(reason(Token.WRONG_AUDIENCE)).isEqualTo("wrong audience");
         assertThat(reason(Token.WRONG_ISSUER)).isEqualTo("wrong issuer");
         assertThat(reason(Token.SERVICE_URL_MISMATCH)).isEqualTo("serviceUrl does not match the token");
-        assertThat(reason(Token.NOT_ENDORSED)).isEqualTo("signing key not endorsed for channel msteams");
+        assertThat(reason(Token.NOT_ENDORSED)).isEqualTo("signing key not endorsed for the activity's channel");
         // an alg:none token does not even parse as a signed JWT
         assertThat(reason(Token.UNSIGNED)).isEqualTo("malformed token");
         assertThat(reason(Token.NO_HEADER)).isEqualTo("no bearer token");
@@ -122,7 +122,7 @@ class ConnectorAuthTest {
 
         // WHEN it is verified, THEN it is refused for its algorithm
         assertThatThrownBy(() -> auth.verify("Bearer " + jwt.serialize(), fake.serviceUrl(), "msteams"))
-                .isInstanceOf(NotAuthorized.class).hasMessage("algorithm HS256 not accepted");
+                .isInstanceOf(NotAuthorized.class).hasMessage("algorithm not accepted (RS256 only)");
     }
 
     String reason(Token forgery) {
@@ -141,7 +141,7 @@ class ConnectorAuthTest {
 
         // WHEN the activity claims to come from another channel, THEN it is refused
         assertThatThrownBy(() -> auth.verify(header, fake.serviceUrl(), "webchat")).isInstanceOf(NotAuthorized.class)
-                .hasMessage("signing key not endorsed for channel webchat");
+                .hasMessage("signing key not endorsed for the activity's channel");
     }
 
     @Test

@@ -219,6 +219,21 @@ class ConnectorClientTest {
     }
 
     @Test
+    void aCallTeamsDoesNotAnswerInTimeIsTransient() throws Exception {
+        // GIVEN a client that waits 300 ms, and a Connector that answers after a second
+        ConnectorClient impatient = new ConnectorClient(settings, trusted, tokens, http, clock, Duration.ofMillis(300));
+        tokens.token();
+        fake.delayNext(Duration.ofSeconds(1));
+
+        // WHEN a message is sent, THEN it is to be retried
+        assertThatThrownBy(() -> impatient.send(personal(), card("hello")))
+                .isInstanceOfSatisfying(TeamsFailure.class, f -> {
+                    assertThat(f.code()).isEqualTo("timeout");
+                    assertThat(f.result()).isInstanceOf(SendResult.RetryLater.class);
+                });
+    }
+
+    @Test
     void aTooLargeMessageIsPermanent() {
         // GIVEN a card over Teams' 28 KB
         ObjectNode big = card("x".repeat(30 * 1024));

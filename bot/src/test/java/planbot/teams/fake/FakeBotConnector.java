@@ -591,7 +591,7 @@ public final class FakeBotConnector implements AutoCloseable {
         ObjectNode a = activity("conversationUpdate", by, where);
         a.putArray("membersAdded").addObject().put("id", BOT_ID);
         if (where.channelData().has("team")) {
-            where.channelData().put("eventType", "teamMemberAdded");
+            ((ObjectNode) a.get("channelData")).put("eventType", "teamMemberAdded");
         }
         return a;
     }
@@ -602,7 +602,7 @@ public final class FakeBotConnector implements AutoCloseable {
         Where where = inChannel(new Channel(team.teamId(), team.teamId(), "General"));
         ObjectNode a = activity("conversationUpdate", joined, where);
         a.putArray("membersAdded").addObject().put("id", joined.id()).put("aadObjectId", joined.aadObjectId());
-        where.channelData().put("eventType", "teamMemberAdded");
+        ((ObjectNode) a.get("channelData")).put("eventType", "teamMemberAdded");
         return a;
     }
 
