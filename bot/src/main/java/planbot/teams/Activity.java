@@ -127,6 +127,17 @@ public record Activity(String type, String id, String name, String serviceUrl, S
         return !botId.isEmpty() && membersRemoved.contains(botId);
     }
 
+    /** Whether one of the activity's {@code mention} entities is the bot. */
+    public boolean mentionsBot() {
+        for (JsonNode e : entities) {
+            if ("mention".equals(e.path("type").asText()) && !botId.isEmpty()
+                    && botId.equals(e.path("mentioned").path("id").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code type} is this one, in any case (Teams is not consistent). */
     public boolean is(String activityType) {
         return type.equalsIgnoreCase(activityType);

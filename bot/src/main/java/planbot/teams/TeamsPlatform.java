@@ -1,7 +1,6 @@
 package planbot.teams;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,13 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import planbot.config.Settings;
 import planbot.delivery.Messenger;
 import planbot.delivery.Notice;
@@ -41,7 +37,6 @@ import planbot.storage.TeamsConversationRepository;
 import planbot.teams.auth.AppTokens;
 import planbot.teams.auth.ConnectorAuth;
 import planbot.teams.connector.ConnectorClient;
-import planbot.teams.connector.ConversationRef;
 import planbot.teams.connector.ServiceUrls;
 import planbot.teams.connector.TeamsFailure;
 import planbot.teams.delivery.TeamsMessenger;
@@ -62,12 +57,10 @@ import planbot.teams.webhook.WebhookSignature;
  * work in flight finish for a few seconds. Not thread-safe to start or close; thread-safe otherwise.
  */
 public final class TeamsPlatform implements ChatPlatform {
-    private static final Logger LOG = LoggerFactory.getLogger(TeamsPlatform.class);
     /** Activities handled at once: SQLite has 4 connections; a few more threads keep them busy. */
     private static final int WORKERS = 8;
     /** Activities waiting: beyond this the sender is told planbot is busy. */
     private static final int QUEUE = 512;
-    static final String BUSY = "planbot is busy right now: please try again in a minute.";
 
     private final TeamsSettings settings;
     private final HttpClient http;
@@ -115,7 +108,7 @@ public final class TeamsPlatform implements ChatPlatform {
         TeamsActivities activities = new TeamsActivities(core, db, new JdbiInboundEventRepository(db), conversations,
                 connector, new ReplyCards(core.zone()), new NoticeCards());
         this.inbound = new TeamsHttp(new ConnectorAuth(settings, http, core.clock()), serviceUrls, executor,
-                activities::handle, this::busy);
+                activities::handle, activities::busy);
         this.messenger = new TeamsMessenger(connector, conversations, new NoticeCards(), core.clock());
     }
 
@@ -258,19 +251,6 @@ public final class TeamsPlatform implements ChatPlatform {
     public PlatformHealth health() {
         String s = started;
         return s == null ? PlatformHealth.down("not started") : PlatformHealth.up(s.substring("Teams ".length()));
-    }
-
-    /** Tells the sender of an activity the executor refused that planbot is busy, off the request's thread. */
-    private void busy(Activity a) {
-        ObjectNode message = JsonNodeFactory.instance.objectNode().put("type", "message").put("textFormat", "plain")
-                .put("text", BUSY);
-        CompletableFuture.runAsync(() -> {
-            try {
-                connector.send(new ConversationRef(a.serviceUrl(), a.conversationId()), message);
-            } catch (TeamsFailure e) {
-                LOG.warn("could not tell a Teams user planbot is busy: HTTP {}", e.status());
-            }
-        });
     }
 
     @Override

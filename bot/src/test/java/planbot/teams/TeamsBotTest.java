@@ -78,6 +78,23 @@ class TeamsBotTest {
     }
 
     @Test
+    void givenAGroupChat_whenTheBotIsMentioned_thenItAnswersInTheGroupChat() throws Exception {
+        FakeBotConnector.Where group = f.teams.inGroupChat(f.teams.groupChat(f.olivia, f.guest));
+        f.deliver(f.teams.mention(f.olivia, group, "status EN003/01", false));
+        assertThat(f.awaitNew(group.conversationId(), 0).toString()).contains("EN003/01");
+    }
+
+    @Test
+    void givenAPersonalChat_whenACommandStartsWithPlanOutOfHabit_thenThePrefixIsTolerated() throws Exception {
+        FakeBotConnector.Where chat = f.oliviasChat();
+        f.deliver(f.teams.message(f.olivia, chat, "/plan status EN003/01"));
+        f.deliver(f.teams.message(f.olivia, chat, "plan status EN003/02"));
+        f.teams.awaitActivities(chat.conversationId(), 2, TeamsFixture.WAIT);
+        assertThat(f.posted(chat.conversationId())).anySatisfy(a -> assertThat(a).contains("EN003/01"))
+                .anySatisfy(a -> assertThat(a).contains("EN003/02"));
+    }
+
+    @Test
     void givenAChannel_whenSomeoneTalksWithoutMentioningTheBot_thenNothingIsAnswered() throws Exception {
         // GIVEN a channel; WHEN a message there does not mention the bot
         FakeBotConnector.Channel team = f.teams.team(f.olivia);

@@ -27,8 +27,8 @@ import planbot.teams.TeamsText;
  * Typed text: a command, or in a personal chat a reply to the reminders it holds.
  *
  * <p>In a personal chat the whole text is the command ({@code status ENF003}; a leading {@code /plan} or {@code plan}
- * is tolerated); in a channel or group chat only a message that mentions the bot is, with the mention taken out by
- * its entity ({@link TeamsText#neutral}). Text in a personal chat that is no command ({@code done},
+ * is tolerated); in a channel or group chat (the caller passes only messages that mention the bot) the mention is
+ * taken out by its entity ({@link TeamsText#neutral}). Text in a personal chat that is no command ({@code done},
  * {@code new date 30/06/2024 waiting on legal}) answers the open reminders sent to that chat in the last
  * {@link #REPLY_WINDOW}: one task is answered; several are asked about ({@link ReminderThreads#whichTask}, nothing
  * changed); none leaves it a command (whose parse failure is the help).
@@ -57,12 +57,8 @@ final class Messages {
 
     void typed(Activity a, CommandRequest caller) {
         String raw = a.typed().orElseThrow();
-        boolean personal = a.kind() == TeamsConversation.Kind.PERSONAL;
-        if (!personal && !mentionsBot(a)) {
-            return; // channel chatter not addressed to planbot
-        }
         String text = withoutPlan(TeamsText.neutral(raw, a.entities(), a.botId()));
-        if (personal && !(parser.parse(text) instanceof ParseResult.Parsed) && replied(a, caller, text)) {
+        if (a.kind() == TeamsConversation.Kind.PERSONAL && !(parser.parse(text) instanceof ParseResult.Parsed) && replied(a, caller, text)) {
             return;
         }
         command(a, caller.withText(text));
@@ -112,16 +108,6 @@ final class Messages {
             return;
         }
         answers.reply(a, reply);
-    }
-
-    /** Whether one of the activity's mention entities is the bot. */
-    private static boolean mentionsBot(Activity a) {
-        for (com.fasterxml.jackson.databind.JsonNode e : a.entities()) {
-            if ("mention".equals(e.path("type").asText()) && a.botId().equals(e.path("mentioned").path("id").asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The text without a leading {@code /plan} or {@code plan}, which people type out of habit. */

@@ -41,6 +41,7 @@ import planbot.tenancy.Tenancy;
 public final class TeamsActivities {
     /** The platform name in bindings, identities, channels and inbound dedupe. */
     public static final String PLATFORM = Source.TEAMS.word();
+    static final String BUSY = "planbot is busy right now: please try again in a minute.";
     private static final Logger LOG = LoggerFactory.getLogger(TeamsActivities.class);
 
     private final PlatformServices core;
@@ -80,7 +81,9 @@ public final class TeamsActivities {
                     || (a.is("conversationUpdate") && a.botAdded());
             boolean click = (a.is("invoke") && "adaptiveCard/action".equals(a.name()))
                     || (a.is("message") && !a.value().isMissingNode() && a.typed().isEmpty());
-            boolean typed = a.is("message") && a.typed().isPresent();
+            // in a channel or group chat only what mentions the bot is for planbot: the rest is people talking
+            boolean typed = a.is("message") && a.typed().isPresent()
+                    && (a.kind() == TeamsConversation.Kind.PERSONAL || a.mentionsBot());
             if (!(installed || click || typed) || a.fromAadId().isEmpty()) {
                 return;
             }
@@ -104,6 +107,11 @@ public final class TeamsActivities {
                 answers.say(a, Failure.GENERIC);
             }
         }
+    }
+
+    /** Tells the sender of an activity that was not taken (the executor was full) that planbot is busy; never blocks. */
+    public void busy(Activity a) {
+        java.util.concurrent.CompletableFuture.runAsync(() -> answers.say(a, BUSY));
     }
 
     /** Stores what the activity says about its conversation, when that changed. */
