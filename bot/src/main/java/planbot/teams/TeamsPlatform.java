@@ -25,6 +25,7 @@ import planbot.delivery.SendResult;
 import planbot.domain.Source;
 import planbot.http.HttpRoutes;
 import planbot.platform.ChatPlatform;
+import planbot.platform.Directory;
 import planbot.platform.Finding;
 import planbot.platform.PlatformHealth;
 import planbot.platform.PlatformServices;
@@ -38,9 +39,12 @@ import planbot.teams.auth.ConnectorAuth;
 import planbot.teams.connector.ConnectorClient;
 import planbot.teams.connector.ServiceUrls;
 import planbot.teams.connector.TeamsFailure;
+import planbot.teams.delivery.TeamsMessenger;
 import planbot.teams.interact.TeamsActivities;
 import planbot.teams.render.NoticeCards;
 import planbot.teams.render.ReplyCards;
+import planbot.teams.webhook.OutgoingWebhook;
+import planbot.teams.webhook.WebhookSignature;
 
 /**
  * Microsoft Teams as a {@link ChatPlatform}: a bot on the Bot Framework activity protocol, without an SDK — inbound
@@ -66,6 +70,9 @@ public final class TeamsPlatform implements ChatPlatform {
     private final ConnectorClient connector;
     private final ThreadPoolExecutor executor;
     private final TeamsHttp inbound;
+    private final TeamsMessenger messenger;
+    /** The outgoing webhook, when {@code TEAMS_WEBHOOK_SECRET} is set; else null. */
+    private final OutgoingWebhook webhook;
     private volatile String started;
 
     /**
@@ -83,12 +90,15 @@ public final class TeamsPlatform implements ChatPlatform {
         Objects.requireNonNull(core, "core");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.conversations = new JdbiTeamsConversationRepository(db);
+        this.webhook = settings.webhookSecret().map(secret -> new OutgoingWebhook(new WebhookSignature(secret),
+                core.tenancy(), core.commands(), new JdbiInboundEventRepository(db), new ReplyCards(core.zone()),
+                core.clock())).orElse(null);
         if (!settings.bot()) {
-            // TODO(lead): webhook-only: mount teams-setup's planbot.teams.webhook.OutgoingWebhook in routes()
             this.tokens = null;
             this.connector = null;
             this.executor = null;
             this.inbound = null;
+            this.messenger = null;
             return;
         }
         this.tokens = new AppTokens(settings, http, core.clock());
@@ -99,6 +109,7 @@ public final class TeamsPlatform implements ChatPlatform {
                 connector, new ReplyCards(core.zone()), new NoticeCards());
         this.inbound = new TeamsHttp(new ConnectorAuth(settings, http, core.clock()), serviceUrls, executor,
                 activities::handle, activities::busy);
+        this.messenger = new TeamsMessenger(connector, conversations, new NoticeCards(), core.clock());
     }
 
     private static ThreadFactory daemons(String prefix) {
@@ -120,7 +131,9 @@ public final class TeamsPlatform implements ChatPlatform {
         if (inbound != null) {
             routes.post(TeamsHttp.PATH, inbound::messages);
         }
-        // TODO(lead): when settings.webhookSecret() is present, mount teams-setup's OutgoingWebhook at /teams/webhook
+        if (webhook != null) {
+            webhook.routes(routes);
+        }
     }
 
     /**
@@ -166,11 +179,14 @@ public final class TeamsPlatform implements ChatPlatform {
     }
 
     /**
-     * TODO(lead): teams-setup's {@code planbot.teams.delivery.TeamsMessenger} goes here. Until it is wired, every
-     * notice for Teams waits (retried later), so nothing is lost or dead-lettered.
+     * The bot's {@link TeamsMessenger}. An outgoing webhook alone cannot message anyone first, so there every notice is
+     * permanent, with the reason, for the admin's notice.
      */
     @Override
     public Messenger messenger() {
+        if (messenger != null) {
+            return messenger;
+        }
         return new Messenger() {
             @Override
             public String platform() {
@@ -179,7 +195,8 @@ public final class TeamsPlatform implements ChatPlatform {
 
             @Override
             public SendResult send(Notice notice, Recipient recipient) {
-                return new SendResult.RetryLater(Duration.ofMinutes(5), "Teams delivery is not wired in yet");
+                return new SendResult.Permanent("Teams reminders need the planbot bot (" + TeamsSettings.APP_ID + ", "
+                        + TeamsSettings.APP_PASSWORD + "): the outgoing webhook can only answer commands");
             }
         };
     }
@@ -190,7 +207,18 @@ public final class TeamsPlatform implements ChatPlatform {
         return TeamsText.neutral(text, JsonNodeFactory.instance.arrayNode(), "");
     }
 
-    // TODO(lead): directory() — teams-setup's planbot.teams.TeamsDirectory
+    /**
+     * The members of the teams the bot is in. The stored service URLs are trusted here too, as at start: the command
+     * line asks the directory of a platform it does not start.
+     */
+    @Override
+    public Optional<Directory> directory() {
+        if (!settings.bot()) {
+            return Optional.empty();
+        }
+        conversations.serviceUrls().forEach(serviceUrls::trust);
+        return Optional.of(new TeamsDirectory(connector, conversations));
+    }
 
     /** The app credentials, the OpenID metadata, and whether planbot has seen each of the tenant's channels. */
     @Override
@@ -228,6 +256,9 @@ public final class TeamsPlatform implements ChatPlatform {
     @Override
     public void close() {
         started = null;
+        if (webhook != null) {
+            webhook.close();
+        }
         if (executor == null) {
             return;
         }

@@ -55,6 +55,21 @@ public final class JdbiTeamsConversationRepository implements TeamsConversationR
     }
 
     @Override
+    public Optional<TeamsConversation> personal(String userAadObjectId) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM teams_conversation"
+                        + " WHERE user_aad_object_id = ? AND kind = ? ORDER BY installed DESC, updated_at DESC, id DESC")
+                .bind(0, userAadObjectId).bind(1, TeamsConversation.Kind.PERSONAL.wire())
+                .map((rs, ctx) -> row(rs)).findFirst());
+    }
+
+    @Override
+    public List<TeamsConversation> installed() {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM teams_conversation WHERE installed = 1"
+                        + " ORDER BY updated_at DESC, id DESC")
+                .map((rs, ctx) -> row(rs)).list());
+    }
+
+    @Override
     public Optional<TeamsConversation> channel(String channelId) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM teams_conversation"
                         + " WHERE channel_id = ? AND kind = ? ORDER BY updated_at DESC, id DESC")

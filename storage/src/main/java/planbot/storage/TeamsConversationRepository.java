@@ -23,6 +23,15 @@ public interface TeamsConversationRepository {
     /** A person's personal chat with the bot, most recently learned first if there are several. */
     Optional<TeamsConversation> personal(String entraTenantId, String userAadObjectId);
 
+    /**
+     * A person's personal chat with the bot in whichever Entra tenant it is (an Entra object id is unique across
+     * tenants): what the messenger has when a recipient is only their object id.
+     */
+    Optional<TeamsConversation> personal(String userAadObjectId);
+
+    /** Every conversation the bot is still installed in, most recently learned first. */
+    List<TeamsConversation> installed();
+
     /** The conversation of a channel, by its {@code channelData.channel.id}. */
     Optional<TeamsConversation> channel(String channelId);
 

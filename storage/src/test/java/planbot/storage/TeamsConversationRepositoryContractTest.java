@@ -89,4 +89,31 @@ abstract class TeamsConversationRepositoryContractTest extends DatabaseTestBase 
         // THEN the installed chat is the one to write to
         assertThat(conversations().personal("tenant-1", "aad-sam").orElseThrow().conversationId()).isEqualTo("a:new");
     }
+
+    @Test
+    void givenAPersonsChatInSomeTenant_whenLookedUpByTheirObjectIdAlone_thenItIsFoundInstalledFirst() {
+        // GIVEN a person's removed chat and installed chat, and a channel that names no person
+        conversations().save(personal("a:new", AMER, "aad-sam", NOW));
+        conversations().save(personal("a:old", AMER, "aad-sam", NOW.plusSeconds(60)).withInstalled(false, NOW.plusSeconds(60)));
+        conversations().save(new TeamsConversation(EMEA, "19:general@thread.tacv2", Kind.CHANNEL, "tenant-1",
+                "19:team@thread.tacv2", "19:general@thread.tacv2", "", "", true, NOW));
+        // WHEN looked up by the Entra object id only (all a recipient's address carries)
+        // THEN the installed chat is found; nobody else's
+        assertThat(conversations().personal("aad-sam").orElseThrow().conversationId()).isEqualTo("a:new");
+        assertThat(conversations().personal("aad-kim")).isEmpty();
+        assertThat(conversations().personal("")).isEmpty();
+    }
+
+    @Test
+    void givenInstalledAndRemovedConversations_whenListingTheInstalled_thenOnlyThoseComeNewestFirst() {
+        // GIVEN a chat learned first, a channel learned later, and a chat the bot was removed from
+        conversations().save(personal("a:1", AMER, "aad-sam", NOW));
+        TeamsConversation channel = new TeamsConversation(EMEA, "19:general@thread.tacv2", Kind.CHANNEL, "tenant-1",
+                "19:team@thread.tacv2", "19:general@thread.tacv2", "", "", true, NOW.plusSeconds(30));
+        conversations().save(channel);
+        conversations().save(personal("a:2", AMER, "aad-kim", NOW.plusSeconds(60)).withInstalled(false, NOW.plusSeconds(60)));
+        // WHEN the installed ones are listed
+        // THEN the channel, then the first chat; not the removed one
+        assertThat(conversations().installed()).containsExactly(channel, personal("a:1", AMER, "aad-sam", NOW));
+    }
 }
