@@ -19,8 +19,21 @@ public sealed interface Command
         Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn, Command.LinkChannel,
         Command.MatchPeople, Command.ClaimAdmin, Command.Doctor {
 
+    /**
+     * True for a lookup: running it changes nothing stored, so an adapter that must give a redelivered request one
+     * effect needs no durable mark for it (answering twice is the worst a redelivery can do).
+     */
+    default boolean readOnly() {
+        return false;
+    }
+
     /** {@code status <ref>}: the card for an action (with its tasks) or a task (with its history). */
     record Status(RefText ref) implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
+
         public Status {
             Objects.requireNonNull(ref, "ref");
         }
@@ -28,6 +41,11 @@ public sealed interface Command
 
     /** {@code list [filter]}. */
     record List(ListFilter filter) implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
+
         public List {
             Objects.requireNonNull(filter, "filter");
         }
@@ -35,10 +53,18 @@ public sealed interface Command
 
     /** {@code mine}: the asker's open tasks, soonest first. */
     record Mine() implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
     }
 
     /** {@code overdue}: every overdue task, worst first. */
     record Overdue() implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
     }
 
     /**
@@ -114,6 +140,11 @@ public sealed interface Command
 
     /** {@code history <ref>}. */
     record History(RefText ref) implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
+
         public History {
             Objects.requireNonNull(ref, "ref");
         }
@@ -121,6 +152,11 @@ public sealed interface Command
 
     /** {@code search <words>}: the words as typed. */
     record Search(String words) implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
+
         public Search {
             words = Texts.required(words, "search words");
         }
@@ -128,6 +164,10 @@ public sealed interface Command
 
     /** {@code digest} or {@code digest preview}: show the weekly digest now, to the asker only. */
     record DigestPreview() implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
     }
 
     /**
@@ -136,6 +176,11 @@ public sealed interface Command
      * @param topic the command to explain, lower-case and one of {@link HelpText#names()}; null for the overview
      */
     record Help(String topic) implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
+
         public Help {
             if (topic != null && HelpText.find(topic).isEmpty()) {
                 throw new IllegalArgumentException("no help for " + topic);
@@ -188,6 +233,10 @@ public sealed interface Command
 
     /** {@code people unlinked} (lead and up): the tracker names with no account on the asker's platform. */
     record Unlinked() implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
     }
 
     /**
@@ -206,10 +255,18 @@ public sealed interface Command
 
     /** {@code channel}: the tenant's channels on the asker's platform, per purpose. */
     record Channels() implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
     }
 
     /** {@code policy}: the tenant's reminder policy, in words (anyone may read it). */
     record Policy() implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
     }
 
     /**
@@ -225,6 +282,10 @@ public sealed interface Command
 
     /** {@code me}: the caller's linked chat accounts, and where their reminders go. */
     record Me() implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
     }
 
     /**
@@ -266,5 +327,9 @@ public sealed interface Command
 
     /** {@code doctor} (admin): the council's set-up checked, as a checklist of what stops reminders and what is optional. */
     record Doctor() implements Command {
+        @Override
+        public boolean readOnly() {
+            return true;
+        }
     }
 }

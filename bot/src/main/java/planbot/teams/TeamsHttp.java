@@ -9,16 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import planbot.teams.auth.ConnectorAuth;
 import planbot.teams.auth.NotAuthorized;
+import planbot.teams.auth.VerifiedToken;
 import planbot.teams.connector.ServiceUrls;
 
 /**
  * The Bot Framework messaging endpoint, {@code POST /api/messages}, mounted on the app's server by
  * {@link TeamsPlatform}.
  *
- * <p>Each request goes: size cap (413) → a bearer token present (401, before the body is read) → the body read strictly
- * into an {@link Activity} (400; reading has no effect, and the token's {@code serviceurl} claim can only be compared
- * with the body's) → {@link ConnectorAuth#verify} (401, no effect; the log says only the short reason, never the
- * token) → the activity's {@code serviceUrl} trusted for replies → the work handed to a bounded executor, and the
+ * <p>Each request goes: size cap (413) → the bearer token verified before the body is read
+ * ({@link ConnectorAuth#verify(String, String)}: signature, issuer, audience, time, endorsement for msteams; 401, no
+ * effect; the log says only the short reason, never the token) → the body read strictly into an {@link Activity} (400)
+ * → the activity's channel and {@code serviceUrl} compared with the token's (401) → the activity's {@code serviceUrl} trusted for replies → the work handed to a bounded executor, and the
  * request answered at once: 200 with an empty body, or for an {@code adaptiveCard/action} invoke the invoke
  * response Teams waits for ({@code {"statusCode":200,…}}); any other invoke gets 200 and an empty body, never a
  * 5xx. The database is never touched on the request's thread, so a stalled database cannot delay the answer.
@@ -65,6 +66,15 @@ final class TeamsHttp {
             ctx.status(401).result("");
             return;
         }
+        VerifiedToken token;
+        try {
+            // Teams' keys are endorsed for the msteams channel; an activity claiming another channel is refused below
+            token = auth.verify(authorization, ConnectorAuth.TEAMS_CHANNEL);
+        } catch (NotAuthorized e) {
+            LOG.warn("rejected: {}", e.getMessage());
+            ctx.status(401).result("");
+            return;
+        }
         Activity activity;
         try {
             activity = Activity.parse(ctx.bodyAsBytes());
@@ -74,7 +84,10 @@ final class TeamsHttp {
             return;
         }
         try {
-            auth.verify(authorization, activity.serviceUrl(), activity.channelId());
+            if (!ConnectorAuth.TEAMS_CHANNEL.equals(activity.channelId())) {
+                throw new NotAuthorized("the activity is not from the msteams channel its token was checked for");
+            }
+            auth.checkServiceUrl(token, activity.serviceUrl());
         } catch (NotAuthorized e) {
             LOG.warn("rejected: {}", e.getMessage());
             ctx.status(401).result("");

@@ -1,5 +1,7 @@
 package planbot.teams.interact;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
@@ -54,6 +56,39 @@ final class Answers {
             LOG.warn("Teams refused to update a card: HTTP {} {}", e.status(), e.code());
             return false;
         }
+    }
+
+    /**
+     * The activity's entities, each person mentioned (other than the bot) carrying their Entra object id: planbot
+     * knows people on Teams by that id, and a mention entity usually names only the {@code 29:} id, so it is asked of
+     * the conversation's roster. A member the roster does not give (or Teams not answering) keeps the entity as it
+     * came, and the command then says the mention is not a person it can link.
+     */
+    JsonNode withObjectIds(Activity a) {
+        JsonNode entities = a.entities();
+        if (!entities.isArray()) {
+            return entities;
+        }
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode e : entities) {
+            JsonNode who = e.path("mentioned");
+            String id = who.path("id").asText("");
+            if (!"mention".equals(e.path("type").asText()) || id.isEmpty() || id.equals(a.botId())
+                    || !who.path("aadObjectId").asText("").isEmpty() || !e.isObject()) {
+                out.add(e);
+                continue;
+            }
+            ObjectNode copy = ((ObjectNode) e).deepCopy();
+            try {
+                connector.member(new ConversationRef(a.serviceUrl(), a.baseConversationId()), id)
+                        .filter(m -> m.aadObjectId() != null && !m.aadObjectId().isEmpty())
+                        .ifPresent(m -> ((ObjectNode) copy.path("mentioned")).put("aadObjectId", m.aadObjectId()));
+            } catch (TeamsFailure f) {
+                LOG.warn("Teams did not say who a mention is: HTTP {} {}", f.status(), f.code());
+            }
+            out.add(copy);
+        }
+        return out;
     }
 
     private void post(Activity to, ObjectNode message) {

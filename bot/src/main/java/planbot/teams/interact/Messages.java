@@ -1,8 +1,10 @@
 package planbot.teams.interact;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -33,8 +35,10 @@ import planbot.teams.TeamsText;
  * {@link #REPLY_WINDOW}: one task is answered; several are asked about ({@link ReminderThreads#whichTask}, nothing
  * changed); none leaves it a command (whose parse failure is the help).
  *
- * <p>One activity id has one effect: the id is marked delivered ({@link InboundEventRepository}) in the same
- * transaction as the command's effect, and a command that failed on our side rolls the mark back. Thread-safe.
+ * <p>One activity id has one effect: the id of a command that changes something is marked delivered
+ * ({@link InboundEventRepository}) in the same transaction as the command's effect, and a command that failed on our
+ * side rolls the mark back; a lookup ({@link planbot.command.Command#readOnly()}) is recognised in memory and runs
+ * outside any write transaction. Thread-safe.
  */
 final class Messages {
     /** How far back the reminders a typed reply may answer were sent. */
@@ -46,6 +50,7 @@ final class Messages {
     private final InboundEventRepository inbound;
     private final Answers answers;
     private final CommandParser parser;
+    private final RecentIds recentLookups = new RecentIds(10_000);
 
     Messages(PlatformServices core, Database db, InboundEventRepository inbound, Answers answers) {
         this.core = Objects.requireNonNull(core, "core");
@@ -57,11 +62,16 @@ final class Messages {
 
     void typed(Activity a, CommandRequest caller) {
         String raw = a.typed().orElseThrow();
-        String text = withoutPlan(TeamsText.neutral(raw, a.entities(), a.botId()));
-        if (a.kind() == TeamsConversation.Kind.PERSONAL && !(parser.parse(text) instanceof ParseResult.Parsed) && replied(a, caller, text)) {
+        String text = withoutPlan(TeamsText.neutral(raw, answers.withObjectIds(a), a.botId()));
+        ParseResult parsed = parser.parse(text);
+        if (a.kind() == TeamsConversation.Kind.PERSONAL && !(parsed instanceof ParseResult.Parsed) && replied(a, caller, text)) {
             return;
         }
-        command(a, caller.withText(text));
+        if (parsed instanceof ParseResult.Parsed && ((ParseResult.Parsed) parsed).command().readOnly()) {
+            lookup(a, caller.withText(text));
+        } else {
+            command(a, caller.withText(text));
+        }
     }
 
     /** Answers the chat's open reminders with the text; false when there are none (then it is a command). */
@@ -81,6 +91,19 @@ final class Messages {
         core.answers().answer(caller, addressed.get().task().taskId(), new TaskAnswer.Text(addressed.get().reply()),
                 a.id().isEmpty() ? null : a.id()).ifPresent(reply -> answers.reply(a, reply));
         return true;
+    }
+
+    /**
+     * A lookup changes nothing stored: it runs outside any write transaction (on SQLite, writes take turns), and a
+     * redelivery of the same activity is recognised in memory — a node that restarted between two deliveries answers
+     * the lookup twice, which is harmless.
+     */
+    private void lookup(Activity a, CommandRequest request) {
+        if (!a.id().isEmpty() && !recentLookups.firstTime(a.id())) {
+            LOG.debug("Teams activity delivered again; ignored");
+            return;
+        }
+        answers.reply(a, core.commands().handle(request));
     }
 
     private void command(Activity a, CommandRequest request) {
@@ -120,6 +143,27 @@ final class Messages {
             }
         }
         return t;
+    }
+
+    /** The last {@code capacity} activity ids seen, oldest forgotten first. Thread-safe. */
+    static final class RecentIds {
+        private final Map<String, Boolean> seen;
+
+        RecentIds(int capacity) {
+            this.seen = new LinkedHashMap<>(16, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        /** True the first time an id is seen (within the last {@code capacity}). */
+        synchronized boolean firstTime(String id) {
+            return seen.put(id, Boolean.TRUE) == null;
+        }
     }
 
     /** Carries a failed command's reply out of the transaction it rolls back. */
