@@ -349,6 +349,7 @@ public final class App implements AutoCloseable {
         }
         server = new AppServer(httpPort, this::health);
         toStart.forEach(p -> p.routes(server));
+        toStart.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         List<String> lines = new java.util.ArrayList<>();
         try {
             server.start();

@@ -194,10 +194,12 @@ public sealed interface Command
     }
 
     /**
-     * {@code people link <name> <@user>} (admin): links a tracker name to a chat account.
+     * {@code people link <name> <@user>} or {@code people link <name> <email>} (admin): links a tracker name to a chat
+     * account.
      *
      * @param name    the person's name as typed, without surrounding quotes ({@code HoP}, {@code Patsy Dell})
-     * @param mention the mention as typed ({@code <@U123|sam>}); the service reads the account from it
+     * @param mention the mention as typed ({@code <@U123|sam>}), or an email address the platform's directory is
+     *                asked about; the service reads the account from it
      */
     record LinkPerson(String name, String mention) implements Command {
         public LinkPerson {

@@ -315,8 +315,10 @@ public final class CommandParser {
         if (Mentions.isGroup(mention)) {
             throw refusal("I link a name to one person's account or to a channel (like #planning), not a group.", "people");
         }
-        if (!Mentions.looksLikeMention(mention) || !Mentions.isPersonMention(Tokens.strip(mention))) {
-            throw refusal("End with a mention of the person to link (" + Quote.of(mention) + " isn't one).", "people");
+        boolean email = Mentions.isEmail(mention);
+        if (!email && (!Mentions.looksLikeMention(mention) || !Mentions.isPersonMention(Tokens.strip(mention)))) {
+            throw refusal("End with a mention of the person to link, or their email address (" + Quote.of(mention)
+                    + " is neither).", "people");
         }
         String name = unquote(in.rest(2, last));
         if (name.isEmpty()) {

@@ -24,6 +24,7 @@ import planbot.domain.StatusKind;
 import planbot.domain.Task;
 import planbot.domain.UserFixableException;
 import planbot.people.PeopleMatchService;
+import planbot.platform.Directory;
 import planbot.platform.PlatformException;
 import planbot.reply.ActionCard;
 import planbot.reply.Confirmation;
@@ -465,19 +466,37 @@ public final class CommandService {
             return refused.get();
         }
         ChatContext chat = c.request().chatContext().orElseThrow();
-        Assignee.Mention m = new Assignee.Mention(mention);
-        if (m.platformUserId().isEmpty()) {
-            return Failure.of("I can't tell which account " + Quote.of(mention) + " is: pick the person from the "
-                    + "mention list as you type @, so that it shows as a link.");
+        String platform = chat.platform();
+        String userId;
+        String account;
+        if (Mentions.isEmail(mention)) {
+            Optional<Directory.Member> member;
+            try {
+                member = matches.byEmail(platform, mention);
+            } catch (PlatformException | UserFixableException e) {
+                return Failure.of(e.getMessage());
+            }
+            if (member.isEmpty()) {
+                return Failure.of("Nobody in this " + platform + " workspace has the email address " + Quote.of(mention)
+                        + ": check it, or mention the person instead.");
+            }
+            userId = member.get().userId();
+            account = PeopleMatchService.shown(member.get());
+        } else {
+            Assignee.Mention m = new Assignee.Mention(mention);
+            if (m.platformUserId().isEmpty()) {
+                return Failure.of("I can't tell which account " + Quote.of(mention) + " is: pick the person from the "
+                        + "mention list as you type @, so that it shows as a link.");
+            }
+            userId = m.platformUserId().get();
+            account = m.label().map(l -> "@" + l).orElse("that account");
         }
         Optional<planbot.domain.Person> person = people.find(c.tenant(), name);
         if (person.isEmpty()) {
             return nobodyCalled(c, name, mention);
         }
         String who = person.get().name();
-        String platform = chat.platform();
-        ChatIdentity identity = new ChatIdentity(platform, chat.workspace(), m.platformUserId().get());
-        String account = m.label().map(l -> "@" + l).orElse("that account");
+        ChatIdentity identity = new ChatIdentity(platform, chat.workspace(), userId);
         try {
             return db.transaction(() -> {
                 Optional<ChatIdentity> before = people.identity(c.tenant(), who, platform);

@@ -38,6 +38,14 @@ final class Mentions {
         return false;
     }
 
+    /** An email address as typed: something@somewhere.tld, no spaces or angle brackets. */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s<>|]+@[^@\\s<>|]+\\.[^@\\s<>|.]+");
+
+    /** True for an email address ({@code sam@council.gov.uk}), which is not a mention. */
+    static boolean isEmail(String s) {
+        return EMAIL.matcher(s).matches();
+    }
+
     /** True for something that looks like a mention at all, of a person or a group. */
     static boolean looksLikeMention(String s) {
         return s.startsWith("@") || s.startsWith("<@") || s.startsWith("<!") || s.startsWith("<#");

@@ -8,7 +8,8 @@ import java.util.Locale;
  * text (a note, a reason, a name) can be cut from the original string exactly as it was typed.
  *
  * <p>One left-to-right pass, no regular expressions: linear in the length of the text it looks at, and
- * it stops after {@code max} tokens. "Whitespace" includes no-break and other Unicode spaces, which chat
+ * it stops after {@code max} tokens. A mention in planbot's neutral form is one token even when its label has spaces
+ * ({@code <@29:1ab|Oscar Other>}). "Whitespace" includes no-break and other Unicode spaces, which chat
  * clients like to insert; a run of nothing but invisible format characters (a stray right-to-left mark) is
  * not a token either.
  */
@@ -52,6 +53,7 @@ final class Tokens {
                 break;
             }
             int start = i;
+            i = mentionEnd(text, i);
             while (i < n && !isSpace(text.codePointAt(i))) {
                 i += Character.charCount(text.codePointAt(i));
             }
@@ -60,6 +62,31 @@ final class Tokens {
             }
         }
         return tokens;
+    }
+
+    /** How far a mention's label may run: display names, not paragraphs. */
+    private static final int MAX_MENTION = 200;
+
+    /**
+     * Where a neutral mention starting at {@code i} ends, spaces in its label and all ({@code <@29:1ab|Oscar Other>}: a
+     * display name has spaces), or {@code i} when there is no mention there. Looks at most {@link #MAX_MENTION}
+     * characters ahead, so a text of many unclosed {@code <@} stays linear.
+     */
+    private static int mentionEnd(String text, int i) {
+        if (!(text.startsWith("<@", i) || text.startsWith("<#", i))) {
+            return i;
+        }
+        int limit = Math.min(text.length(), i + MAX_MENTION);
+        for (int j = i + 2; j < limit; j++) {
+            char c = text.charAt(j);
+            if (c == '>') {
+                return j + 1;
+            }
+            if (c == '<' || c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return i;
     }
 
     static java.util.List<Token> split(String text) {

@@ -107,6 +107,19 @@ public final class PeopleMatchService {
     }
 
     /**
+     * The member of the platform's workspace with this email address (Teams: the members API; Slack:
+     * {@code users.lookupByEmail}), for {@code people link "HoP" sam@council.gov.uk}; empty when there is none.
+     *
+     * @throws UserFixableException when the platform cannot look people up by email
+     * @throws PlatformException    when the platform could not be asked (a sentence for the admin)
+     */
+    public java.util.Optional<Directory.Member> byEmail(String platform, String email) throws PlatformException {
+        Directory directory = directories.of(platform).orElseThrow(() -> new UserFixableException(
+                "planbot cannot look people up by email on " + platform + "; link them with `people link \"NAME\" @someone`"));
+        return directory.byEmail(email);
+    }
+
+    /**
      * Links exactly the proposals shown with {@code code}, each audited, in one transaction.
      *
      * @return the links made

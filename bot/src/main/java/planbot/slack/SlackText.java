@@ -40,11 +40,18 @@ public final class SlackText {
      * typed as "legal & finance" is stored as typed and shown as typed.
      */
     public static String unescape(String wire) {
-        if (wire == null || wire.indexOf('&') < 0) {
-            return wire;
+        if (wire == null) {
+            return null;
         }
-        return wire.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        // an email address Slack linked (<mailto:sam@x.gov.uk|sam@x.gov.uk>) is the address as typed
+        String text = wire.indexOf("<mailto:") < 0 ? wire : MAILTO.matcher(wire).replaceAll("$1");
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
+
+    private static final java.util.regex.Pattern MAILTO = java.util.regex.Pattern.compile("<mailto:([^|>]+)(?:\\|[^>]*)?>");
 
     /** {@link #escape} then {@link #cut}: user text made safe and fitted to a field of {@code max} chars. */
     public static String escapeAndCut(String text, int max) {

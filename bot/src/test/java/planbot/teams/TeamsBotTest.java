@@ -257,4 +257,47 @@ class TeamsBotTest {
         assertThat(f.bot.app().channels().find(f.bot.tenant(), "teams", planbot.storage.ChannelPurpose.MANAGER))
                 .hasValue(team.id());
     }
+
+    @Test
+    void givenAMentionNamingOnlyThePersonsTeamsId_whenAnAdminLinksThem_thenTheyAreLinkedByTheirEntraObjectId() throws Exception {
+        // GIVEN Olivia, an admin, and Oscar of the plan in one team; Teams' mention entity names Oscar by his 29: id only
+        f.bot.person(TeamsFixture.OLIVIA, Role.ADMIN);
+        FakeBotConnector.User oscar = f.teams.user(TeamsFixture.OSCAR, "oscar@council.example");
+        FakeBotConnector.Channel team = f.teams.team(f.olivia, oscar);
+        FakeBotConnector.Where channel = f.teams.inChannel(team);
+        ObjectNode link = f.teams.mentionWithUser(f.olivia, channel, "people link \"Oscar Other\"", oscar, "");
+        for (com.fasterxml.jackson.databind.JsonNode e : link.withArray("entities")) {
+            ((ObjectNode) e.path("mentioned")).remove("aadObjectId");
+        }
+        // WHEN she links him by that mention
+        f.deliver(link);
+        String answer = f.awaitNew(channel.conversationId(), 0).toString();
+        // THEN his Teams account is his Entra object id, which is how he is known when he writes to planbot
+        assertThat(answer).contains("Oscar Other is now linked");
+        assertThat(f.bot.app().people().identity(f.bot.tenant(), TeamsFixture.OSCAR, "teams"))
+                .hasValue(new planbot.storage.ChatIdentity("teams", FakeBotConnector.TENANT_ID, oscar.aadObjectId()));
+    }
+
+    @Test
+    void givenATeamPlanbotKnows_whenAnAdminLinksAPersonByEmailAddress_thenTheMembersApiFindsTheirAccount() throws Exception {
+        // GIVEN the bot has seen a team Oscar is in, and Olivia is an admin
+        f.bot.person(TeamsFixture.OLIVIA, Role.ADMIN);
+        FakeBotConnector.User oscar = f.teams.user(TeamsFixture.OSCAR, "oscar@council.example");
+        FakeBotConnector.Channel team = f.teams.team(f.olivia, oscar);
+        FakeBotConnector.Where channel = f.teams.inChannel(team);
+        f.deliver(f.teams.mention(f.olivia, channel, "help", false));
+        f.awaitNew(channel.conversationId(), 0);
+        // WHEN she links him by his email address in her personal chat with the bot
+        FakeBotConnector.Where chat = f.oliviasChat();
+        f.deliver(f.teams.message(f.olivia, chat, "people link \"Oscar Other\" oscar@council.example"));
+        String answer = f.awaitNew(chat.conversationId(), 0).toString();
+        // THEN he is linked by his Entra object id; an address nobody has is told plainly, nothing changed
+        assertThat(answer).contains("Oscar Other is now linked");
+        assertThat(f.bot.app().people().identity(f.bot.tenant(), TeamsFixture.OSCAR, "teams"))
+                .hasValue(new planbot.storage.ChatIdentity("teams", FakeBotConnector.TENANT_ID, oscar.aadObjectId()));
+        f.deliver(f.teams.message(f.olivia, chat, "people link \"Olivia Officer\" nobody@council.example"));
+        assertThat(f.awaitNew(chat.conversationId(), 1).toString()).contains("Nobody in this teams workspace has the email address");
+        assertThat(f.bot.app().people().identity(f.bot.tenant(), TeamsFixture.OLIVIA, "teams"))
+                .hasValue(new planbot.storage.ChatIdentity("teams", FakeBotConnector.TENANT_ID, f.olivia.aadObjectId()));
+    }
 }
