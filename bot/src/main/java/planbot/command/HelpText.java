@@ -70,7 +70,7 @@ public final class HelpText {
             new Entry("digest", "digest [preview]",
                     "Shows you a preview of the weekly digest.",
                     "digest preview"),
-            new Entry("people", "people link <name> <@user|#channel> | people unlinked | people match [confirm CODE]",
+            new Entry("people", "people link <name> <@user|email|#channel> | people unlinked | people match [confirm CODE]",
                     "Links a name in the plan to a chat account, or a team or role to a channel (admins); lists the names with no "
                             + "account here (leads and up); proposes links from the workspace's members, to confirm in one step (admins).",
                     "people link \"HoP\" @sam"),
