@@ -2,6 +2,7 @@ package planbot.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
@@ -111,6 +112,20 @@ final class HttpLoad {
         out.put("warmUpSeconds", Math.round((System.nanoTime() - warm0) / 1e9));
         out.put("warmUpRounds", rounds);
         out.put("warmUpLastRoundCompileShare", Math.round(compileShare * 1000) / 1000.0);
+    }
+
+    /**
+     * The baseline: a Javalin route at {@code /bare} on a random port that reads the body it is sent, as any real
+     * route does (an unread body makes Jetty close the connection), and answers 200 with {@code answer}.
+     */
+    static Javalin bareRoute(String answer) {
+        return Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.post("/bare", ctx -> {
+                ctx.bodyAsBytes();
+                ctx.status(200).contentType("text/plain").result(answer);
+            });
+        }).start(0);
     }
 
     /**

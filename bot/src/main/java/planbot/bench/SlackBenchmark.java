@@ -7,12 +7,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -20,10 +16,6 @@ import planbot.App;
 import planbot.slack.SlackConnector;
 import planbot.slack.SlackSettings;
 import planbot.slack.SlackSignature;
-import planbot.tracker.ImportMode;
-import planbot.tracker.read.ReadOptions;
-import planbot.tracker.read.ReadResult;
-import planbot.tracker.read.TrackerReader;
 
 /**
  * {@code bench slack}: the Slack HTTP edge under load. Imports a generated plan into a fresh SQLite file, starts
@@ -50,76 +42,54 @@ public final class SlackBenchmark {
     private static final String TOKEN = "xoxb-bench-token";
     private static final String SECRET = "bench-signing-secret";
     private static final String TEAM = "TBENCH";
-    private static final LocalDate TODAY = LocalDate.of(2025, 1, 15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ObjectNode run(int tasks, int clients, Duration duration) throws Exception {
-        Path dir = Files.createTempDirectory("planbot-bench-slack");
         Javalin slackApi = fakeSlackApi();
-        Javalin bare = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            // reads the body, as the edge and any real route do: an unread body makes Jetty close the connection
-            c.routes.post("/bare", ctx -> {
-                ctx.bodyAsBytes();
-                ctx.contentType("text/plain").result("ok");
-            });
-        }).start(0);
-        try {
+        Javalin bare = HttpLoad.bareRoute("ok");
+        try (BenchPlan plan = BenchPlan.open("slack", tasks)) {
             ObjectNode out = JSON.createObjectNode();
             out.put("benchmark", "slack");
             out.put("tasks", tasks);
             out.put("clients", clients);
             out.put("seconds", duration.toSeconds());
-            Path file = dir.resolve("generated.tsv");
-            TrackerGenerator.writeReviewTracker(file, tasks);
-            ReadResult read = TrackerReader.read(file, ReadOptions.named("bench"));
-            List<String> refs = new ArrayList<>();
-            read.plan().tasks().forEach(t -> refs.add(t.ref()));
-            Clock clock = Clock.offset(Clock.system(App.ZONE),
-                    Duration.between(java.time.Instant.now(), TODAY.atTime(9, 0).atZone(App.ZONE).toInstant()));
-            try (App app = App.open("jdbc:sqlite:" + dir.resolve("bench.db"), clock)) {
-                long t0 = System.nanoTime();
-                app.imports().importPlan("bench", read, ImportMode.APPLY, "bench", clock);
-                out.put("setupMillis", Math.round((System.nanoTime() - t0) / 1e6));
-                SlackSettings settings = new SlackSettings(TOKEN, SECRET, null, "http://127.0.0.1:" + slackApi.port() + "/api/");
-                {
-                    app.startPlatforms(List.of(new SlackConnector(settings, app.platformServices(),
-                            planbot.slack.PlanSlashCommand.DEFAULT_FAST_PATH, List.of())), 0);
-                    URI events = URI.create("http://127.0.0.1:" + app.httpPort() + SlackConnector.EVENTS_PATH);
-                    SlackSignature signer = new SlackSignature(SECRET, clock);
-                    String sink = "http://127.0.0.1:" + slackApi.port() + "/response/1";
-                    URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
-                    IntFunction<HttpRequest> status = n -> signedStatus(events, refs.get(n % refs.size()), sink, signer, clock);
-                    IntFunction<HttpRequest> bareRoute = n -> signedStatus(bareUri, refs.get(n % refs.size()), sink, signer, clock);
-                    HttpLoad.Check namesRef = (request, response) ->
-                            response.body().contains(request.headers().firstValue("X-Bench-Ref").orElse(""))
-                                    ? null : "an answer without the card asked for";
-                    HttpLoad.Target edgeTarget = new HttpLoad.Target(HttpLoad.client(), status, namesRef);
-                    HttpLoad.Target bareTarget = new HttpLoad.Target(HttpLoad.client(), bareRoute, HttpLoad.Check.OK);
-                    HttpLoad.warmUp(List.of(edgeTarget, bareTarget), clients, out);
-                    HttpLoad.Load edge = HttpLoad.run(edgeTarget, clients, duration);
-                    HttpLoad.Load baseline = HttpLoad.run(bareTarget, clients, duration);
-                    out.set("slack", edge.json("signed POST /slack/events '/plan status <ref>', answered in the ack with the card"));
-                    out.set("bareRoute", baseline.json("the same signed POSTs to a Javalin route reading the body and answering 'ok', "
-                            + "same machine, same client code"));
-                    double ratio = edge.perSecond() / baseline.perSecond();
-                    out.put("throughputOverBareRoute", Math.round(ratio * 1000) / 1000.0);
-                    // what the ratio would be with the machine to ourselves: the bare route's CPU per request over the edge's
-                    double cpuRatio = baseline.cpuPerRequest() / edge.cpuPerRequest();
-                    out.put("cpuPerRequestBareOverSlack", Math.round(cpuRatio * 1000) / 1000.0);
-                    out.put("responseUrlPosts", responseUrlPosts.get());
-                    ObjectNode targets = out.putObject("targets");
-                    targets.put("p99Millis", TARGET_P99_MILLIS);
-                    targets.put("throughputOverBareRoute", TARGET_THROUGHPUT_RATIO);
-                    out.put("targetsMet", edge.failures() == 0
-                            && CommandBenchmark.percentile(edge.millis(), 99) <= TARGET_P99_MILLIS && ratio >= TARGET_THROUGHPUT_RATIO);
-                }
-            }
+            out.put("setupMillis", plan.setupMillis);
+            App app = plan.app;
+            SlackSettings settings = new SlackSettings(TOKEN, SECRET, null, "http://127.0.0.1:" + slackApi.port() + "/api/");
+            app.startPlatforms(List.of(new SlackConnector(settings, app.platformServices(),
+                    planbot.slack.PlanSlashCommand.DEFAULT_FAST_PATH, List.of())), 0);
+            URI events = URI.create("http://127.0.0.1:" + app.httpPort() + SlackConnector.EVENTS_PATH);
+            SlackSignature signer = new SlackSignature(SECRET, plan.clock);
+            String sink = "http://127.0.0.1:" + slackApi.port() + "/response/1";
+            URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
+            IntFunction<HttpRequest> status = n -> signedStatus(events, plan.ref(n), sink, signer, plan.clock);
+            IntFunction<HttpRequest> bareRoute = n -> signedStatus(bareUri, plan.ref(n), sink, signer, plan.clock);
+            HttpLoad.Check namesRef = (request, response) ->
+                    response.body().contains(request.headers().firstValue("X-Bench-Ref").orElse(""))
+                            ? null : "an answer without the card asked for";
+            HttpLoad.Target edgeTarget = new HttpLoad.Target(HttpLoad.client(), status, namesRef);
+            HttpLoad.Target bareTarget = new HttpLoad.Target(HttpLoad.client(), bareRoute, HttpLoad.Check.OK);
+            HttpLoad.warmUp(List.of(edgeTarget, bareTarget), clients, out);
+            HttpLoad.Load edge = HttpLoad.run(edgeTarget, clients, duration);
+            HttpLoad.Load baseline = HttpLoad.run(bareTarget, clients, duration);
+            out.set("slack", edge.json("signed POST /slack/events '/plan status <ref>', answered in the ack with the card"));
+            out.set("bareRoute", baseline.json("the same signed POSTs to a Javalin route reading the body and answering 'ok', "
+                    + "same machine, same client code"));
+            double ratio = edge.perSecond() / baseline.perSecond();
+            out.put("throughputOverBareRoute", Math.round(ratio * 1000) / 1000.0);
+            // what the ratio would be with the machine to ourselves: the bare route's CPU per request over the edge's
+            double cpuRatio = baseline.cpuPerRequest() / edge.cpuPerRequest();
+            out.put("cpuPerRequestBareOverSlack", Math.round(cpuRatio * 1000) / 1000.0);
+            out.put("responseUrlPosts", responseUrlPosts.get());
+            ObjectNode targets = out.putObject("targets");
+            targets.put("p99Millis", TARGET_P99_MILLIS);
+            targets.put("throughputOverBareRoute", TARGET_THROUGHPUT_RATIO);
+            out.put("targetsMet", edge.failures() == 0
+                    && CommandBenchmark.percentile(edge.millis(), 99) <= TARGET_P99_MILLIS && ratio >= TARGET_THROUGHPUT_RATIO);
             return out;
         } finally {
             bare.stop();
             slackApi.stop();
-            CommandBenchmark.deleteTree(dir);
         }
     }
 

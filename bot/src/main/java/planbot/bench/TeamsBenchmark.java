@@ -15,11 +15,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -31,10 +28,6 @@ import java.util.function.IntFunction;
 import planbot.App;
 import planbot.teams.TeamsPlatform;
 import planbot.teams.TeamsSettings;
-import planbot.tracker.ImportMode;
-import planbot.tracker.read.ReadOptions;
-import planbot.tracker.read.ReadResult;
-import planbot.tracker.read.TrackerReader;
 
 /**
  * {@code bench teams}: the Teams bot's inbound edge under load. Imports a generated plan into a fresh SQLite file,
@@ -60,7 +53,6 @@ public final class TeamsBenchmark {
     private static final String ISSUER = "https://api.botframework.com";
     /** Conversations the activities come from: people chatting with the bot, each in their own personal chat. */
     private static final int CONVERSATIONS = 64;
-    private static final LocalDate TODAY = LocalDate.of(2025, 1, 15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Request id → when its request was built (just before it was sent), while the measured run goes on. */
@@ -71,90 +63,71 @@ public final class TeamsBenchmark {
     private final AtomicLong unmatchedReplies = new AtomicLong();
 
     public ObjectNode run(int tasks, int clients, Duration duration) throws Exception {
-        Path dir = Files.createTempDirectory("planbot-bench-teams");
         RSAKey key = new RSAKeyGenerator(2048).keyID("bench-key").generate();
         Javalin connector = standIn(key);
-        Javalin bare = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            // reads the body, as any real route does: an unread body makes Jetty close the connection
-            c.routes.post("/bare", ctx -> {
-                ctx.bodyAsBytes();
-                ctx.status(200).result("");
-            });
-        }).start(0);
-        try {
+        Javalin bare = HttpLoad.bareRoute("");
+        try (BenchPlan plan = BenchPlan.open("teams", tasks)) {
             ObjectNode out = JSON.createObjectNode();
             out.put("benchmark", "teams");
             out.put("tasks", tasks);
             out.put("clients", clients);
             out.put("seconds", duration.toSeconds());
-            Path file = dir.resolve("generated.tsv");
-            TrackerGenerator.writeReviewTracker(file, tasks);
-            ReadResult read = TrackerReader.read(file, ReadOptions.named("bench"));
-            List<String> refs = new ArrayList<>();
-            read.plan().tasks().forEach(t -> refs.add(t.ref()));
-            Clock clock = Clock.offset(Clock.system(App.ZONE),
-                    Duration.between(java.time.Instant.now(), TODAY.atTime(9, 0).atZone(App.ZONE).toInstant()));
+            out.put("setupMillis", plan.setupMillis);
+            App app = plan.app;
             String base = "http://127.0.0.1:" + connector.port();
             String serviceUrl = base + "/amer/" + TENANT + "/";
-            try (App app = App.open("jdbc:sqlite:" + dir.resolve("bench.db"), clock)) {
-                long t0 = System.nanoTime();
-                app.imports().importPlan("bench", read, ImportMode.APPLY, "bench", clock);
-                out.put("setupMillis", Math.round((System.nanoTime() - t0) / 1e6));
-                TeamsSettings settings = new TeamsSettings(APP_ID, "bench-app-password", Optional.empty(),
-                        URI.create(base + "/v1/.well-known/openidconfiguration"),
-                        URI.create(base + "/botframework.com/oauth2/v2.0/token"), Optional.empty());
-                app.startPlatforms(List.of(new TeamsPlatform(settings, app.platformServices(), app.database())), 0);
-                String bearer = "Bearer " + token(key, clock, serviceUrl);
-                URI messages = URI.create("http://127.0.0.1:" + app.httpPort() + "/api/messages");
-                URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
-                IntFunction<HttpRequest> status = n -> status(messages, bearer, serviceUrl, refs.get(n % refs.size()), n);
-                IntFunction<HttpRequest> bareRoute = n -> status(bareUri, bearer, serviceUrl, refs.get(n % refs.size()), n);
-                HttpLoad.Target edgeTarget = new HttpLoad.Target(HttpLoad.client(), status, HttpLoad.Check.OK);
-                HttpLoad.Target bareTarget = new HttpLoad.Target(HttpLoad.client(), bareRoute, HttpLoad.Check.OK);
-                HttpLoad.warmUp(List.of(edgeTarget, bareTarget), clients, out);
-                awaitReplies(Duration.ofSeconds(10));
-                sentAt.clear();
-                unmatchedReplies.set(0);
-                List<Double> replies = java.util.Collections.synchronizedList(new ArrayList<>());
-                replyMillis = replies;
-                HttpLoad.Load edge = HttpLoad.run(edgeTarget, clients, duration);
-                int missing = awaitReplies(Duration.ofSeconds(10));
-                replyMillis = null;
-                sentAt.clear();
-                HttpLoad.Load baseline = HttpLoad.run(bareTarget, clients, duration);
-                sentAt.clear();
-                out.set("teams", edge.json("signed POST /api/messages, a 'status <ref>' message activity in a personal chat, "
-                        + "answered at once (HTTP 200)"));
-                double[] replyTimes;
-                synchronized (replies) {
-                    replyTimes = replies.stream().mapToDouble(Double::doubleValue).toArray();
-                }
-                ObjectNode posted = out.putObject("replyPosted");
-                posted.put("what", "from sending the activity to its reply card reaching the stand-in Bot Connector");
-                posted.put("replies", replyTimes.length);
-                posted.put("missing", missing);
-                posted.put("p50Millis", CommandBenchmark.round(CommandBenchmark.percentile(replyTimes, 50)));
-                posted.put("p99Millis", CommandBenchmark.round(CommandBenchmark.percentile(replyTimes, 99)));
-                out.set("bareRoute", baseline.json("the same signed POSTs to a Javalin route reading the body and answering 200, "
-                        + "same machine, same client code"));
-                double ratio = edge.perSecond() / baseline.perSecond();
-                out.put("throughputOverBareRoute", Math.round(ratio * 1000) / 1000.0);
-                out.put("cpuPerRequestBareOverTeams", Math.round(baseline.cpuPerRequest() / edge.cpuPerRequest() * 1000) / 1000.0);
-                ObjectNode targets = out.putObject("targets");
-                targets.put("p99Millis", TARGET_P99_MILLIS);
-                targets.put("replyP99Millis", TARGET_REPLY_P99_MILLIS);
-                targets.put("throughputOverBareRoute", TARGET_THROUGHPUT_RATIO);
-                out.put("targetsMet", edge.failures() == 0 && missing == 0
-                        && CommandBenchmark.percentile(edge.millis(), 99) <= TARGET_P99_MILLIS
-                        && CommandBenchmark.percentile(replyTimes, 99) <= TARGET_REPLY_P99_MILLIS
-                        && ratio >= TARGET_THROUGHPUT_RATIO);
+            TeamsSettings settings = new TeamsSettings(APP_ID, "bench-app-password", Optional.empty(),
+                    URI.create(base + "/v1/.well-known/openidconfiguration"),
+                    URI.create(base + "/botframework.com/oauth2/v2.0/token"), Optional.empty());
+            app.startPlatforms(List.of(new TeamsPlatform(settings, app.platformServices(), app.database())), 0);
+            String bearer = "Bearer " + token(key, plan.clock, serviceUrl);
+            URI messages = URI.create("http://127.0.0.1:" + app.httpPort() + "/api/messages");
+            URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
+            IntFunction<HttpRequest> status = n -> status(messages, bearer, serviceUrl, plan.ref(n), n);
+            IntFunction<HttpRequest> bareRoute = n -> status(bareUri, bearer, serviceUrl, plan.ref(n), n);
+            HttpLoad.Target edgeTarget = new HttpLoad.Target(HttpLoad.client(), status, HttpLoad.Check.OK);
+            HttpLoad.Target bareTarget = new HttpLoad.Target(HttpLoad.client(), bareRoute, HttpLoad.Check.OK);
+            HttpLoad.warmUp(List.of(edgeTarget, bareTarget), clients, out);
+            awaitReplies(Duration.ofSeconds(10));
+            sentAt.clear();
+            unmatchedReplies.set(0);
+            List<Double> replies = java.util.Collections.synchronizedList(new ArrayList<>());
+            replyMillis = replies;
+            HttpLoad.Load edge = HttpLoad.run(edgeTarget, clients, duration);
+            int missing = awaitReplies(Duration.ofSeconds(10));
+            replyMillis = null;
+            sentAt.clear();
+            HttpLoad.Load baseline = HttpLoad.run(bareTarget, clients, duration);
+            sentAt.clear();
+            out.set("teams", edge.json("signed POST /api/messages, a 'status <ref>' message activity in a personal chat, "
+                    + "answered at once (HTTP 200)"));
+            double[] replyTimes;
+            synchronized (replies) {
+                replyTimes = replies.stream().mapToDouble(Double::doubleValue).toArray();
             }
+            ObjectNode posted = out.putObject("replyPosted");
+            posted.put("what", "from sending the activity to its reply card reaching the stand-in Bot Connector");
+            posted.put("replies", replyTimes.length);
+            posted.put("missing", missing);
+            posted.put("p50Millis", CommandBenchmark.round(CommandBenchmark.percentile(replyTimes, 50)));
+            posted.put("p99Millis", CommandBenchmark.round(CommandBenchmark.percentile(replyTimes, 99)));
+            out.set("bareRoute", baseline.json("the same signed POSTs to a Javalin route reading the body and answering 200, "
+                    + "same machine, same client code"));
+            double ratio = edge.perSecond() / baseline.perSecond();
+            out.put("throughputOverBareRoute", Math.round(ratio * 1000) / 1000.0);
+            out.put("cpuPerRequestBareOverTeams", Math.round(baseline.cpuPerRequest() / edge.cpuPerRequest() * 1000) / 1000.0);
+            ObjectNode targets = out.putObject("targets");
+            targets.put("p99Millis", TARGET_P99_MILLIS);
+            targets.put("replyP99Millis", TARGET_REPLY_P99_MILLIS);
+            targets.put("throughputOverBareRoute", TARGET_THROUGHPUT_RATIO);
+            out.put("targetsMet", edge.failures() == 0 && missing == 0
+                    && CommandBenchmark.percentile(edge.millis(), 99) <= TARGET_P99_MILLIS
+                    && CommandBenchmark.percentile(replyTimes, 99) <= TARGET_REPLY_P99_MILLIS
+                    && ratio >= TARGET_THROUGHPUT_RATIO);
             return out;
         } finally {
             bare.stop();
             connector.stop();
-            CommandBenchmark.deleteTree(dir);
         }
     }
 

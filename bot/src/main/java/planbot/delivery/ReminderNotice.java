@@ -57,6 +57,22 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
                 recipientName, owner, lead, lastUpdate, List.of(), tenant, taskId);
     }
 
+    /** How urgent it looks at a glance, the same on every platform: red for late, amber for today, green ahead. */
+    public String icon() {
+        switch (kind.type()) {
+            case OVERDUE:
+            case ESCALATE_LEAD:
+            case ESCALATE_MANAGER:
+                return "🔴";
+            case DUE_TODAY:
+                return "🟠";
+            case BEFORE:
+                return "🟢";
+            default:
+                return "⚪";
+        }
+    }
+
     /** "Reminder for HoP", "Escalation for Patsy Dell", "Escalation for the manager channel". */
     @Override
     public String heading() {

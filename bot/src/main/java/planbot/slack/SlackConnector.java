@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import planbot.config.Settings;
@@ -26,6 +23,7 @@ import planbot.platform.Finding;
 import planbot.platform.PlatformHealth;
 import planbot.platform.PlatformServices;
 import planbot.platform.PlatformStartException;
+import planbot.platform.Workers;
 import planbot.slack.delivery.SlackMessenger;
 import planbot.slack.delivery.SlackPoster;
 import planbot.slack.interact.SlackInteractions;
@@ -78,9 +76,8 @@ public final class SlackConnector implements ChatPlatform {
     public SlackConnector(SlackSettings settings, PlatformServices core, Duration fastPath, List<SlackHandlers> more) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(core, "core");
-        this.executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
-                daemons("slack-command-"));
-        this.interactionWork = Executors.newFixedThreadPool(4, daemons("slack-interaction-"));
+        this.executor = Workers.bounded("slack-command-", WORKERS, QUEUE);
+        this.interactionWork = Executors.newFixedThreadPool(4, Workers.daemons("slack-interaction-"));
         SlackTenancy tenancy = new SlackTenancy(core.tenancy());
         List<SlackHandlers> handlers = new ArrayList<>();
         handlers.add(new PlanSlashCommand(tenancy, core.commands(), new ReplyBlocks(core.zone()), executor, fastPath));
@@ -93,15 +90,6 @@ public final class SlackConnector implements ChatPlatform {
                 new NoticeBlocks());
         this.directory = new SlackDirectory(settings);
         this.setupCheck = new SlackSetupCheck(settings);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemons(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override
@@ -189,15 +177,7 @@ public final class SlackConnector implements ChatPlatform {
         }
         bolt.stop();
         for (ExecutorService pool : List.of(executor, interactionWork)) {
-            pool.shutdown();
-            try {
-                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            Workers.stop(pool, Duration.ofSeconds(5));
         }
     }
 }

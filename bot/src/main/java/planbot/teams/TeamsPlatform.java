@@ -12,11 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import planbot.config.Settings;
 import planbot.delivery.Messenger;
 import planbot.delivery.Notice;
@@ -30,6 +26,7 @@ import planbot.platform.Finding;
 import planbot.platform.PlatformHealth;
 import planbot.platform.PlatformServices;
 import planbot.platform.PlatformStartException;
+import planbot.platform.Workers;
 import planbot.storage.Database;
 import planbot.storage.JdbiInboundEventRepository;
 import planbot.storage.JdbiTeamsConversationRepository;
@@ -103,22 +100,12 @@ public final class TeamsPlatform implements ChatPlatform {
         }
         this.tokens = new AppTokens(settings, http, core.clock());
         this.connector = new ConnectorClient(settings, serviceUrls, tokens, http, core.clock());
-        this.executor = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
-                daemons("teams-activity-"));
+        this.executor = Workers.bounded("teams-activity-", WORKERS, QUEUE);
         TeamsActivities activities = new TeamsActivities(core, db, new JdbiInboundEventRepository(db), conversations,
                 connector, new ReplyCards(core.zone()), new NoticeCards());
         this.inbound = new TeamsHttp(new ConnectorAuth(settings, http, core.clock()), serviceUrls, executor,
                 activities::handle, activities::busy);
         this.messenger = new TeamsMessenger(connector, conversations, new NoticeCards(), core.clock());
-    }
-
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override
@@ -262,14 +249,6 @@ public final class TeamsPlatform implements ChatPlatform {
         if (executor == null) {
             return;
         }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        Workers.stop(executor, Duration.ofSeconds(5));
     }
 }

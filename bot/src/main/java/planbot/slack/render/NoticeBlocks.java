@@ -78,7 +78,7 @@ public final class NoticeBlocks {
      */
     public SlackMessage reminder(ReminderNotice r) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(kindIcon(r.kind()) + " " + r.heading()));
+        blocks.add(header(r.icon() + " " + r.heading()));
         blocks.add(section("*" + kindLabel(r.kind()) + "*  ·  `" + escape(r.taskRef()) + "`\n" + escape(r.text())));
         List<TextObject> fields = new ArrayList<>();
         fields.add(field("Task", r.taskRef()));
@@ -109,7 +109,7 @@ public final class NoticeBlocks {
         int shown = Math.min(reminders.size(), MAX_IN_GROUP);
         for (ReminderNotice r : reminders.subList(0, shown)) {
             String description = r.description().replaceAll("\\s+", " ").strip();
-            blocks.add(section(kindIcon(r.kind()) + " *" + kindLabel(r.kind()) + "*  ·  `" + escape(r.taskRef()) + "`  ·  "
+            blocks.add(section(r.icon() + " *" + kindLabel(r.kind()) + "*  ·  `" + escape(r.taskRef()) + "`  ·  "
                     + escape(r.actionName()) + "\n" + escape(r.text())
                     + (description.isEmpty() ? "" : "\n>" + escapeAndCut(description, DESCRIPTION_IN_GROUP))));
             if (!r.buttons().isEmpty()) {
@@ -135,21 +135,6 @@ public final class NoticeBlocks {
             buttons.add(button.build());
         }
         return ActionsBlock.builder().blockId("reminder:" + r.outboxId()).elements(buttons).build();
-    }
-
-    private static String kindIcon(ReminderKind kind) {
-        switch (kind.type()) {
-            case OVERDUE:
-            case ESCALATE_LEAD:
-            case ESCALATE_MANAGER:
-                return "🔴";
-            case DUE_TODAY:
-                return "🟠";
-            case BEFORE:
-                return "🟢";
-            default:
-                return "⚪";
-        }
     }
 
     private static String kindLabel(ReminderKind kind) {

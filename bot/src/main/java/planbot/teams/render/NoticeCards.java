@@ -91,7 +91,7 @@ public final class NoticeCards {
 
     /** One reminder: heading, what it is about, the task's facts, its description, its buttons. */
     private static void reminder(Card card, ReminderNotice r, Size reserve) {
-        card.add(text(kindSymbol(r.kind()) + " " + md(r.heading(), 200), Style.HEADING), reserve);
+        card.add(text(r.icon() + " " + md(r.heading(), 200), Style.HEADING), reserve);
         card.add(text("**" + kindLabel(r.kind()) + "** · " + md1(r.taskRef(), 60), Style.PLAIN, kindColor(r.kind())), reserve);
         card.add(text(md(r.text(), 1000), Style.PLAIN), reserve);
         boolean escalation = isEscalation(r.kind());
@@ -139,7 +139,7 @@ public final class NoticeCards {
     private static List<ObjectNode> section(ReminderNotice r) {
         String title = r.description().isBlank() ? r.actionName() : r.description();
         String need = need(r);
-        ObjectNode line = text(kindSymbol(r.kind()) + " **" + md1(r.taskRef(), 40) + "** · " + md1(title, TITLE_IN_GROUP)
+        ObjectNode line = text(r.icon() + " **" + md1(r.taskRef(), 40) + "** · " + md1(title, TITLE_IN_GROUP)
                 + "\n\n**" + kindLabel(r.kind()) + "**" + (need.isEmpty() ? "" : " · " + md1(need, 300)), Style.PLAIN);
         line.put("separator", true);
         return r.buttons().isEmpty() ? List.of(line) : List.of(line, buttons(r, true));
@@ -224,21 +224,6 @@ public final class NoticeCards {
 
     private static boolean isEscalation(ReminderKind kind) {
         return kind.type() == ReminderKind.Type.ESCALATE_LEAD || kind.type() == ReminderKind.Type.ESCALATE_MANAGER;
-    }
-
-    private static String kindSymbol(ReminderKind kind) {
-        switch (kind.type()) {
-            case OVERDUE:
-            case ESCALATE_LEAD:
-            case ESCALATE_MANAGER:
-                return "🔴";
-            case DUE_TODAY:
-                return "🟠";
-            case BEFORE:
-                return "🟢";
-            default:
-                return "⚪";
-        }
     }
 
     private static String kindColor(ReminderKind kind) {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -29,6 +28,7 @@ import planbot.command.CommandService;
 import planbot.domain.Source;
 import planbot.http.AppServer;
 import planbot.http.HttpRoutes;
+import planbot.platform.Workers;
 import planbot.reply.Failure;
 import planbot.storage.InboundEventRepository;
 import planbot.teams.TeamsText;
@@ -103,12 +103,7 @@ public final class OutgoingWebhook implements AutoCloseable {
         this.cards = Objects.requireNonNull(cards, "cards");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
-        this.owned = executor == null ? new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32),
-                r -> {
-                    Thread t = new Thread(r, "teams-webhook");
-                    t.setDaemon(true);
-                    return t;
-                }) : null;
+        this.owned = executor == null ? Workers.bounded("teams-webhook-", 2, 32) : null;
         this.executor = executor == null ? owned : executor;
     }
 
@@ -238,12 +233,7 @@ public final class OutgoingWebhook implements AutoCloseable {
     @Override
     public void close() {
         if (owned != null) {
-            owned.shutdown();
-            try {
-                owned.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Workers.stop(owned, Duration.ofSeconds(2));
         }
     }
 
