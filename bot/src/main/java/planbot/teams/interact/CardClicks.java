@@ -111,7 +111,7 @@ final class CardClicks {
             }
         }
         boolean finished = c.task() != null && c.task().status() != null && c.task().status().kind().isFinished();
-        String outcome = "✓ " + caller.actor().displayName() + ": " + c.text() + " (" + moment.format(now.atZone(core.zone())) + ")";
+        String outcome = caller.actor().displayName() + ": " + c.text() + " (" + moment.format(now.atZone(core.zone())) + ")";
         return notice.isPresent() && answers.replace(a, cards.outcome(notice.get(), outcome, finished));
     }
 
