@@ -74,9 +74,6 @@ public final class DiscordMessenger implements Messenger {
      * inside both. A 429 still comes back as {@code RetryLater} with Discord's {@code retry_after}.
      */
     static final Duration PACE = Duration.ofSeconds(1);
-    /** JSON error codes: Unknown Channel, and Cannot send messages to this user (a refused DM). */
-    static final int UNKNOWN_CHANNEL = 10003;
-    static final int CANNOT_DM = 50007;
     private static final int CONTENT_LIMIT = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(DiscordMessenger.class);
 
@@ -117,7 +114,7 @@ public final class DiscordMessenger implements Messenger {
         try {
             first = postFirst(address, notice, bodies.get(0));
         } catch (DiscordFailure f) {
-            if (f.code() == CANNOT_DM) {
+            if (f.code() == DiscordFailure.CANNOT_DM_USER) {
                 return dmRefused(notice, recipient, bodies);
             }
             return f.result();
@@ -147,17 +144,19 @@ public final class DiscordMessenger implements Messenger {
         try {
             return post(address, notice, body, true);
         } catch (DiscordFailure f) {
-            if (f.code() != UNKNOWN_CHANNEL) {
+            if (f.code() != DiscordFailure.UNKNOWN_CHANNEL) {
                 throw f;
             }
         }
         try {
             dm = rest.dmChannel(address);
         } catch (DiscordFailure f) {
-            if (f.result() instanceof SendResult.Permanent) {
-                return null;
+            if (f.isTransient()) {
+                throw f;
             }
-            throw f;
+            return null;
+        } catch (IllegalArgumentException notAnId) {
+            return null;
         }
         dmChannels.put(address, dm);
         return post(dm, notice, body, true);
