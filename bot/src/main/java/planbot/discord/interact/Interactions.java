@@ -33,6 +33,7 @@ import planbot.command.ParseResult;
 import planbot.delivery.Button;
 import planbot.delivery.Notice;
 import planbot.delivery.Undeliverable;
+import planbot.discord.delivery.DiscordMessenger;
 import planbot.discord.render.ComponentIds;
 import planbot.discord.render.NewDateModal;
 import planbot.discord.render.NoticeMessages;
@@ -356,15 +357,9 @@ public final class Interactions {
         return notice.map(n -> notices.outcome(n, outcome, finished));
     }
 
-    /** The outbox rows of the message a component was on: stored as {@code channel|message}, or as the message id. */
+    /** The outbox rows of the message a component was on, as the messenger recorded it. */
     private List<OutboxMessage> rowsOf(Interaction i) {
-        List<OutboxMessage> rows = core.outbox().findAllByPlatformMessageId(messageKey(i.channelId(), i.messageId()));
-        return rows.isEmpty() ? core.outbox().findAllByPlatformMessageId(i.messageId()) : rows;
-    }
-
-    /** How a posted message is known in the outbox: {@code <channel id>|<message id>}. */
-    public static String messageKey(String channelId, String messageId) {
-        return channelId + "|" + messageId;
+        return core.outbox().findAllByPlatformMessageId(DiscordMessenger.messageId(i.channelId(), i.messageId()));
     }
 
     /** A grouped reminder's task, picked in its select: that task's buttons, for the caller only. */
