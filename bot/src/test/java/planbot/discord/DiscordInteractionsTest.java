@@ -178,6 +178,26 @@ class DiscordInteractionsTest {
     }
 
     @Test
+    void givenAGroupedReminder_whenOliviaPicksATaskInItsSelect_thenSheAloneGetsThatTasksButtons() throws Exception {
+        String message = f.sendRemindersBound("EN003/01", "EN003/02");
+        long task = f.bot.taskRow("EN003/02").id();
+        String option = ComponentIds.encode(new ButtonValue(TestBot.TENANT, task, f.reminderRow(message, "EN003/02"),
+                Button.Choice.NEW_DATE)); // a select option's value, as NoticeMessages writes it
+        Map<String, ?> before = f.bot.dump();
+        JsonNode r = f.respond(f.discord.select(f.olivia, f.oliviasDm(), message, "g1|0", option));
+        assertThat(r.path("type").asInt()).isEqualTo(4);
+        assertThat(ephemeral(r)).isTrue();
+        List<ButtonValue> buttons = new ArrayList<>();
+        r.path("data").path("components").path(0).path("components")
+                .forEach(b -> buttons.add(ComponentIds.decode(b.path("custom_id").asText()).orElseThrow()));
+        assertThat(buttons).extracting(ButtonValue::choice).containsExactly(Button.Choice.DONE, Button.Choice.ON_TARGET,
+                Button.Choice.AT_RISK, Button.Choice.NEW_DATE, Button.Choice.SNOOZE);
+        assertThat(buttons).allMatch(b -> b.taskId() == task);
+        // picking is not answering: nothing changed
+        assertThat(f.bot.dump()).isEqualTo(before);
+    }
+
+    @Test
     void givenAButtonNamingAnotherCouncilsTask_whenClicked_thenTheNeutralCantFindThatTaskAndNothingChanges() throws Exception {
         f.bindGuild();
         long task = f.bot.taskRow("EN003/01").id();
