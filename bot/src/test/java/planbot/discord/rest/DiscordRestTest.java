@@ -290,6 +290,8 @@ class DiscordRestTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("tok/");
         assertThatThrownBy(() -> rest.dmChannel("1?x=2")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> rest.post("/channels/../gateway", message("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rest.post("/channels/./messages", message("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rest.post("/channels/1/messages?x=1", message("x"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(fake.calls()).isEmpty();
     }
 }
