@@ -33,7 +33,7 @@ final class DiscordErrors {
                     global ? "Discord's global rate limit for the bot was reached" : "Discord rate-limited the bot on this route");
         }
         if (status >= 500 || status == 408) {
-            return DiscordFailure.retryLater(status, code, null, "Discord answered HTTP " + status + " (its side; tried again later)");
+            return DiscordFailure.retryLater(status, code, null, "Discord answered HTTP " + status + " (a problem on its side: worth trying again later)");
         }
         return DiscordFailure.permanent(status, code, permanentReason(status, code, body));
     }

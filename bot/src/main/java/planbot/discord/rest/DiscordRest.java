@@ -168,7 +168,7 @@ public final class DiscordRest {
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw DiscordFailure.retryLater(0, 0, null, "Discord did not answer within " + timeout.toSeconds() + " s");
+            throw DiscordFailure.retryLater(0, 0, null, "Discord did not answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
             throw DiscordFailure.retryLater(0, 0, null, "could not reach Discord (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
