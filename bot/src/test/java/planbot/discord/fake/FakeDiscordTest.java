@@ -555,13 +555,69 @@ class FakeDiscordTest {
         });
         endpoint.start();
         try {
-            URI uri = URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/discord/interactions");
-            assertThat(fake.deliver(uri, fake.ping()).status()).isEqualTo(200);
+            assertThat(fake.deliver(uri(endpoint), fake.ping()).status()).isEqualTo(200);
             for (Forgery f : new Forgery[] {Forgery.MUTATED_BODY, Forgery.STALE_TIMESTAMP, Forgery.WRONG_KEY, Forgery.NO_HEADERS}) {
-                assertThat(fake.deliver(uri, fake.ping(), f).status()).as(f.name()).isEqualTo(401);
+                assertThat(fake.deliver(uri(endpoint), fake.ping(), f).status()).as(f.name()).isEqualTo(401);
             }
         } finally {
             endpoint.stop(0);
+        }
+    }
+
+    /** A stand-in for planbot's HTTP endpoint: answers every POST with {@code answer}, after {@code delay}. */
+    HttpServer endpoint(String answer, Runnable delay) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/discord/interactions", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            delay.run();
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    static URI uri(HttpServer server) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/discord/interactions");
+    }
+
+    @Test
+    void inHttpModeTheAnswerToADeliveryIsTheInitialResponse() throws Exception {
+        HttpServer deferring = endpoint("{\"type\":5}", () -> { });
+        try {
+            ObjectNode i = fake.slashCommand(sam, plans, "status", Map.of("ref", "ENF003"));
+            fake.deliver(uri(deferring), i);
+            HttpResponse<String> edit = call("PATCH", "/webhooks/" + FakeDiscord.APPLICATION_ID + "/" + i.get("token").asText()
+                    + "/messages/@original", null, message("ENF003: on target"));
+
+            assertThat(fake.response(i.get("id").asText())).get().satisfies(r -> assertThat(r.path("type").asInt()).isEqualTo(5));
+            assertThat(edit.statusCode()).isEqualTo(200);
+            assertThat(callback(i, response(5, null)).statusCode()).isEqualTo(400);
+            assertThat(fake.violations()).isEmpty();
+        } finally {
+            deferring.stop(0);
+        }
+    }
+
+    @Test
+    void inHttpModeALateOrMalformedAnswerIsAViolation() throws Exception {
+        HttpServer slow = endpoint("{\"type\":5}", () -> clock.advance(Duration.ofSeconds(4)));
+        HttpServer careless = endpoint("{\"type\":4,\"data\":{\"content\":\"@everyone\"}}", () -> { });
+        try {
+            ObjectNode late = fake.slashCommand(sam, plans, "status", Map.of("ref", "ENF003"));
+            fake.deliver(uri(slow), late);
+            fake.deliver(uri(careless), fake.slashCommand(sam, plans, "status", Map.of("ref", "ENF003")));
+
+            assertThat(fake.response(late.get("id").asText())).isEmpty();
+            assertThat(fake.violations()).hasSize(2);
+            assertThat(fake.violations().get(0)).contains("10062");
+            assertThat(fake.violations().get(1)).startsWith("data.allowed_mentions");
+        } finally {
+            slow.stop(0);
+            careless.stop(0);
         }
     }
 
