@@ -77,7 +77,7 @@ class ReplyEmbedsTest {
                 assertThat(DiscordShape.problems(body)).as(what).isEmpty();
                 assertThat(DiscordShape.mentions(body)).as(what).isEmpty();
                 // AND the markdown shows as typed, not formatted
-                String text = DiscordShape.text(body);
+                String text = DiscordShape.markdown(body);
                 assertThat(text).as(what).doesNotContain("**loud**").doesNotContain("](").doesNotContainPattern("[a-z]://");
             }
         }
