@@ -174,7 +174,8 @@ class NoticeMessagesTest {
                 String what = n.getClass().getSimpleName();
                 assertThat(DiscordShape.problems(m)).as(what).isEmpty();
                 assertThat(DiscordShape.mentions(m)).as(what).isEmpty();
-                assertThat(DiscordShape.markdown(m)).as(what).doesNotContain("**loud**").doesNotContain("](");
+                assertThat(DiscordShape.markdown(m)).as(what).doesNotContain("**loud**").doesNotContain("[click](")
+                        .doesNotContainPattern("[a-z]://");
             }
         }
     }
