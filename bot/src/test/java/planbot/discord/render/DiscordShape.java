@@ -163,6 +163,19 @@ final class DiscordShape {
         }
     }
 
+    /**
+     * The text of the places where Discord renders markdown (content, embed titles, descriptions and fields), one per
+     * line; labels, options and footers show as plain text.
+     */
+    static String markdown(JsonNode body) {
+        StringBuilder b = new StringBuilder(body.path("content").asText("")).append('\n');
+        for (JsonNode e : body.path("embeds")) {
+            b.append(e.path("title").asText("")).append('\n').append(e.path("description").asText("")).append('\n');
+            e.path("fields").forEach(f -> b.append(f.path("name").asText()).append('\n').append(f.path("value").asText()).append('\n'));
+        }
+        return b.toString();
+    }
+
     /** The mentions Discord would render in the body's readable text. */
     static List<String> mentions(JsonNode body) {
         List<String> found = new ArrayList<>();
