@@ -1,7 +1,6 @@
 package planbot.discord.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,8 +47,8 @@ import planbot.storage.TenantRepository;
  * result ({@link DiscordFailure#result()}: 429 is {@code RetryLater} with Discord's {@code retry_after}, 5xx and timeouts
  * retry, missing access and unknown channels are permanent). Once the first is posted the result is
  * {@code Sent("<channelId>:<messageId>")}, and a later message that fails is only logged: sending the notice again would
- * post it twice. A digest's chart goes up with its first message as the file {@value #CHART}
- * ({@code attachment://digest-chart.png} in its embed).
+ * post it twice. A digest's chart goes up with its first message as the file {@link NoticeMessages#CHART_FILE}, which
+ * the rendered embed shows ({@code attachment://digest-chart.png}).
  *
  * <p><b>A DM Discord refuses</b> (403, code 50007: the person shares no server with planbot or does not take DMs from
  * its members) is not a dead letter for a reminder: it goes to the tenant's Discord plan channel, marked as theirs, and the
@@ -64,8 +63,6 @@ import planbot.storage.TenantRepository;
 public final class DiscordMessenger implements Messenger {
     /** The platform name {@link Recipient}s for Discord carry. */
     public static final String PLATFORM = "discord";
-    /** The file name a digest's chart is uploaded under, and which its embed shows. */
-    public static final String CHART = "digest-chart.png";
     /** The key prefix of the admin notice that a person's DMs are refused: {@code dm-refused:<tenant id>:<user id>}. */
     public static final String DM_REFUSED_KEY = "dm-refused:";
     /**
@@ -166,21 +163,9 @@ public final class DiscordMessenger implements Messenger {
     private Posted post(String channel, Notice notice, ObjectNode body, boolean first) throws DiscordFailure {
         String path = "/channels/" + channel + "/messages";
         byte[] chart = first && notice instanceof DigestNotice ? ((DigestNotice) notice).chartPng() : new byte[0];
-        JsonNode message = chart.length == 0 ? rest.post(path, body) : rest.postMultipart(path, withChart(body), CHART, chart);
+        JsonNode message = chart.length == 0 ? rest.post(path, body)
+                : rest.postMultipart(path, body, NoticeMessages.CHART_FILE, chart);
         return new Posted(channel, message.path("id").asText());
-    }
-
-    /** The body with the chart declared as its attachment 0 and shown in its first embed (unless the renderer placed it). */
-    static ObjectNode withChart(ObjectNode body) {
-        ObjectNode b = body.deepCopy();
-        if (!b.has("attachments")) {
-            b.putArray("attachments").addObject().put("id", 0).put("filename", CHART);
-        }
-        JsonNode embeds = b.path("embeds");
-        if (embeds.isArray() && embeds.size() > 0 && embeds.get(0).isObject() && !embeds.get(0).has("image")) {
-            ((ObjectNode) embeds.get(0)).putObject("image").put("url", "attachment://" + CHART);
-        }
-        return b;
     }
 
     /** The messages after the first, each answering it; a failure is logged, as the notice is posted already. */
