@@ -30,6 +30,7 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.SessionController.SessionConnectNode;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
@@ -268,9 +269,14 @@ public final class DiscordGateway implements AutoCloseable {
         });
     }
 
-    /** The gateway address learned from {@code GET /gateway/bot}; JDA alone would always use Discord's. */
+    /**
+     * Gives JDA the gateway address learned from {@code GET /gateway/bot} (alone, JDA would always use Discord's),
+     * and paces a first connection that fails: JDA's worker puts it straight back in its queue and tries again at
+     * once, in a loop that logs a stack trace each time, so each retry here waits 1, 2, 4, then 5 seconds.
+     */
     private static final class LearnedGateway extends SessionControllerAdapter {
         private final String url;
+        private final AtomicInteger starts = new AtomicInteger();
 
         LearnedGateway(String url) {
             this.url = url;
@@ -279,6 +285,20 @@ public final class DiscordGateway implements AutoCloseable {
         @Override
         public String getGateway() {
             return url;
+        }
+
+        @Override
+        public void appendSession(SessionConnectNode node) {
+            int failed = node.isReconnect() ? 0 : starts.getAndIncrement();
+            if (failed > 0) {
+                try {
+                    Thread.sleep(Math.min(1000L << Math.min(failed - 1, 3), 5000L));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            super.appendSession(node);
         }
     }
 
