@@ -34,6 +34,8 @@ import net.dv8tion.jda.api.utils.SessionController.SessionConnectNode;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import net.dv8tion.jda.internal.JDAImpl;
+import net.dv8tion.jda.internal.handle.SocketHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import planbot.discord.DiscordSettings;
@@ -166,11 +168,12 @@ public final class DiscordGateway implements AutoCloseable {
 
     private void connect(String gateway) throws PlatformStartException {
         CompletableFuture<Void> ready = new CompletableFuture<>();
+        LearnedGateway controller = new LearnedGateway(gateway);
         JDA session;
         try {
             session = JDABuilder.createLight(settings.token().orElseThrow(), EnumSet.noneOf(GatewayIntent.class))
                     .setRestConfig(new RestConfig().setBaseUrl(settings.apiBaseUrl() + "/"))
-                    .setSessionController(new LearnedGateway(gateway))
+                    .setSessionController(controller)
                     .setCompression(Compression.NONE)
                     .setMemberCachePolicy(MemberCachePolicy.NONE)
                     .setChunkingFilter(ChunkingFilter.NONE)
@@ -187,6 +190,11 @@ public final class DiscordGateway implements AutoCloseable {
             throw new PlatformStartException("Discord's gateway could not be reached at " + gateway
                     + ": check DISCORD_API_BASE_URL and this host's network");
         }
+        // JDA turns each INTERACTION_CREATE into entities of its own first, and drops one with a field it does not
+        // expect (logging it whole, interaction token and all); planbot reads the raw event, so JDA's parser is off
+        JDAImpl impl = (JDAImpl) session;
+        impl.getClient().getHandlers().put("INTERACTION_CREATE", new SocketHandler.NOPHandler(impl));
+        controller.release();
         try {
             ready.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -270,13 +278,15 @@ public final class DiscordGateway implements AutoCloseable {
     }
 
     /**
-     * Gives JDA the gateway address learned from {@code GET /gateway/bot} (alone, JDA would always use Discord's),
-     * and paces a first connection that fails: JDA's worker puts it straight back in its queue and tries again at
+     * Gives JDA the gateway address learned from {@code GET /gateway/bot} (alone, JDA would always use Discord's).
+     * Holds the first connection until {@link #release()}, so that JDA's handlers can be set before its socket
+     * exists. Paces a first connection that fails: JDA's worker puts it straight back in its queue and tries again at
      * once, in a loop that logs a stack trace each time, so each retry here waits 1, 2, 4, then 5 seconds.
      */
     private static final class LearnedGateway extends SessionControllerAdapter {
         private final String url;
         private final AtomicInteger starts = new AtomicInteger();
+        private volatile SessionConnectNode held;
 
         LearnedGateway(String url) {
             this.url = url;
@@ -290,6 +300,10 @@ public final class DiscordGateway implements AutoCloseable {
         @Override
         public void appendSession(SessionConnectNode node) {
             int failed = node.isReconnect() ? 0 : starts.getAndIncrement();
+            if (!node.isReconnect() && failed == 0) {
+                held = node;
+                return;
+            }
             if (failed > 0) {
                 try {
                     Thread.sleep(Math.min(1000L << Math.min(failed - 1, 3), 5000L));
@@ -299,6 +313,11 @@ public final class DiscordGateway implements AutoCloseable {
                 }
             }
             super.appendSession(node);
+        }
+
+        /** Lets the first connection go ahead (the worker thread starts here, after the caller's changes). */
+        void release() {
+            super.appendSession(held);
         }
     }
 

@@ -9,182 +9,189 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import planbot.discord.DiscordSettings;
+import planbot.discord.fake.FakeDiscord;
 import planbot.discord.fake.FakeGateway;
+import planbot.discord.interact.PlanCommandSpec;
 import planbot.discord.rest.DiscordRest;
 import planbot.platform.PlatformStartException;
 
 /**
- * The gateway mode through real JDA: a local REST stand-in (GET /users/@me for JDA's login check, GET /gateway/bot
- * pointing at the {@link FakeGateway}, the command registration, the interaction callback) and the fake gateway
- * JDA really connects to.
+ * The gateway mode through real JDA: {@link FakeDiscord} serves the REST API (JDA's login check, GET /gateway/bot
+ * pointing at the {@link FakeGateway}, the command registration, the interaction callback) and JDA really connects
+ * to the fake gateway. The handler here is a stand-in that answers every interaction: what it answers is
+ * discord.interact's business; that each interaction reaches it and its answer reaches Discord is this one's.
  */
 class DiscordGatewayTest {
-    static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gx1234.bot-token-for-tests_only";
-    static final String APP = "1100000000000000001";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration WAIT = Duration.ofSeconds(5);
 
     final List<JsonNode> handled = new CopyOnWriteArrayList<>();
+    FakeDiscord fake;
     FakeGateway gateway;
-    GatewayRestStandIn rest;
     DiscordGateway discord;
+
+    @BeforeEach
+    void fakes() {
+        fake = FakeDiscord.start();
+        gateway = FakeGateway.start(FakeDiscord.TOKEN, FakeDiscord.APPLICATION_ID);
+        fake.gatewayUrl(gateway.url().toString());
+    }
 
     @AfterEach
     void stop() {
         if (discord != null) {
             discord.close();
         }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (rest != null) {
-            rest.close();
-        }
+        gateway.close();
+        fake.close();
     }
 
     @Test
     void connectsWithTheBotTokenAndOnlyTheGuildsIntentWithoutCompression() throws Exception {
-        // GIVEN the fakes, heartbeats every 200 ms
-        gateway = FakeGateway.start(TOKEN, APP).heartbeatInterval(Duration.ofMillis(200));
-        rest = GatewayRestStandIn.start(TOKEN, APP, gateway.url());
+        // GIVEN a gateway that asks for heartbeats every 200 ms
+        gateway.heartbeatInterval(Duration.ofMillis(200));
 
-        // WHEN the gateway starts
-        discord = gateway(answering("ok"));
+        // WHEN the gateway mode starts
+        discord = gateway(settings(FakeDiscord.TOKEN, FakeDiscord.APPLICATION_ID));
         discord.start();
 
-        // THEN it identified once with the token and intents 1 (GUILDS; nothing privileged), and keeps heartbeating
+        // THEN it identified once with the token and intents 1 (GUILDS: nothing privileged), and keeps heartbeating
         assertThat(gateway.identifies()).hasSize(1);
         JsonNode identify = gateway.identifies().get(0);
-        assertThat(identify.path("token").asText()).isEqualTo(TOKEN);
+        assertThat(identify.path("token").asText()).isEqualTo(FakeDiscord.TOKEN);
         assertThat(identify.path("intents").asInt()).isEqualTo(1);
-        assertThat(identify.path("intents").asInt() & FakeGateway.PRIVILEGED_INTENTS).isZero();
         assertThat(gateway.sessions()).isEqualTo(1);
-        assertThat(FakeGateway.await(() -> gateway.heartbeats() >= 2, Duration.ofSeconds(5))).isTrue();
+        assertThat(FakeGateway.await(() -> gateway.heartbeats() >= 2, WAIT)).isTrue();
         assertThat(discord.health().ok()).isTrue();
+        // AND it learned the gateway from GET /gateway/bot, as the bot
+        assertThat(fake.calls("GET", "/gateway/bot")).singleElement()
+                .satisfies(c -> assertThat(c.headers().get("authorization")).isEqualTo("Bot " + FakeDiscord.TOKEN));
     }
 
     @Test
-    void registersTheCommandsWithABulkOverwriteOnStart() throws Exception {
-        gateway = FakeGateway.start(TOKEN, APP);
-        rest = GatewayRestStandIn.start(TOKEN, APP, gateway.url());
-        discord = gateway(answering("ok"));
+    void registersPlanWithABulkOverwriteOnStart() throws Exception {
+        discord = gateway(settings(FakeDiscord.TOKEN, FakeDiscord.APPLICATION_ID));
 
         discord.start();
 
-        // THEN one PUT of the whole command list, as the bot, for our application
-        assertThat(rest.calls()).filteredOn(c -> c.method().equals("PUT"))
-                .singleElement()
+        // THEN one PUT of the whole list, accepted by the fake's checks of names, descriptions and options
+        assertThat(fake.calls("PUT", "/commands")).singleElement()
                 .satisfies(c -> {
-                    assertThat(c.path()).isEqualTo("/api/v10/applications/" + APP + "/commands");
-                    assertThat(c.authorization()).isEqualTo("Bot " + TOKEN);
-                    assertThat(c.body()).isEqualTo(commands());
+                    assertThat(c.path()).endsWith("/applications/" + FakeDiscord.APPLICATION_ID + "/commands");
+                    assertThat(c.status()).isEqualTo(200);
                 });
+        assertThat(fake.commands()).singleElement()
+                .satisfies(c -> assertThat(c.path("name").asText()).isEqualTo(PlanCommandSpec.NAME));
+        assertThat(fake.violations()).isEmpty();
     }
 
     @Test
     void aSlashCommandOverTheGatewayReachesTheHandlerAndItsResponseGoesToTheCallback() throws Exception {
-        gateway = FakeGateway.start(TOKEN, APP);
-        rest = GatewayRestStandIn.start(TOKEN, APP, gateway.url());
-        discord = gateway(answering("ENF003 is on target"));
+        discord = gateway(settings(FakeDiscord.TOKEN, FakeDiscord.APPLICATION_ID));
         discord.start();
 
         // WHEN Discord dispatches /plan status ref:ENF003 typed in a guild channel
-        JsonNode interaction = guildSlashCommand("1300000000000000001", "status", "ENF003");
-        assertThat(gateway.dispatch("INTERACTION_CREATE", interaction)).isEqualTo(1);
+        ObjectNode status = fake.slashCommand(fake.user("Sam Evans"), fake.channel("plan"), "status",
+                Map.of("ref", "ENF003"));
+        assertThat(gateway.dispatch("INTERACTION_CREATE", status)).isEqualTo(1);
 
-        // THEN the handler got the interaction exactly as sent, and its answer went to the callback without bot auth
-        assertThat(FakeGateway.await(() -> !rest.callbacks().isEmpty(), Duration.ofSeconds(5))).isTrue();
-        assertThat(handled).containsExactly(asJdaPassesItOn(interaction));
-        GatewayRestStandIn.Call callback = rest.callbacks().get(0);
-        assertThat(callback.path()).isEqualTo("/api/v10/interactions/1300000000000000001/" + interactionToken(
-                "1300000000000000001") + "/callback");
-        assertThat(callback.authorization()).isNull();
-        assertThat(callback.body().path("type").asInt()).isEqualTo(4);
-        assertThat(callback.body().path("data").path("content").asText()).isEqualTo("ENF003 is on target");
+        // THEN the handler got the interaction exactly as sent, and its answer is the interaction's response at Discord
+        ObjectNode response = fake.awaitResponse(status.path("id").asText(), WAIT);
+        assertThat(response.path("data").path("content").asText()).isEqualTo("answered " + status.path("id").asText());
+        assertThat(handled).containsExactly(status);
+        // AND the callback carried the interaction's token, not the bot's
+        assertThat(fake.calls("POST", "/callback")).singleElement()
+                .satisfies(c -> assertThat(c.headers()).doesNotContainKey("authorization"));
     }
 
     @Test
-    void aDirectMessageInteractionAndAButtonClickReachTheHandlerToo() throws Exception {
-        gateway = FakeGateway.start(TOKEN, APP);
-        rest = GatewayRestStandIn.start(TOKEN, APP, gateway.url());
-        discord = gateway(answering("done"));
+    void everyKindOfInteractionReachesTheHandlerFromAGuildOrADm() throws Exception {
+        discord = gateway(settings(FakeDiscord.TOKEN, FakeDiscord.APPLICATION_ID));
         discord.start();
+        FakeDiscord.User sam = fake.user("Sam Evans");
+        FakeDiscord.Channel plan = fake.channel("plan");
+        FakeDiscord.Channel dm = fake.dm(sam);
+        String reminder = postedMessage(dm);
 
-        // WHEN a slash command comes from a DM (user, no member, channel type 1) and a button is clicked in a guild
-        JsonNode dm = dmSlashCommand("1300000000000000002");
-        JsonNode click = guildButton("1300000000000000003", "pb:done:42");
-        gateway.dispatch("INTERACTION_CREATE", dm);
-        gateway.dispatch("INTERACTION_CREATE", click);
+        // WHEN Discord dispatches a DM command, an autocomplete, a button click, a select and a modal submit
+        List<ObjectNode> sent = List.of(
+                fake.slashCommand(sam, dm, "mine", Map.of()),
+                fake.autocomplete(sam, plan, "status", "ref", "ENF", Map.of()),
+                fake.buttonClick(sam, dm, reminder, "pb:done:42"),
+                fake.select(sam, dm, reminder, "pb:pick", "42"),
+                fake.modalSubmit(sam, dm, reminder, "pb:date:42", Map.of("date", "31/3/2027"),
+                        FakeDiscord.ModalLayout.LABELS));
+        sent.forEach(i -> gateway.dispatch("INTERACTION_CREATE", i));
 
-        // THEN both are handed over (JDA drops neither) and both answered
-        assertThat(FakeGateway.await(() -> rest.callbacks().size() == 2, Duration.ofSeconds(5))).isTrue();
-        assertThat(handled).containsExactlyInAnyOrder(dm, asJdaPassesItOn(click));
+        // THEN JDA drops none of them: each is handed over and answered
+        for (ObjectNode i : sent) {
+            fake.awaitResponse(i.path("id").asText(), WAIT);
+        }
+        assertThat(handled).extracting(i -> i.path("id").asText())
+                .containsExactlyInAnyOrderElementsOf(sent.stream().map(i -> i.path("id").asText()).toList());
     }
 
     @Test
     void otherDispatchesAreNotHandedToTheHandler() throws Exception {
-        gateway = FakeGateway.start(TOKEN, APP);
-        rest = GatewayRestStandIn.start(TOKEN, APP, gateway.url());
-        discord = gateway(answering("ok"));
+        discord = gateway(settings(FakeDiscord.TOKEN, FakeDiscord.APPLICATION_ID));
         discord.start();
 
-        ObjectNode typing = JSON.createObjectNode().put("channel_id", "1200000000000000009").put("user_id", "7")
+        ObjectNode typing = JSON.createObjectNode().put("channel_id", fake.channel("plan").id()).put("user_id", "7")
                 .put("timestamp", 1700000000);
         gateway.dispatch("TYPING_START", typing);
-        JsonNode interaction = guildSlashCommand("1300000000000000004", "help", null);
-        gateway.dispatch("INTERACTION_CREATE", interaction);
+        ObjectNode help = fake.slashCommand(fake.user("Sam Evans"), fake.channel("plan"), "help", Map.of());
+        gateway.dispatch("INTERACTION_CREATE", help);
 
-        assertThat(FakeGateway.await(() -> rest.callbacks().size() == 1, Duration.ofSeconds(5))).isTrue();
-        assertThat(handled).containsExactly(asJdaPassesItOn(interaction));
+        fake.awaitResponse(help.path("id").asText(), WAIT);
+        assertThat(handled).containsExactly(help);
     }
 
     @Test
     void aTokenTheGatewayRefusesStopsTheStartNamingTheSettingNotTheToken() throws Exception {
-        // GIVEN REST takes the token but the gateway does not (as when a token is reset between the two)
-        gateway = FakeGateway.start("another-token", APP);
-        rest = GatewayRestStandIn.start(TOKEN, APP, gateway.url());
-        discord = gateway(answering("ok"));
+        // GIVEN REST takes the token but the gateway does not (as when the token is reset between the two)
+        gateway.close();
+        gateway = FakeGateway.start("another-token", FakeDiscord.APPLICATION_ID);
+        fake.gatewayUrl(gateway.url().toString());
+        discord = gateway(settings(FakeDiscord.TOKEN, FakeDiscord.APPLICATION_ID));
 
         // WHEN it starts THEN the gateway closed with 4004 and start fails with a sentence naming DISCORD_TOKEN
         assertThatThrownBy(() -> discord.start())
                 .isInstanceOf(PlatformStartException.class)
                 .hasMessageContaining("DISCORD_TOKEN")
                 .hasMessageContaining("4004")
-                .hasMessageNotContaining(TOKEN);
-        assertThat(gateway.closeCodes()).contains(4004);
+                .hasMessageNotContaining(FakeDiscord.TOKEN);
+        assertThat(FakeGateway.await(() -> gateway.closeCodes().contains(4004), WAIT)).isTrue();
         assertThat(discord.health().ok()).isFalse();
     }
 
     @Test
     void aTokenTheRestApiRefusesStopsTheStartBeforeAnyGatewayConnection() throws Exception {
-        gateway = FakeGateway.start(TOKEN, APP);
-        rest = GatewayRestStandIn.start("another-token", APP, gateway.url());
-        discord = gateway(answering("ok"));
+        String wrong = FakeDiscord.TOKEN.replace("fake", "gone");
+        discord = gateway(settings(wrong, FakeDiscord.APPLICATION_ID));
 
         assertThatThrownBy(() -> discord.start())
                 .isInstanceOf(PlatformStartException.class)
                 .hasMessageContaining("DISCORD_TOKEN")
-                .hasMessageNotContaining(TOKEN);
+                .hasMessageNotContaining(wrong);
         assertThat(gateway.connectionsOpened()).isZero();
-        assertThat(rest.calls()).noneMatch(c -> c.method().equals("PUT"));
+        assertThat(fake.calls("PUT", "/commands")).isEmpty();
     }
 
     @Test
     void anApplicationIdThatIsNotTheBotsStopsTheStartNamingTheSetting() throws Exception {
-        gateway = FakeGateway.start(TOKEN, APP);
-        rest = GatewayRestStandIn.start(TOKEN, "1100000000000000999", gateway.url());
-        discord = gateway(answering("ok"));
+        discord = gateway(settings(FakeDiscord.TOKEN, "1100000000000000999"));
 
         assertThatThrownBy(() -> discord.start())
                 .isInstanceOf(PlatformStartException.class)
@@ -199,7 +206,8 @@ class DiscordGatewayTest {
             AtomicInteger attempts = new AtomicInteger();
             Thread acceptor = new Thread(() -> {
                 while (!dropping.isClosed()) {
-                    try (Socket s = dropping.accept()) {
+                    try {
+                        dropping.accept().close();
                         attempts.incrementAndGet();
                     } catch (IOException e) {
                         return;
@@ -207,15 +215,16 @@ class DiscordGatewayTest {
                 }
             });
             acceptor.start();
-            rest = GatewayRestStandIn.start(TOKEN, APP, URI.create("ws://127.0.0.1:" + dropping.getLocalPort()));
-            discord = new DiscordGateway(settings(), new DiscordRest(settings()), commands(), answering("ok"),
+            fake.gatewayUrl("ws://127.0.0.1:" + dropping.getLocalPort());
+            DiscordSettings settings = settings(FakeDiscord.TOKEN, FakeDiscord.APPLICATION_ID);
+            discord = new DiscordGateway(settings, new DiscordRest(settings), commands(), this::answer,
                     Duration.ofMillis(2500));
 
             // WHEN it starts THEN it gives up after the timeout, naming the setting, not the token
             assertThatThrownBy(() -> discord.start())
                     .isInstanceOf(PlatformStartException.class)
                     .hasMessageContaining("DISCORD_TOKEN")
-                    .hasMessageNotContaining(TOKEN);
+                    .hasMessageNotContaining(FakeDiscord.TOKEN);
             // AND it tried again after 1 s and 2 s, not in a tight loop (JDA's own worker retries at once)
             assertThat(attempts.get()).isBetween(2, 3);
         }
@@ -223,14 +232,12 @@ class DiscordGatewayTest {
 
     @Test
     void closeDisconnectsTheSession() throws Exception {
-        gateway = FakeGateway.start(TOKEN, APP);
-        rest = GatewayRestStandIn.start(TOKEN, APP, gateway.url());
-        discord = gateway(answering("ok"));
+        discord = gateway(settings(FakeDiscord.TOKEN, FakeDiscord.APPLICATION_ID));
         discord.start();
 
         discord.close();
 
-        assertThat(FakeGateway.await(() -> gateway.sessions() == 0, Duration.ofSeconds(5))).isTrue();
+        assertThat(FakeGateway.await(() -> gateway.sessions() == 0, WAIT)).isTrue();
         assertThat(gateway.closeCodes()).hasSize(1);
         assertThat(discord.health().ok()).isFalse();
         discord.close(); // twice is harmless
@@ -238,105 +245,38 @@ class DiscordGatewayTest {
 
     // ---- helpers
 
-    DiscordGateway gateway(BiConsumer<JsonNode, Consumer<ObjectNode>> handler) {
-        return new DiscordGateway(settings(), new DiscordRest(settings()), commands(), handler);
+    DiscordSettings settings(String token, String applicationId) {
+        return new DiscordSettings(Optional.of(token), Optional.empty(), applicationId, URI.create(fake.apiBaseUrl()));
     }
 
-    DiscordSettings settings() {
-        return new DiscordSettings(Optional.of(TOKEN), Optional.empty(), APP, rest.apiBaseUrl());
-    }
-
-    BiConsumer<JsonNode, Consumer<ObjectNode>> answering(String content) {
-        return (interaction, respond) -> {
-            handled.add(interaction);
-            ObjectNode response = JSON.createObjectNode().put("type", 4);
-            response.putObject("data").put("content", content).putObject("allowed_mentions").putArray("parse");
-            respond.accept(response);
-        };
+    DiscordGateway gateway(DiscordSettings settings) {
+        return new DiscordGateway(settings, new DiscordRest(settings), commands(), this::answer);
     }
 
     static JsonNode commands() {
-        ObjectNode plan = JSON.createObjectNode().put("name", "plan").put("type", 1).put("description", "The action plan");
-        ObjectNode status = plan.putArray("options").addObject().put("type", 1).put("name", "status")
-                .put("description", "A task's status");
-        status.putArray("options").addObject().put("type", 3).put("name", "ref").put("description", "Task ref")
-                .put("required", true).put("autocomplete", true);
-        return JSON.createArrayNode().add(plan);
+        return JSON.createArrayNode().add(PlanCommandSpec.registration());
     }
 
-    /** JDA writes {@code guild.preferred_locale} into the payload it passes on (a copy of {@code guild_locale}). */
-    static JsonNode asJdaPassesItOn(JsonNode sent) {
-        ObjectNode copy = sent.deepCopy();
-        ((ObjectNode) copy.get("guild")).put("preferred_locale", sent.path("guild_locale").asText());
-        return copy;
-    }
-
-    static String interactionToken(String id) {
-        return "aW50ZXJhY3Rpb246" + id;
-    }
-
-    static ObjectNode interaction(String id, int type) {
-        return JSON.createObjectNode().put("id", id).put("application_id", APP).put("type", type)
-                .put("token", interactionToken(id)).put("version", 1).put("locale", "en-GB")
-                .put("app_permissions", "2248473465835073");
-    }
-
-    static ObjectNode guildSlashCommand(String id, String subcommand, String ref) {
-        ObjectNode i = inGuild(interaction(id, 2));
-        ObjectNode data = i.putObject("data").put("id", "1400000000000000001").put("name", "plan").put("type", 1);
-        ObjectNode sub = data.putArray("options").addObject().put("name", subcommand).put("type", 1);
-        if (ref != null) {
-            sub.putArray("options").addObject().put("name", "ref").put("type", 3).put("value", ref);
+    /** The stand-in handler: records the interaction and answers it at once, ephemerally, pinging no one. */
+    void answer(JsonNode interaction, Consumer<ObjectNode> respond) {
+        handled.add(interaction);
+        int type = interaction.path("type").asInt();
+        ObjectNode response = JSON.createObjectNode();
+        if (type == 4) {
+            response.put("type", 8).putObject("data").putArray("choices");
+        } else {
+            ObjectNode data = response.put("type", 4).putObject("data")
+                    .put("content", "answered " + interaction.path("id").asText()).put("flags", 64);
+            data.putObject("allowed_mentions").putArray("parse");
         }
-        return i;
+        respond.accept(response);
     }
 
-    static ObjectNode guildButton(String id, String customId) {
-        ObjectNode i = inGuild(interaction(id, 3));
-        i.putObject("data").put("custom_id", customId).put("component_type", 2);
-        // the message the button is on, whole, as Discord sends it (JDA parses it and drops the event if it cannot)
-        ObjectNode message = i.putObject("message").put("id", "1500000000000000001")
-                .put("channel_id", "1200000000000000002").put("content", "").put("type", 0)
-                .put("timestamp", "2026-12-07T09:00:00.000000+00:00").putNull("edited_timestamp")
-                .put("tts", false).put("mention_everyone", false).put("pinned", false).put("flags", 0);
-        message.putObject("author").put("id", FakeGateway.BOT_USER_ID).put("username", "planbot")
-                .put("discriminator", "0").put("bot", true).putNull("avatar");
-        for (String list : List.of("mentions", "mention_roles", "attachments", "embeds", "components")) {
-            message.putArray(list);
-        }
-        return i;
-    }
-
-    static ObjectNode dmSlashCommand(String id) {
-        ObjectNode i = interaction(id, 2).put("channel_id", "1200000000000000007").put("context", 1);
-        i.set("user", user());
-        i.putObject("channel").put("id", "1200000000000000007").put("type", 1).put("flags", 0)
-                .putArray("recipients").add(user());
-        i.putObject("authorizing_integration_owners").put("0", "0");
-        ObjectNode data = i.putObject("data").put("id", "1400000000000000001").put("name", "plan").put("type", 1);
-        data.putArray("options").addObject().put("name", "mine").put("type", 1);
-        return i;
-    }
-
-    static ObjectNode inGuild(ObjectNode i) {
-        i.put("guild_id", "1000000000000000001").put("channel_id", "1200000000000000002").put("guild_locale", "en-GB")
-                .put("context", 0);
-        i.putObject("guild").put("id", "1000000000000000001").put("locale", "en-GB").putArray("features");
-        i.putObject("channel").put("id", "1200000000000000002").put("type", 0).put("name", "plan")
-                .put("guild_id", "1000000000000000001").put("position", 0).put("flags", 0).put("nsfw", false)
-                .put("permissions", "2248473465835073").putNull("parent_id").putNull("topic").put("rate_limit_per_user", 0)
-                .putNull("last_message_id");
-        ObjectNode member = i.putObject("member").put("joined_at", "2025-01-01T00:00:00.000000+00:00")
-                .put("permissions", "2248473465835073").put("deaf", false).put("mute", false).put("pending", false)
-                .put("flags", 0).putNull("nick").putNull("avatar").putNull("premium_since");
-        member.putArray("roles");
-        member.set("user", user());
-        i.putObject("authorizing_integration_owners").put("0", "1000000000000000001");
-        return i;
-    }
-
-    static ObjectNode user() {
-        return JSON.createObjectNode().put("id", "1600000000000000001").put("username", "sam").put("discriminator", "0")
-                .put("global_name", "Sam Evans").putNull("avatar").put("public_flags", 0);
+    /** A message the bot posted, for components to be clicked on. */
+    String postedMessage(FakeDiscord.Channel where) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("content", "ENF003 is due on Friday");
+        body.putObject("allowed_mentions").putArray("parse");
+        DiscordSettings settings = settings(FakeDiscord.TOKEN, FakeDiscord.APPLICATION_ID);
+        return new DiscordRest(settings).post("/channels/" + where.id() + "/messages", body).path("id").asText();
     }
 }
