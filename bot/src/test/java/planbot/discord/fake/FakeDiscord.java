@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * interactions (an Ed25519 key pair; {@link #deliver} signs and POSTs). {@link #settings()} gives the
  * {@code DISCORD_*} values that point planbot at it.
  *
- * <p>What the REST API serves: {@code GET /users/@me}, {@code GET /applications/@me}, {@code GET /gateway} and
+ * <p>What the REST API serves: {@code GET /users/@me}, {@code GET [/oauth2]/applications/@me}, {@code GET /gateway} and
  * {@code /gateway/bot} (a WebSocket URL set by {@link #gatewayUrl(String)}), {@code POST /users/@me/channels} (DMs),
  * {@code POST /channels/{id}/messages} (JSON or multipart with {@code payload_json} and {@code files[n]}),
  * {@code PATCH /channels/{id}/messages/{mid}}, {@code GET|PUT /applications/{app}[/guilds/{guild}]/commands} (bulk
@@ -680,7 +680,8 @@ public final class FakeDiscord implements AutoCloseable {
         if (method.equals("GET") && path.equals("/users/@me")) {
             return ok(botUser().put("mfa_enabled", false).put("verified", true).put("flags", 0).put("locale", "en-US"));
         }
-        if (method.equals("GET") && path.equals("/applications/@me")) {
+        // JDA asks for its application at /oauth2/applications/@me
+        if (method.equals("GET") && (path.equals("/applications/@me") || path.equals("/oauth2/applications/@me"))) {
             return ok(application());
         }
         if (method.equals("GET") && (path.equals("/gateway") || path.equals("/gateway/bot"))) {
