@@ -615,6 +615,11 @@ public final class FakeDiscord implements AutoCloseable {
             b.header("X-Signature-Ed25519", signature).header("X-Signature-Timestamp", timestamp);
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && interaction.path("type").asInt() != 1) {
+            // over HTTP the answer to the POST is the initial response: checked and recorded as a callback would be
+            callback(interaction.path("id").asText(), interaction.path("token").asText(),
+                    r.body().getBytes(StandardCharsets.UTF_8));
+        }
         return new Delivery(r.statusCode(), r.body());
     }
 
