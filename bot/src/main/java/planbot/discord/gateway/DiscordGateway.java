@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -124,7 +125,7 @@ public final class DiscordGateway implements AutoCloseable {
         JDA.Status status = session.getStatus();
         return status == JDA.Status.CONNECTED
                 ? PlatformHealth.up("gateway connected")
-                : PlatformHealth.down("gateway " + status.name().toLowerCase().replace('_', ' '));
+                : PlatformHealth.down("gateway " + status.name().toLowerCase(Locale.ROOT).replace('_', ' '));
     }
 
     /** Disconnects and waits briefly for JDA to stop. Safe to call when not started, and twice. */
@@ -299,18 +300,20 @@ public final class DiscordGateway implements AutoCloseable {
 
         @Override
         public void appendSession(SessionConnectNode node) {
-            int failed = node.isReconnect() ? 0 : starts.getAndIncrement();
-            if (!node.isReconnect() && failed == 0) {
+            if (node.isReconnect()) {
+                super.appendSession(node); // JDA's reconnects back off by themselves
+                return;
+            }
+            int failed = starts.getAndIncrement();
+            if (failed == 0) {
                 held = node;
                 return;
             }
-            if (failed > 0) {
-                try {
-                    Thread.sleep(Math.min(1000L << Math.min(failed - 1, 3), 5000L));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            try {
+                Thread.sleep(Math.min(1000L << Math.min(failed - 1, 3), 5000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
             super.appendSession(node);
         }
