@@ -41,7 +41,12 @@ class DiscordInteractionsTest {
 
     @AfterEach
     void stop() {
-        f.close();
+        try {
+            // every initial response, edit and follow-up planbot gave kept Discord's contract
+            assertThat(f.discord.violations()).isEmpty();
+        } finally {
+            f.close();
+        }
     }
 
     private ObjectNode slash(FakeDiscord.User who, FakeDiscord.Channel where, String sub, String... options) {
@@ -132,7 +137,8 @@ class DiscordInteractionsTest {
         assertThat(r.path("type").asInt()).isEqualTo(5);
         assertThat(ephemeral(r)).isFalse();
         // AND the answer follows as an edit of the original response, once the database is free
-        ObjectNode original = f.discord.awaitOriginal(update.path("id").asText(), o -> true, DiscordFixture.WAIT);
+        ObjectNode original = f.discord.awaitOriginal(update.path("id").asText(),
+                o -> !o.path("interaction_pending").asBoolean(true), DiscordFixture.WAIT);
         assertThat(original.toString()).contains("EN003/01");
         holder.join();
         assertThat(f.bot.task("EN003/01").status().word()).isEqualTo("Completed");
@@ -169,6 +175,26 @@ class DiscordInteractionsTest {
         assertThat(r.path("data").path("components").size()).isZero();
         assertThat(f.bot.task("EN003/01").status().word()).isEqualTo("Completed");
         assertThat(lastAudit("EN003/01").source()).isEqualTo(Source.DISCORD);
+    }
+
+    @Test
+    void givenAGroupedReminder_whenOliviaPicksATaskInItsSelect_thenSheAloneGetsThatTasksButtons() throws Exception {
+        String message = f.sendRemindersBound("EN003/01", "EN003/02");
+        long task = f.bot.taskRow("EN003/02").id();
+        String option = ComponentIds.encode(new ButtonValue(TestBot.TENANT, task, f.reminderRow(message, "EN003/02"),
+                Button.Choice.NEW_DATE)); // a select option's value, as NoticeMessages writes it
+        Map<String, ?> before = f.bot.dump();
+        JsonNode r = f.respond(f.discord.select(f.olivia, f.oliviasDm(), message, "g1|0", option));
+        assertThat(r.path("type").asInt()).isEqualTo(4);
+        assertThat(ephemeral(r)).isTrue();
+        List<ButtonValue> buttons = new ArrayList<>();
+        r.path("data").path("components").path(0).path("components")
+                .forEach(b -> buttons.add(ComponentIds.decode(b.path("custom_id").asText()).orElseThrow()));
+        assertThat(buttons).extracting(ButtonValue::choice).containsExactly(Button.Choice.DONE, Button.Choice.ON_TARGET,
+                Button.Choice.AT_RISK, Button.Choice.NEW_DATE, Button.Choice.SNOOZE);
+        assertThat(buttons).allMatch(b -> b.taskId() == task);
+        // picking is not answering: nothing changed
+        assertThat(f.bot.dump()).isEqualTo(before);
     }
 
     @Test
