@@ -411,7 +411,10 @@ public final class FakeDiscord implements AutoCloseable {
         return out;
     }
 
-    /** Breaches of the contract the fake noticed (each also answered 400 50035). */
+    /**
+     * Breaches of the contract the fake noticed: a request refused with 400 50035, and an interaction answered late
+     * or twice (by callback or over HTTP).
+     */
     public List<String> violations() {
         synchronized (lock) {
             return List.copyOf(violations);
@@ -617,15 +620,10 @@ public final class FakeDiscord implements AutoCloseable {
             b.header("X-Signature-Ed25519", signature).header("X-Signature-Timestamp", timestamp);
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-            // in HTTP mode the answer to the POST is the interaction's initial response
-            synchronized (lock) {
-                Issued i = interactions.get(interaction.path("id").asText());
-                Answer accepted = i == null ? null : respond(i, parse(r.body()));
-                if (accepted != null && accepted.status >= 400 && !accepted.body.contains("50035")) {
-                    violations.add("the answer to interaction " + interaction.path("id").asText() + " was refused: " + accepted.body);
-                }
-            }
+        if (r.statusCode() == 200 && interaction.path("type").asInt() != 1) {
+            // over HTTP the answer to the POST is the initial response: checked and recorded as a callback would be
+            callback(interaction.path("id").asText(), interaction.path("token").asText(),
+                    r.body().getBytes(StandardCharsets.UTF_8));
         }
         return new Delivery(r.statusCode(), r.body());
     }
@@ -974,9 +972,12 @@ public final class FakeDiscord implements AutoCloseable {
      */
     private Answer respond(Issued i, JsonNode response) {
         if (i.response != null) {
+            violations.add("a second initial response to one interaction");
             return error(400, 40060, "Interaction has already been acknowledged.");
         }
-        if (Duration.between(i.at, clock.instant()).compareTo(RESPONSE_WINDOW) > 0) {
+        Duration after = Duration.between(i.at, clock.instant());
+        if (after.compareTo(RESPONSE_WINDOW) > 0) {
+            violations.add("an initial response " + after.toMillis() + " ms after the interaction (Discord allows 3 s)");
             return error(404, 10062, "Unknown interaction");
         }
         if (response == null || !response.isObject()) {

@@ -408,6 +408,7 @@ class FakeDiscordTest {
         assertThat(second.statusCode()).isEqualTo(400);
         assertThat(code(second)).isEqualTo(40060);
         assertThat(code(forged)).isEqualTo(10062);
+        assertThat(fake.violations()).hasSize(2);
         assertThat(fake.original(prompt.get("id").asText())).get()
                 .satisfies(o -> assertThat(o.path("content").asText()).isEqualTo("ENF003 on target"));
     }
@@ -595,8 +596,9 @@ class FakeDiscordTest {
 
             assertThat(fake.response(i.get("id").asText())).get().satisfies(r -> assertThat(r.path("type").asInt()).isEqualTo(5));
             assertThat(edit.statusCode()).isEqualTo(200);
-            assertThat(callback(i, response(5, null)).statusCode()).isEqualTo(400);
             assertThat(fake.violations()).isEmpty();
+            assertThat(callback(i, response(5, null)).statusCode()).isEqualTo(400);
+            assertThat(fake.violations()).containsExactly("a second initial response to one interaction");
         } finally {
             deferring.stop(0);
         }
@@ -613,7 +615,7 @@ class FakeDiscordTest {
 
             assertThat(fake.response(late.get("id").asText())).isEmpty();
             assertThat(fake.violations()).hasSize(2);
-            assertThat(fake.violations().get(0)).contains("10062");
+            assertThat(fake.violations().get(0)).contains("after the interaction");
             assertThat(fake.violations().get(1)).startsWith("data.allowed_mentions");
         } finally {
             slow.stop(0);
