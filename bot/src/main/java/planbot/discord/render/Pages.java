@@ -57,19 +57,19 @@ final class Pages {
 
     /**
      * Starts an embed with a title (escaped) and a colour (null for none), in a new message when this one has no room
-     * for it. False when there is no room in any message: the section is left out, and the last embed says so.
+     * for it. When there is no room in any message the section is left out (what is added to it too), and the last
+     * embed says so.
      */
-    boolean section(String title, Integer color) {
+    void section(String title, Integer color) {
         if (!room(MIN_EMBED)) {
             if (embed != null && !cutShort) {
                 cutShort = true;
                 appendLine("… and more that does not fit in " + (maxMessages == 1 ? "one message" : "these messages"));
             }
             embed = null;
-            return false;
+            return;
         }
         start(title, color);
-        return true;
     }
 
     /** True when a new embed of {@code need} characters fits, in this message or in a new one (then started). */
@@ -112,19 +112,18 @@ final class Pages {
     }
 
     /** A field of the current embed, both parts cut to the room there is; left out when there is no room at all. */
-    boolean field(String name, String value, boolean inline) {
+    void field(String name, String value, boolean inline) {
         if (embed == null || embed.path("fields").size() >= FIELDS || name.isEmpty() || value.isEmpty()) {
-            return false;
+            return;
         }
         String n = DiscordText.cut(name, FIELD_NAME);
-        int room = Math.min(FIELD_VALUE, TOTAL - RESERVE - used - n.length());
+        int room = fieldRoom(n);
         if (room < 20) {
-            return false;
+            return;
         }
         String v = DiscordText.cut(value, room);
         embed.withArray("fields").addObject().put("name", n).put("value", v).put("inline", inline);
         used += n.length() + v.length();
-        return true;
     }
 
     /** Room left in this message for a field's value, at most {@value #FIELD_VALUE}. */
