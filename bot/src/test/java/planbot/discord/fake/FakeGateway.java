@@ -25,10 +25,12 @@ import java.util.function.BooleanSupplier;
  * READY dispatch (op 0, {@code t} READY, {@code s}, {@code d} with {@code v}, {@code user}, {@code guilds},
  * {@code session_id}, {@code resume_gateway_url}, {@code application}); RESUME (op 6) of a session it issued, with
  * the token, gets the RESUMED dispatch and the session's sequence goes on (any other RESUME gets INVALID_SESSION,
- * op 9 {@code false}, so the client identifies again); {@link #requestReconnect()} sends RECONNECT (op 7). What it refuses, closing with Discord's codes: a URL without
- * {@code v=10} (4012) or {@code encoding=json} (4002), compression asked for (4002: the fake speaks no zlib), a
- * payload that is not JSON (4002), anything before IDENTIFY (4003), a second IDENTIFY (4005), a wrong token (4004),
- * privileged intents the application is not allowed (4014), an unknown op (4001).
+ * op 9 {@code false}, so the client identifies again); {@link #requestReconnect()} sends RECONNECT (op 7).
+ *
+ * <p>What it refuses, closing with Discord's codes: a URL without {@code v=10} (4012) or {@code encoding=json} (4002),
+ * compression asked for (4002: the fake speaks no zlib), a payload that is not JSON (4002), anything but a
+ * heartbeat or RESUME before IDENTIFY (4003), a second IDENTIFY (4005), a wrong token (4004), privileged intents the
+ * application is not allowed (4014), an unknown op (4001). The READY's user is {@link FakeDiscord}'s bot.
  *
  * <p>What it records: every IDENTIFY's {@code d} ({@link #identifies()}), connections and closes. Tests send events
  * with {@link #dispatch}. Thread-safe; each connection's frames are sent one at a time.
@@ -36,7 +38,6 @@ import java.util.function.BooleanSupplier;
 public final class FakeGateway implements AutoCloseable {
     /** GUILD_MEMBERS, GUILD_PRESENCES and MESSAGE_CONTENT: the intents Discord calls privileged. */
     public static final int PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
-    public static final String BOT_USER_ID = "1100000000000000001";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -233,7 +234,7 @@ public final class FakeGateway implements AutoCloseable {
         }
         ObjectNode ready = JSON.createObjectNode();
         ready.put("v", 10);
-        ready.putObject("user").put("id", BOT_USER_ID).put("username", "planbot").put("discriminator", "0")
+        ready.putObject("user").put("id", FakeDiscord.BOT_USER_ID).put("username", FakeDiscord.BOT_NAME).put("discriminator", "0")
                 .putNull("avatar").put("bot", true).put("verified", true).put("mfa_enabled", false)
                 .putNull("global_name");
         ready.putArray("guilds");
