@@ -33,7 +33,7 @@ final class DiscordErrors {
                     global ? "Discord's global rate limit for the bot was reached" : "Discord rate-limited the bot on this route");
         }
         if (status >= 500 || status == 408) {
-            return DiscordFailure.retryLater(status, code, null, "Discord answered HTTP " + status + " (its side; tried again later)");
+            return DiscordFailure.retryLater(status, code, null, "Discord answered HTTP " + status + " (a problem on its side: worth trying again later)");
         }
         return DiscordFailure.permanent(status, code, permanentReason(status, code, body));
     }
@@ -57,6 +57,8 @@ final class DiscordErrors {
                 return "Discord: that message no longer exists (10008 Unknown Message)";
             case DiscordFailure.UNKNOWN_INTERACTION:
                 return "Discord: the interaction has expired (10062 Unknown Interaction)";
+            case DiscordFailure.INVALID_WEBHOOK_TOKEN:
+                return "Discord: the interaction's token has expired (50027): an answer must follow within 15 minutes";
             case DiscordFailure.INVALID_FORM_BODY:
                 return "Discord refused the message as malformed (50035 Invalid Form Body): " + detail(body);
             default:

@@ -18,6 +18,7 @@ public final class DiscordFailure extends Exception {
     public static final int UNKNOWN_MESSAGE = 10008;
     public static final int UNKNOWN_USER = 10013;
     public static final int UNKNOWN_INTERACTION = 10062;
+    public static final int INVALID_WEBHOOK_TOKEN = 50027;
     public static final int MISSING_ACCESS = 50001;
     public static final int CANNOT_DM_USER = 50007;
     public static final int MISSING_PERMISSIONS = 50013;

@@ -41,8 +41,8 @@ public final class DiscordRest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SNOWFLAKE = Pattern.compile("[0-9]{1,21}");
     private static final Pattern INTERACTION_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,500}");
-    /** A path of ours: segments of ids, words and {@code @me}/{@code @original}; no query, no dot segments. */
-    private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9_@-]+)+");
+    /** A path of ours: segments of ids, words, tokens and {@code @me}/{@code @original}; no query, no dot segments. */
+    private static final Pattern PATH = Pattern.compile("(/(?!\\.{1,2}(/|$))[A-Za-z0-9._@-]+)+");
 
     private final String base;
     private final Optional<String> token;
@@ -142,7 +142,8 @@ public final class DiscordRest {
 
     private HttpRequest.Builder request(String path) {
         if (path == null || !PATH.matcher(path).matches()) {
-            throw new IllegalArgumentException("not a Discord API path of ours: " + path);
+            // not echoed: the path may hold an interaction token
+            throw new IllegalArgumentException("not a Discord API path of ours");
         }
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json");
@@ -167,7 +168,7 @@ public final class DiscordRest {
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw DiscordFailure.retryLater(0, 0, null, "Discord did not answer within " + timeout.toSeconds() + " s");
+            throw DiscordFailure.retryLater(0, 0, null, "Discord did not answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
             throw DiscordFailure.retryLater(0, 0, null, "could not reach Discord (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {

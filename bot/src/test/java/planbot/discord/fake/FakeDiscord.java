@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * interactions (an Ed25519 key pair; {@link #deliver} signs and POSTs). {@link #settings()} gives the
  * {@code DISCORD_*} values that point planbot at it.
  *
- * <p>What the REST API serves: {@code GET /users/@me}, {@code GET /applications/@me}, {@code GET /gateway} and
+ * <p>What the REST API serves: {@code GET /users/@me}, {@code GET [/oauth2]/applications/@me}, {@code GET /gateway} and
  * {@code /gateway/bot} (a WebSocket URL set by {@link #gatewayUrl(String)}), {@code POST /users/@me/channels} (DMs),
  * {@code POST /channels/{id}/messages} (JSON or multipart with {@code payload_json} and {@code files[n]}),
  * {@code PATCH /channels/{id}/messages/{mid}}, {@code GET|PUT /applications/{app}[/guilds/{guild}]/commands} (bulk
@@ -77,7 +77,8 @@ import java.util.regex.Pattern;
  * {@link #slashCommand}, {@link #autocomplete}, {@link #buttonClick}, {@link #select}, {@link #modalSubmit}), in a
  * guild channel ({@code member.user}) or a DM ({@code user}); each issues a fresh interaction id and token that the
  * REST API then accepts. {@link #deliver} signs an interaction (timestamp + body) and POSTs it, genuine or with a
- * {@link Forgery}.
+ * {@link Forgery}; planbot's 200 answer to it is the interaction's initial response, held to the same rules as a
+ * REST callback (once, within 3 s, checked like a message), a breach being a {@linkplain #violations() violation}.
  *
  * <p>Thread-safe; one per test, closed after it.
  */
@@ -409,7 +410,10 @@ public final class FakeDiscord implements AutoCloseable {
         return out;
     }
 
-    /** Breaches of the contract the fake noticed (each also answered 400 50035). */
+    /**
+     * Breaches of the contract the fake noticed: a request refused with 400 50035, and an interaction answered late
+     * or twice (by callback or over HTTP).
+     */
     public List<String> violations() {
         synchronized (lock) {
             return List.copyOf(violations);
@@ -615,6 +619,11 @@ public final class FakeDiscord implements AutoCloseable {
             b.header("X-Signature-Ed25519", signature).header("X-Signature-Timestamp", timestamp);
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && interaction.path("type").asInt() != 1) {
+            // over HTTP the answer to the POST is the initial response: checked and recorded as a callback would be
+            callback(interaction.path("id").asText(), interaction.path("token").asText(),
+                    r.body().getBytes(StandardCharsets.UTF_8));
+        }
         return new Delivery(r.statusCode(), r.body());
     }
 
@@ -680,7 +689,8 @@ public final class FakeDiscord implements AutoCloseable {
         if (method.equals("GET") && path.equals("/users/@me")) {
             return ok(botUser().put("mfa_enabled", false).put("verified", true).put("flags", 0).put("locale", "en-US"));
         }
-        if (method.equals("GET") && path.equals("/applications/@me")) {
+        // JDA asks for its application at /oauth2/applications/@me
+        if (method.equals("GET") && (path.equals("/applications/@me") || path.equals("/oauth2/applications/@me"))) {
             return ok(application());
         }
         if (method.equals("GET") && (path.equals("/gateway") || path.equals("/gateway/bot"))) {
@@ -930,36 +940,47 @@ public final class FakeDiscord implements AutoCloseable {
             if (i == null || !i.token.equals(token)) {
                 return error(404, 10062, "Unknown interaction");
             }
-            if (i.response != null) {
-                return error(400, 40060, "Interaction has already been acknowledged.");
-            }
-            if (Duration.between(i.at, clock.instant()).compareTo(RESPONSE_WINDOW) > 0) {
-                return error(404, 10062, "Unknown interaction");
-            }
-            if (response == null || !response.isObject()) {
-                return error(400, 50109, "The request body contains invalid JSON.");
-            }
-            String problem = checkResponse(i, (ObjectNode) response);
-            if (problem != null) {
-                return violation(problem);
-            }
-            i.response = ((ObjectNode) response).deepCopy();
-            int type = response.path("type").asInt();
-            ObjectNode data = response.path("data").isObject() ? (ObjectNode) response.get("data") : JSON.createObjectNode();
-            if (type == 4 || type == 5) {
-                i.original = message(i.channelId, data, List.of());
-                i.original.put("interaction_pending", type == 5);
-            } else if (type == 7 && i.messageId != null) {
-                ObjectNode message = find(i.channelId, i.messageId);
-                if (message != null) {
-                    apply(message, data);
-                    i.original = message;
-                }
-            } else if (type == 6 && i.messageId != null) {
-                i.original = find(i.channelId, i.messageId);
-            }
-            return new Answer(204, null, "application/json", new LinkedHashMap<>());
+            return respond(i, response);
         }
+    }
+
+    /**
+     * An initial response to an issued interaction, by REST callback or (HTTP mode) as the answer to the delivery:
+     * once, within 3 s, checked like a message; it becomes the original response. Called holding the lock.
+     */
+    private Answer respond(Issued i, JsonNode response) {
+        if (i.response != null) {
+            violations.add("a second initial response to one interaction");
+            return error(400, 40060, "Interaction has already been acknowledged.");
+        }
+        Duration after = Duration.between(i.at, clock.instant());
+        if (after.compareTo(RESPONSE_WINDOW) > 0) {
+            violations.add("an initial response " + after.toMillis() + " ms after the interaction (Discord allows 3 s)");
+            return error(404, 10062, "Unknown interaction");
+        }
+        if (response == null || !response.isObject()) {
+            return error(400, 50109, "The request body contains invalid JSON.");
+        }
+        String problem = checkResponse(i, (ObjectNode) response);
+        if (problem != null) {
+            return violation(problem);
+        }
+        i.response = ((ObjectNode) response).deepCopy();
+        int type = response.path("type").asInt();
+        ObjectNode data = response.path("data").isObject() ? (ObjectNode) response.get("data") : JSON.createObjectNode();
+        if (type == 4 || type == 5) {
+            i.original = message(i.channelId, data, List.of());
+            i.original.put("interaction_pending", type == 5);
+        } else if (type == 7 && i.messageId != null) {
+            ObjectNode message = find(i.channelId, i.messageId);
+            if (message != null) {
+                apply(message, data);
+                i.original = message;
+            }
+        } else if (type == 6 && i.messageId != null) {
+            i.original = find(i.channelId, i.messageId);
+        }
+        return new Answer(204, null, "application/json", new LinkedHashMap<>());
     }
 
     /** What is wrong with an initial response to {@code i}, or null. */
@@ -1417,7 +1438,6 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** An interaction the fake sent: what its token may do, and what planbot answered. */
     private static final class Issued {
-        final String id;
         final String token;
         final int type;
         final Instant at;
@@ -1427,8 +1447,7 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode original;
         final List<ObjectNode> followUps = new ArrayList<>();
 
-        Issued(String id, String token, int type, Instant at, String channelId, String messageId) {
-            this.id = id;
+        Issued(String token, int type, Instant at, String channelId, String messageId) {
             this.token = token;
             this.type = type;
             this.at = at;
@@ -1476,7 +1495,7 @@ public final class FakeDiscord implements AutoCloseable {
             i.set("message", message.deepCopy());
         }
         synchronized (lock) {
-            Issued issued = new Issued(id, token, type, clock.instant(), where.id(), messageId);
+            Issued issued = new Issued(token, type, clock.instant(), where.id(), messageId);
             interactions.put(id, issued);
             byToken.put(token, issued);
         }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import planbot.delivery.SendResult;
 import planbot.discord.fake.FakeDiscord;
+import planbot.testing.MutableClock;
 
 /** planbot's Discord REST client against the fake: what it sends, and how every refusal is judged. */
 class DiscordRestTest {
@@ -47,10 +50,6 @@ class DiscordRestTest {
 
     interface ThrowingCall {
         void run() throws Exception;
-    }
-
-    static String reason(DiscordFailure f) {
-        return f.getMessage();
     }
 
     @Test
@@ -89,7 +88,7 @@ class DiscordRestTest {
         assertThat(f.result()).isInstanceOf(SendResult.Permanent.class);
         assertThat(f.status()).isEqualTo(403);
         assertThat(f.code()).isEqualTo(DiscordFailure.CANNOT_DM_USER);
-        assertThat(reason(f)).contains("share no server").contains("direct messages");
+        assertThat(f.getMessage()).contains("share no server").contains("direct messages");
     }
 
     @Test
@@ -113,11 +112,11 @@ class DiscordRestTest {
 
         assertThat(List.of(unknown, access, permission, gone)).allSatisfy(f -> assertThat(f.isTransient()).isFalse());
         assertThat(unknown.code()).isEqualTo(DiscordFailure.UNKNOWN_CHANNEL);
-        assertThat(reason(unknown)).contains("no longer exists");
+        assertThat(unknown.getMessage()).contains("no longer exists");
         assertThat(access.code()).isEqualTo(DiscordFailure.MISSING_ACCESS);
-        assertThat(reason(access)).contains("View Channel");
+        assertThat(access.getMessage()).contains("View Channel");
         assertThat(permission.code()).isEqualTo(DiscordFailure.MISSING_PERMISSIONS);
-        assertThat(reason(permission)).contains("Send Messages");
+        assertThat(permission.getMessage()).contains("Send Messages");
         assertThat(gone.code()).isEqualTo(DiscordFailure.UNKNOWN_MESSAGE);
     }
 
@@ -127,7 +126,7 @@ class DiscordRestTest {
         DiscordFailure f = failure(() -> wrong.post("/channels/" + plans.id() + "/messages", message("x")));
         assertThat(f.status()).isEqualTo(401);
         assertThat(f.isTransient()).isFalse();
-        assertThat(reason(f)).contains("DISCORD_TOKEN").doesNotContain("value-secret");
+        assertThat(f.getMessage()).contains("DISCORD_TOKEN").doesNotContain("value-secret");
     }
 
     @Test
@@ -135,7 +134,7 @@ class DiscordRestTest {
         DiscordRest httpOnly = new DiscordRest(URI.create(fake.apiBaseUrl()), Optional.empty(), DiscordRest.TIMEOUT);
         DiscordFailure f = failure(() -> httpOnly.post("/channels/" + plans.id() + "/messages", message("x")));
         assertThat(f.isTransient()).isFalse();
-        assertThat(reason(f)).contains("DISCORD_TOKEN");
+        assertThat(f.getMessage()).contains("DISCORD_TOKEN");
         assertThat(fake.calls()).isEmpty();
     }
 
@@ -154,7 +153,7 @@ class DiscordRestTest {
     void aGlobalRateLimitSaysSo() {
         fake.rateLimitNext(0.5, true);
         DiscordFailure f = failure(() -> rest.post("/channels/" + plans.id() + "/messages", message("x")));
-        assertThat(reason(f)).contains("global");
+        assertThat(f.getMessage()).contains("global");
         assertThat(((SendResult.RetryLater) f.result()).retryAfter()).isEqualTo(Duration.ofMillis(500));
     }
 
@@ -210,7 +209,7 @@ class DiscordRestTest {
         DiscordFailure f = failure(() -> rest.post("/channels/" + plans.id() + "/messages", message("x".repeat(2001))));
         assertThat(f.status()).isEqualTo(400);
         assertThat(f.code()).isEqualTo(DiscordFailure.INVALID_FORM_BODY);
-        assertThat(reason(f)).contains("content").contains("2000");
+        assertThat(f.getMessage()).contains("content").contains("2000");
     }
 
     @Test
@@ -265,6 +264,25 @@ class DiscordRestTest {
     }
 
     @Test
+    void anExpiredInteractionTokenIsPermanentAndNotBlamedOnTheBotToken() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
+        try (FakeDiscord timed = FakeDiscord.start(clock)) {
+            DiscordRest client = new DiscordRest(URI.create(timed.apiBaseUrl()), Optional.of(FakeDiscord.TOKEN), DiscordRest.TIMEOUT);
+            ObjectNode interaction = timed.slashCommand(timed.user("Sam"), timed.channel("plans"), "status", Map.of("ref", "ENF003"));
+            String token = interaction.get("token").asText();
+            client.interactionCallback(interaction.get("id").asText(), token, JSON.createObjectNode().put("type", 5));
+            clock.advance(Duration.ofMinutes(16));
+
+            DiscordFailure f = failure(() -> client.editOriginal(FakeDiscord.APPLICATION_ID, token, message("late")));
+
+            assertThat(f.status()).isEqualTo(401);
+            assertThat(f.code()).isEqualTo(DiscordFailure.INVALID_WEBHOOK_TOKEN);
+            assertThat(f.isTransient()).isFalse();
+            assertThat(f.getMessage()).contains("15 minutes").doesNotContain("DISCORD_TOKEN").doesNotContain(token);
+        }
+    }
+
+    @Test
     void idsAndTokensFromARequestCannotRedirectACall() {
         assertThatThrownBy(() -> rest.interactionCallback("1/../../channels/1", "t", JSON.createObjectNode()))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -272,6 +290,8 @@ class DiscordRestTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("tok/");
         assertThatThrownBy(() -> rest.dmChannel("1?x=2")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> rest.post("/channels/../gateway", message("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rest.post("/channels/./messages", message("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rest.post("/channels/1/messages?x=1", message("x"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(fake.calls()).isEmpty();
     }
 }
