@@ -65,7 +65,8 @@ public final class ComponentIds {
         if (customId == null || customId.length() > MAX) {
             return Optional.empty();
         }
-        return ButtonValue.decode(customId);
+        // only the exact text we would have written: Long.parseLong also reads other scripts' digits and a '+'
+        return ButtonValue.decode(customId).filter(v -> v.encode().equals(customId));
     }
 
     /**

@@ -19,8 +19,8 @@ import planbot.reply.PlainTextRenderer;
 public final class DiscordText {
     /** Zero-width space: invisible, but enough to stop Discord reading a mention. */
     static final char ZWSP = '\u200B';
-    /** Characters that format, quote, head, list, spoil or mask-link somewhere in Discord markdown. */
-    private static final String MARKDOWN = "\\*_~`|>#-+[]()";
+    /** Characters that format, quote, head, list, spoil or mask-link ({@code [text](url)}) somewhere in Discord markdown. */
+    private static final String MARKDOWN = "\\*_~`|>#-+[]";
     private static final Pattern NUMBERED = Pattern.compile("(?m)^(\\s*\\d+)\\.");
     private static final Pattern GROUP = Pattern.compile("(?i)@(everyone|here)");
     private static final Pattern MEMBER = Pattern.compile("<@!?(\\d{1,25})>");

@@ -113,7 +113,7 @@ public final class NoticeMessages {
             throw new IllegalArgumentException("no Discord message for " + notice.getClass().getSimpleName());
         }
         if (outcome != null) {
-            content = content + (content.isEmpty() ? "" : "\n") + "✓ " + line(outcome, 500);
+            content = content + (content.isEmpty() ? "" : "\n") + line(outcome, 500);
         }
         return body.put("content", DiscordText.cut(content, Pages.CONTENT));
     }

@@ -57,21 +57,35 @@ final class Pages {
 
     /**
      * Starts an embed with a title (escaped) and a colour (null for none), in a new message when this one has no room
-     * for it. False when there is no room in any message: what follows is left out.
+     * for it. When there is no room in any message the section is left out (what is added to it too), and the last
+     * embed says so.
      */
-    boolean section(String title, Integer color) {
-        if (bodies.isEmpty() || embeds().size() >= EMBEDS || used + MIN_EMBED > TOTAL - RESERVE) {
-            if (bodies.size() >= maxMessages) {
-                if (!cutShort && embed != null) {
-                    cutShort = true;
-                    appendLine("… and more that does not fit in " + (maxMessages == 1 ? "one message" : "these messages"));
-                }
-                embed = null;
-                return false;
+    void section(String title, Integer color) {
+        if (!room(MIN_EMBED)) {
+            if (embed != null && !cutShort) {
+                cutShort = true;
+                appendLine("… and more that does not fit in " + (maxMessages == 1 ? "one message" : "these messages"));
             }
-            bodies.add(body());
-            used = 0;
+            embed = null;
+            return;
         }
+        start(title, color);
+    }
+
+    /** True when a new embed of {@code need} characters fits, in this message or in a new one (then started). */
+    private boolean room(int need) {
+        if (!bodies.isEmpty() && embeds().size() < EMBEDS && used + need <= TOTAL - RESERVE) {
+            return true;
+        }
+        if (bodies.size() >= maxMessages) {
+            return false;
+        }
+        bodies.add(body());
+        used = 0;
+        return true;
+    }
+
+    private void start(String title, Integer color) {
         embed = embeds().addObject();
         if (title != null && !title.isEmpty()) {
             String t = DiscordText.cut(title, TITLE);
@@ -81,7 +95,6 @@ final class Pages {
         if (color != null) {
             embed.put("color", color);
         }
-        return true;
     }
 
     /** The current embed's description, cut to the room there is. */
@@ -99,19 +112,18 @@ final class Pages {
     }
 
     /** A field of the current embed, both parts cut to the room there is; left out when there is no room at all. */
-    boolean field(String name, String value, boolean inline) {
+    void field(String name, String value, boolean inline) {
         if (embed == null || embed.path("fields").size() >= FIELDS || name.isEmpty() || value.isEmpty()) {
-            return false;
+            return;
         }
         String n = DiscordText.cut(name, FIELD_NAME);
-        int room = Math.min(FIELD_VALUE, TOTAL - RESERVE - used - n.length());
+        int room = fieldRoom(n);
         if (room < 20) {
-            return false;
+            return;
         }
         String v = DiscordText.cut(value, room);
         embed.withArray("fields").addObject().put("name", n).put("value", v).put("inline", inline);
         used += n.length() + v.length();
-        return true;
     }
 
     /** Room left in this message for a field's value, at most {@value #FIELD_VALUE}. */
@@ -155,17 +167,16 @@ final class Pages {
             }
             if (!fits(l)) {
                 Integer color = embed.has("color") ? embed.get("color").asInt() : null;
-                if (!section(null, color) || !fits(l)) {
+                if (!room(l.length())) {
                     break;
                 }
+                start(null, color);
             }
             appendLine(l);
             shown++;
         }
         if (total > shown && embed != null) {
             appendLine("… and " + (total - shown) + " more" + (more.isEmpty() ? "" : ": " + DiscordText.cut(more, 100)));
-        } else if (total > shown) {
-            cutShort = true;
         }
     }
 

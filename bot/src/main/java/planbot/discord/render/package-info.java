@@ -5,6 +5,6 @@
  * of our components ({@link planbot.discord.render.ComponentIds}) and user text made safe for Discord markdown
  * ({@link planbot.discord.render.DiscordText}). Pure functions over Jackson trees, no HTTP and no JDA types, so that the
  * gateway and HTTP interaction modes and the outbox messenger share them. Every body stays within Discord's documented
- * message limits ({@link planbot.discord.render.Limits}).
+ * message limits ({@code Pages}).
  */
 package planbot.discord.render;
