@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -30,9 +31,12 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.SessionController.SessionConnectNode;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import net.dv8tion.jda.internal.JDAImpl;
+import net.dv8tion.jda.internal.handle.SocketHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import planbot.discord.DiscordSettings;
@@ -121,7 +125,7 @@ public final class DiscordGateway implements AutoCloseable {
         JDA.Status status = session.getStatus();
         return status == JDA.Status.CONNECTED
                 ? PlatformHealth.up("gateway connected")
-                : PlatformHealth.down("gateway " + status.name().toLowerCase().replace('_', ' '));
+                : PlatformHealth.down("gateway " + status.name().toLowerCase(Locale.ROOT).replace('_', ' '));
     }
 
     /** Disconnects and waits briefly for JDA to stop. Safe to call when not started, and twice. */
@@ -165,11 +169,12 @@ public final class DiscordGateway implements AutoCloseable {
 
     private void connect(String gateway) throws PlatformStartException {
         CompletableFuture<Void> ready = new CompletableFuture<>();
+        LearnedGateway controller = new LearnedGateway(gateway);
         JDA session;
         try {
             session = JDABuilder.createLight(settings.token().orElseThrow(), EnumSet.noneOf(GatewayIntent.class))
                     .setRestConfig(new RestConfig().setBaseUrl(settings.apiBaseUrl() + "/"))
-                    .setSessionController(new LearnedGateway(gateway))
+                    .setSessionController(controller)
                     .setCompression(Compression.NONE)
                     .setMemberCachePolicy(MemberCachePolicy.NONE)
                     .setChunkingFilter(ChunkingFilter.NONE)
@@ -186,6 +191,11 @@ public final class DiscordGateway implements AutoCloseable {
             throw new PlatformStartException("Discord's gateway could not be reached at " + gateway
                     + ": check DISCORD_API_BASE_URL and this host's network");
         }
+        // JDA turns each INTERACTION_CREATE into entities of its own first, and drops one with a field it does not
+        // expect (logging it whole, interaction token and all); planbot reads the raw event, so JDA's parser is off
+        JDAImpl impl = (JDAImpl) session;
+        impl.getClient().getHandlers().put("INTERACTION_CREATE", new SocketHandler.NOPHandler(impl));
+        controller.release();
         try {
             ready.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -268,9 +278,16 @@ public final class DiscordGateway implements AutoCloseable {
         });
     }
 
-    /** The gateway address learned from {@code GET /gateway/bot}; JDA alone would always use Discord's. */
+    /**
+     * Gives JDA the gateway address learned from {@code GET /gateway/bot} (alone, JDA would always use Discord's).
+     * Holds the first connection until {@link #release()}, so that JDA's handlers can be set before its socket
+     * exists. Paces a first connection that fails: JDA's worker puts it straight back in its queue and tries again at
+     * once, in a loop that logs a stack trace each time, so each retry here waits 1, 2, 4, then 5 seconds.
+     */
     private static final class LearnedGateway extends SessionControllerAdapter {
         private final String url;
+        private final AtomicInteger starts = new AtomicInteger();
+        private volatile SessionConnectNode held;
 
         LearnedGateway(String url) {
             this.url = url;
@@ -279,6 +296,31 @@ public final class DiscordGateway implements AutoCloseable {
         @Override
         public String getGateway() {
             return url;
+        }
+
+        @Override
+        public void appendSession(SessionConnectNode node) {
+            if (node.isReconnect()) {
+                super.appendSession(node); // JDA's reconnects back off by themselves
+                return;
+            }
+            int failed = starts.getAndIncrement();
+            if (failed == 0) {
+                held = node;
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(1000L << Math.min(failed - 1, 3), 5000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            super.appendSession(node);
+        }
+
+        /** Lets the first connection go ahead (the worker thread starts here, after the caller's changes). */
+        void release() {
+            super.appendSession(held);
         }
     }
 

@@ -286,7 +286,10 @@ public final class Interactions {
         JsonNode data = i.data();
         boolean select = data.path("component_type").asInt() == 3;
         String id = select ? data.path("values").path(0).asText("") : data.path("custom_id").asText("");
-        Optional<ButtonValue> value = ComponentIds.decode(id);
+        if (id.equals(ComponentIds.NO)) {
+            return message(say("OK: nothing was added."), true);
+        }
+        Optional<ButtonValue> value = ComponentIds.decode(id, caller.tenant().slug());
         Optional<TaskRow> task = value.flatMap(v -> core.answers().task(request, v));
         if (task.isEmpty()) {
             return message(say(TaskAnswerService.UNKNOWN_TASK), true);
@@ -304,7 +307,10 @@ public final class Interactions {
 
     private ObjectNode modal(Interaction i, Caller caller, CommandRequest request) {
         Optional<NewDateModal.Submitted> submitted = NewDateModal.read(i.data());
-        Optional<TaskRow> task = submitted.flatMap(s -> core.answers().task(request, s.button()));
+        // read again with the caller's tenant: a long slug travels hashed in the custom_id
+        Optional<ButtonValue> button = submitted.flatMap(s -> ComponentIds.decode(i.data().path("custom_id").asText(""),
+                caller.tenant().slug()));
+        Optional<TaskRow> task = button.flatMap(b -> core.answers().task(request, b));
         if (task.isEmpty()) {
             return message(say(TaskAnswerService.UNKNOWN_TASK), true);
         }
@@ -385,6 +391,9 @@ public final class Interactions {
 
     /** An interaction response with a message (type 4), ephemeral or for the channel. */
     private static ObjectNode message(ObjectNode body, boolean ephemeral) {
+        if (!body.has("allowed_mentions")) {
+            body.putObject("allowed_mentions").putArray("parse"); // nothing we send may ping
+        }
         return JSON.objectNode().put("type", 4).set("data", withFlags(body, ephemeral));
     }
 

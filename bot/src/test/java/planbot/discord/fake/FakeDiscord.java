@@ -98,6 +98,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/api/v10";
     private static final Pattern COMMAND_NAME = Pattern.compile("[-_\\p{Ll}\\p{N}]{1,32}");
+    private static final Pattern CHANNEL = Pattern.compile("/channels/(\\d+)");
     private static final Pattern MESSAGES = Pattern.compile("/channels/(\\d+)/messages");
     private static final Pattern MESSAGE = Pattern.compile("/channels/(\\d+)/messages/(\\d+)");
     private static final Pattern COMMANDS = Pattern.compile("/applications/(\\d+)(?:/guilds/(\\d+))?/commands");
@@ -699,6 +700,9 @@ public final class FakeDiscord implements AutoCloseable {
         if (method.equals("POST") && path.equals("/users/@me/channels")) {
             return openDm(body);
         }
+        if ((matcher = CHANNEL.matcher(path)).matches() && method.equals("GET")) {
+            return getChannel(matcher.group(1));
+        }
         if ((matcher = MESSAGES.matcher(path)).matches() && method.equals("POST")) {
             return postMessage(matcher.group(1), headers, body);
         }
@@ -801,6 +805,24 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** Why the bot may not post in a channel (404 10003, 403 50001, 403 50013, 403 50007), or null. */
+    /** {@code GET /channels/{id}}: the channel, unless it is unknown (404 10003) or hidden from the bot (403 50001). */
+    private Answer getChannel(String channelId) {
+        synchronized (lock) {
+            Channel c = channels.get(channelId);
+            if (c == null) {
+                return error(404, 10003, "Unknown Channel");
+            }
+            if (noAccess.contains(channelId)) {
+                return error(403, 50001, "Missing Access");
+            }
+            ObjectNode channel = JSON.createObjectNode().put("id", c.id()).put("type", c.dm() ? 1 : 0);
+            if (!c.dm()) {
+                channel.put("guild_id", c.guildId()).put("name", c.name());
+            }
+            return ok(channel);
+        }
+    }
+
     private Answer refusedChannel(String channelId) {
         synchronized (lock) {
             Channel c = channels.get(channelId);
