@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,7 +122,7 @@ public final class DiscordMessenger implements Messenger {
                     + " channel may have been deleted (set another with /plan channel …), or the person's account is gone");
         }
         postRest(notice, recipient, first, bodies);
-        return new SendResult.Sent(messageId(first.channel, first.messageId));
+        return new SendResult.Sent(messageId(first.channel(), first.messageId()));
     }
 
     /** The platform message id of a post: {@code <channelId>:<messageId>}. */
@@ -173,12 +174,12 @@ public final class DiscordMessenger implements Messenger {
         try {
             for (int i = 1; i < bodies.size(); i++) {
                 ObjectNode body = bodies.get(i).deepCopy();
-                body.putObject("message_reference").put("message_id", first.messageId).put("fail_if_not_exists", false);
-                post(first.channel, notice, body, false);
+                body.putObject("message_reference").put("message_id", first.messageId()).put("fail_if_not_exists", false);
+                post(first.channel(), notice, body, false);
             }
         } catch (DiscordFailure f) {
             LOG.warn("outbox {} ({}): posted to {} as {}, but the rest of it could not follow: {}", notice.outboxId(),
-                    notice.outboxKey(), recipient.channel(), first.messageId, f.getMessage());
+                    notice.outboxKey(), recipient.channel(), first.messageId(), f.getMessage());
         }
     }
 
@@ -195,7 +196,7 @@ public final class DiscordMessenger implements Messenger {
             return new SendResult.Permanent(refused + ", and no Discord plan channel is set to post it in instead:"
                     + " /plan channel plan #channel");
         }
-        List<ObjectNode> marked = new java.util.ArrayList<>(bodies);
+        List<ObjectNode> marked = new ArrayList<>(bodies);
         marked.set(0, markedFor(bodies.get(0), recipient.name()));
         Posted first;
         try {
@@ -205,7 +206,7 @@ public final class DiscordMessenger implements Messenger {
         }
         postRest(notice, recipient, first, marked);
         tellAdminOnce(tenant.get(), notice, recipient, refused);
-        return new SendResult.Sent(messageId(first.channel, first.messageId));
+        return new SendResult.Sent(messageId(first.channel(), first.messageId()));
     }
 
     /** The first message with a line saying whose it is and why it is here. */
@@ -250,13 +251,6 @@ public final class DiscordMessenger implements Messenger {
     }
 
     /** Where a message went: its channel and Discord's id of it. */
-    private static final class Posted {
-        final String channel;
-        final String messageId;
-
-        Posted(String channel, String messageId) {
-            this.channel = channel;
-            this.messageId = messageId;
-        }
+    private record Posted(String channel, String messageId) {
     }
 }
