@@ -289,6 +289,7 @@ public final class App implements AutoCloseable {
         List<ChatPlatform> configured = new java.util.ArrayList<>();
         SlackConnector.configured(settings, platformServices).ifPresent(configured::add);
         planbot.teams.TeamsPlatform.configured(settings, platformServices, database).ifPresent(configured::add);
+        planbot.discord.DiscordPlatform.configured(settings, platformServices, database).ifPresent(configured::add);
         configured.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         return configured;
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * Load over HTTP for the edge benchmarks ({@code bench slack}, {@code bench teams}): many client threads sending one
+ * Load over HTTP for the edge benchmarks ({@code bench slack}, {@code bench teams}, {@code bench discord}): many client threads sending one
  * request after another for a fixed time through one shared client, each answer judged, with latency percentiles,
  * throughput, the process's CPU time per request and the JIT compiler's share. Also the warm-up both an edge and its
  * bare-route baseline get alike, in alternating rounds, until the compiler has settled.

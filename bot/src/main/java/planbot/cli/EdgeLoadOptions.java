@@ -3,7 +3,7 @@ package planbot.cli;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** The options of the chat-edge benchmarks ({@code bench slack}, {@code bench teams}), checked in one place. */
+/** The options of the chat-edge benchmarks ({@code bench slack}, {@code bench teams}, {@code bench discord}), checked in one place. */
 final class EdgeLoadOptions {
     @Option(names = "--tasks", defaultValue = "100000", description = "Tasks in the generated plan (default: ${DEFAULT-VALUE}).")
     int tasks;

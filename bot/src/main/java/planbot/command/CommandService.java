@@ -171,6 +171,14 @@ public final class CommandService {
         return tenant(tenantSlug).flatMap(t -> taskById(t, taskId)).map(f -> f.ref);
     }
 
+    /**
+     * Every name a ref can resolve to in the tenant (actions by key and label, tasks by ref), in plan order, for a
+     * platform that offers refs as the user types them; empty for an unknown tenant.
+     */
+    public java.util.List<planbot.storage.RefIndexEntry> refIndex(String tenantSlug) {
+        return tenant(tenantSlug).map(tasks::refIndex).orElse(java.util.List.of());
+    }
+
     private Reply execute(CommandRequest request, Long taskId, Command command) {
         try {
             Optional<Tenant> tenant = tenant(request.tenant());

@@ -226,9 +226,10 @@ public final class NoticeBuilder {
 
     /**
      * The payload of the admin notice about a dead row: {@code {"type":"admin","failedKey":…,"what":…,"reason":…,
-     * "attempts":…}}.
+     * "attempts":…}}. Public for a messenger that tells the admin something through the outbox itself (a person's
+     * refused DMs).
      */
-    static String adminPayload(String failedKey, String what, String reason, int attempts) {
+    public static String adminPayload(String failedKey, String what, String reason, int attempts) {
         ObjectNode o = JSON.createObjectNode();
         o.put("type", "admin").put("failedKey", failedKey).put("what", what).put("reason", reason).put("attempts", attempts);
         return o.toString();

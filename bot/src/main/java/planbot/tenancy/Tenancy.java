@@ -116,6 +116,26 @@ public final class Tenancy {
     }
 
     /**
+     * The workspace to resolve a request from a direct chat that names none (a Discord DM) in: the workspace of the
+     * user's linked account on the platform, when all their linked accounts there are in workspaces bound to one
+     * tenant. Empty when they are linked in no tenant or in several: the adapter then asks them to use planbot where
+     * the workspace is known.
+     */
+    public Optional<String> onlyWorkspaceOf(Source platform, String userId) {
+        Objects.requireNonNull(platform, "platform");
+        Optional<String> workspace = Optional.empty();
+        java.util.Set<Long> tenantIds = new java.util.HashSet<>();
+        for (ChatIdentity linked : people.identitiesOfUser(platform.word(), userId)) {
+            Optional<Tenant> t = workspaces.tenantOf(platform.word(), "", linked.workspace());
+            if (t.isPresent()) {
+                tenantIds.add(t.get().id());
+                workspace = workspace.or(() -> Optional.of(linked.workspace()));
+            }
+        }
+        return tenantIds.size() == 1 ? workspace : Optional.empty();
+    }
+
+    /**
      * The chat identity of a user: it lives in the workspace, or in the parent for a request that names no workspace.
      */
     public static ChatIdentity identity(Source platform, String parentId, String workspaceId, String userId) {

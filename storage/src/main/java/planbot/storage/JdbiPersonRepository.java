@@ -136,6 +136,15 @@ public final class JdbiPersonRepository implements PersonRepository {
     }
 
     @Override
+    public List<ChatIdentity> identitiesOfUser(String platform, String userId) {
+        return db.withHandle(h -> h.createQuery("SELECT platform, workspace, user_id FROM chat_identity"
+                        + " WHERE platform = ? AND user_id = ? ORDER BY workspace")
+                .bind(0, platform).bind(1, userId)
+                .map((rs, ctx) -> new ChatIdentity(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list());
+    }
+
+    @Override
     public Optional<ChatIdentity> identity(Tenant tenant, String personName, String platform) {
         return db.withHandle(h -> h.createQuery("SELECT c.platform, c.workspace, c.user_id FROM chat_identity c"
                         + " JOIN person p ON p.id = c.person_id WHERE c.tenant_id = ? AND p.name = ? AND c.platform = ?"

@@ -41,6 +41,12 @@ public interface PersonRepository {
     /** The person a chat identity is linked to in this tenant. */
     Optional<Person> findByIdentity(Tenant tenant, ChatIdentity identity);
 
+    /**
+     * Every link of a platform's user id, in any workspace of any tenant: how a request from a direct chat that names
+     * no workspace (a Discord DM over HTTP) finds the council of its sender.
+     */
+    List<ChatIdentity> identitiesOfUser(String platform, String userId);
+
     /** A person's linked account on a platform (names compare as {@link #link} stores them); empty if none. */
     Optional<ChatIdentity> identity(Tenant tenant, String personName, String platform);
 
