@@ -47,8 +47,8 @@ import planbot.storage.TenantRepository;
  * <p><b>At most once per call</b>, as for Slack: the first message of a notice decides. A failure of the first is the
  * result ({@link DiscordFailure#result()}: 429 is {@code RetryLater} with Discord's {@code retry_after}, 5xx and timeouts
  * retry, missing access and unknown channels are permanent). Once the first is posted the result is
- * {@code Sent("<channelId>:<messageId>")}, and a later message that fails is only logged: sending the notice again would
- * post it twice. A digest's chart goes up with its first message as the file {@link NoticeMessages#CHART_FILE}, which
+ * {@code Sent("<channelId>:<messageId>")}; the later messages reply to it ({@code message_reference}), and one that fails
+ * is only logged: sending the notice again would post it twice. A digest's chart goes up with its first message as the file {@link NoticeMessages#CHART_FILE}, which
  * the rendered embed shows ({@code attachment://digest-chart.png}).
  *
  * <p><b>A DM Discord refuses</b> (403, code 50007: the person shares no server with planbot or does not take DMs from
@@ -67,9 +67,10 @@ public final class DiscordMessenger implements Messenger {
     /** The key prefix of the admin notice that a person's DMs are refused: {@code dm-refused:<tenant id>:<user id>}. */
     public static final String DM_REFUSED_KEY = "dm-refused:";
     /**
-     * Discord lets a bot post about 5 messages per 5 s in one channel (the per-route bucket of
-     * {@code POST /channels/{id}/messages}), and 50 requests a second in all: one message a second per channel keeps
-     * inside both. A 429 still comes back as {@code RetryLater} with Discord's {@code retry_after}.
+     * Discord lets a bot post about 5 messages per 5 s in one channel (the per-channel bucket of
+     * {@code POST /channels/{id}/messages}; Discord asks bots to read its headers rather than hard-code it) and make 50
+     * requests a second in all: one message a second per channel keeps inside the first, and the dispatcher sends one
+     * message at a time. A 429 of either kind comes back as {@code RetryLater} with Discord's {@code retry_after}.
      */
     static final Duration PACE = Duration.ofSeconds(1);
     private static final int CONTENT_LIMIT = 2000;
