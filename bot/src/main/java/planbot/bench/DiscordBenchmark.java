@@ -7,8 +7,6 @@ import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -16,8 +14,6 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +24,6 @@ import planbot.discord.DiscordPlatform;
 import planbot.discord.DiscordSettings;
 import planbot.discord.delivery.DiscordMessenger;
 import planbot.domain.Source;
-import planbot.tracker.ImportMode;
-import planbot.tracker.read.ReadOptions;
-import planbot.tracker.read.ReadResult;
-import planbot.tracker.read.TrackerReader;
 
 /**
  * {@code bench discord}: Discord's HTTP interactions edge under load. Imports a generated plan into a fresh SQLite
@@ -60,7 +52,6 @@ public final class DiscordBenchmark {
     private static final String TOKEN = "bench-bot-token";
     /** People using the command: guests of the bound server, as a first morning would see. */
     private static final int USERS = 64;
-    private static final LocalDate TODAY = LocalDate.of(2025, 1, 15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AtomicLong ids = new AtomicLong();
@@ -68,68 +59,50 @@ public final class DiscordBenchmark {
     private final AtomicLong edits = new AtomicLong();
 
     public ObjectNode run(int tasks, int clients, Duration duration) throws Exception {
-        Path dir = Files.createTempDirectory("planbot-bench-discord");
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Javalin discord = standIn();
-        Javalin bare = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            // reads the body, as any real route does: an unread body makes Jetty close the connection
-            c.routes.post("/bare", ctx -> {
-                ctx.bodyAsBytes();
-                ctx.contentType("application/json").result("{\"type\":1}");
-            });
-        }).start(0);
-        try {
+        Javalin bare = HttpLoad.bareRoute("{\"type\":1}");
+        try (BenchPlan plan = BenchPlan.open("discord", tasks)) {
             ObjectNode out = JSON.createObjectNode();
             out.put("benchmark", "discord");
             out.put("tasks", tasks);
             out.put("clients", clients);
             out.put("seconds", duration.toSeconds());
-            Path file = dir.resolve("generated.tsv");
-            TrackerGenerator.writeReviewTracker(file, tasks);
-            ReadResult read = TrackerReader.read(file, ReadOptions.named("bench"));
-            List<String> refs = new ArrayList<>();
-            read.plan().tasks().forEach(t -> refs.add(t.ref()));
-            Clock clock = Clock.offset(Clock.system(App.ZONE),
-                    Duration.between(java.time.Instant.now(), TODAY.atTime(9, 0).atZone(App.ZONE).toInstant()));
-            try (App app = App.open("jdbc:sqlite:" + dir.resolve("bench.db"), clock)) {
-                long t0 = System.nanoTime();
-                app.imports().importPlan("bench", read, ImportMode.APPLY, "bench", clock);
-                app.admin().bindWorkspace("bench", DiscordMessenger.PLATFORM, "", GUILD, "bench", Source.CLI);
-                out.put("setupMillis", Math.round((System.nanoTime() - t0) / 1e6));
-                DiscordSettings settings = new DiscordSettings(Optional.empty(), Optional.of(publicKeyHex(keys)),
-                        APPLICATION_ID, URI.create("http://127.0.0.1:" + discord.port() + "/api/v10"));
-                app.startPlatforms(List.of(new DiscordPlatform(settings, app.platformServices(), app.database())), 0);
-                URI interactions = URI.create("http://127.0.0.1:" + app.httpPort() + INTERACTIONS_PATH);
-                URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
-                PrivateKey signer = keys.getPrivate();
-                IntFunction<HttpRequest> status = n -> signedStatus(interactions, refs.get(n % refs.size()), n, signer, clock);
-                IntFunction<HttpRequest> bareRoute = n -> signedStatus(bareUri, refs.get(n % refs.size()), n, signer, clock);
-                HttpLoad.Check answered = (request, response) -> judge(request, response.body());
-                HttpLoad.Target edgeTarget = new HttpLoad.Target(HttpLoad.client(), status, answered);
-                HttpLoad.Target bareTarget = new HttpLoad.Target(HttpLoad.client(), bareRoute, HttpLoad.Check.OK);
-                HttpLoad.warmUp(List.of(edgeTarget, bareTarget), clients, out);
-                HttpLoad.Load edge = HttpLoad.run(edgeTarget, clients, duration);
-                HttpLoad.Load baseline = HttpLoad.run(bareTarget, clients, duration);
-                out.set("discord", edge.json("signed POST " + INTERACTIONS_PATH + " '/plan status ref:<ref>',"
-                        + " answered in the HTTP response with the embed (or deferred and edited)"));
-                out.set("bareRoute", baseline.json("the same signed POSTs to a Javalin route reading the body and answering"
-                        + " {\"type\":1}, same machine, same client code"));
-                double ratio = edge.perSecond() / baseline.perSecond();
-                out.put("throughputOverBareRoute", Math.round(ratio * 1000) / 1000.0);
-                out.put("cpuPerRequestBareOverDiscord", Math.round(baseline.cpuPerRequest() / edge.cpuPerRequest() * 1000) / 1000.0);
-                out.put("callbacksAndEditsAtTheStandIn", callbacks.get() + edits.get());
-                ObjectNode targets = out.putObject("targets");
-                targets.put("p99Millis", TARGET_P99_MILLIS);
-                targets.put("throughputOverBareRoute", TARGET_THROUGHPUT_RATIO);
-                out.put("targetsMet", edge.failures() == 0
-                        && CommandBenchmark.percentile(edge.millis(), 99) <= TARGET_P99_MILLIS && ratio >= TARGET_THROUGHPUT_RATIO);
-            }
+            out.put("setupMillis", plan.setupMillis);
+            App app = plan.app;
+            Clock clock = plan.clock;
+            app.admin().bindWorkspace("bench", DiscordMessenger.PLATFORM, "", GUILD, "bench", Source.CLI);
+            DiscordSettings settings = new DiscordSettings(Optional.empty(), Optional.of(publicKeyHex(keys)),
+                    APPLICATION_ID, URI.create("http://127.0.0.1:" + discord.port() + "/api/v10"));
+            app.startPlatforms(List.of(new DiscordPlatform(settings, app.platformServices(), app.database())), 0);
+            URI interactions = URI.create("http://127.0.0.1:" + app.httpPort() + INTERACTIONS_PATH);
+            URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
+            PrivateKey signer = keys.getPrivate();
+            IntFunction<HttpRequest> status = n -> signedStatus(interactions, plan.ref(n), n, signer, clock);
+            IntFunction<HttpRequest> bareRoute = n -> signedStatus(bareUri, plan.ref(n), n, signer, clock);
+            HttpLoad.Check answered = (request, response) -> judge(request, response.body());
+            HttpLoad.Target edgeTarget = new HttpLoad.Target(HttpLoad.client(), status, answered);
+            HttpLoad.Target bareTarget = new HttpLoad.Target(HttpLoad.client(), bareRoute, HttpLoad.Check.OK);
+            HttpLoad.warmUp(List.of(edgeTarget, bareTarget), clients, out);
+            HttpLoad.Load edge = HttpLoad.run(edgeTarget, clients, duration);
+            HttpLoad.Load baseline = HttpLoad.run(bareTarget, clients, duration);
+            out.set("discord", edge.json("signed POST " + INTERACTIONS_PATH + " '/plan status ref:<ref>',"
+                    + " answered in the HTTP response with the embed (or deferred and edited)"));
+            out.set("bareRoute", baseline.json("the same signed POSTs to a Javalin route reading the body and answering"
+                    + " {\"type\":1}, same machine, same client code"));
+            double ratio = edge.perSecond() / baseline.perSecond();
+            out.put("throughputOverBareRoute", Math.round(ratio * 1000) / 1000.0);
+            out.put("cpuPerRequestBareOverDiscord", Math.round(baseline.cpuPerRequest() / edge.cpuPerRequest() * 1000) / 1000.0);
+            out.put("callbacksAndEditsAtTheStandIn", callbacks.get() + edits.get());
+            ObjectNode targets = out.putObject("targets");
+            targets.put("p99Millis", TARGET_P99_MILLIS);
+            targets.put("throughputOverBareRoute", TARGET_THROUGHPUT_RATIO);
+            out.put("targetsMet", edge.failures() == 0
+                    && CommandBenchmark.percentile(edge.millis(), 99) <= TARGET_P99_MILLIS && ratio >= TARGET_THROUGHPUT_RATIO);
             return out;
         } finally {
             bare.stop();
             discord.stop();
-            CommandBenchmark.deleteTree(dir);
         }
     }
 

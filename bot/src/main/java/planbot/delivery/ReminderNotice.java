@@ -73,6 +73,28 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
         }
     }
 
+    /** What kind of reminder it is, in two or three words: "Coming up", "Overdue: escalated to the lead". */
+    public String label() {
+        switch (kind.type()) {
+            case BEFORE:
+                return "Coming up";
+            case DUE_TODAY:
+                return "Due today";
+            case OVERDUE:
+                return "Overdue";
+            case ESCALATE_LEAD:
+                return "Overdue: escalated to the lead";
+            case ESCALATE_MANAGER:
+                return "Overdue: escalated to managers";
+            case TBC_NUDGE:
+                return "Target date TBC";
+            case STALE_NUDGE:
+                return "No recent update";
+            default:
+                return kind.name();
+        }
+    }
+
     /** "Reminder for HoP", "Escalation for Patsy Dell", "Escalation for the manager channel". */
     @Override
     public String heading() {

@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,12 +22,10 @@ import planbot.answer.ButtonValue;
 import planbot.answer.TaskAnswer;
 import planbot.answer.TaskAnswerService;
 import planbot.command.ChatContext;
-import planbot.command.CommandParser;
 import planbot.command.CommandRequest;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
 import planbot.command.DateResult;
-import planbot.command.ParseResult;
 import planbot.delivery.Button;
 import planbot.delivery.Notice;
 import planbot.delivery.Undeliverable;
@@ -41,6 +37,7 @@ import planbot.discord.render.ReplyEmbeds;
 import planbot.discord.rest.DiscordFailure;
 import planbot.discord.rest.DiscordRest;
 import planbot.domain.Source;
+import planbot.platform.OnceCommands;
 import planbot.platform.PlatformServices;
 import planbot.reply.Confirmation;
 import planbot.reply.Failure;
@@ -97,10 +94,9 @@ public final class Interactions {
     private final NoticeMessages notices;
     private final String applicationId;
     private final Executor work;
-    private final CommandParser parser;
     private final DateParser dates;
     private final RefChoices refs;
-    private final RecentIds recentLookups = new RecentIds(10_000);
+    private final OnceCommands once;
     private final DateTimeFormatter moment = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
 
     /**
@@ -114,12 +110,12 @@ public final class Interactions {
         this.core = Objects.requireNonNull(core, "core");
         this.db = Objects.requireNonNull(db, "db");
         this.inbound = new JdbiInboundEventRepository(db);
+        this.once = new OnceCommands(db, inbound, core);
         this.rest = Objects.requireNonNull(rest, "rest");
         this.embeds = Objects.requireNonNull(embeds, "embeds");
         this.notices = Objects.requireNonNull(notices, "notices");
         this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
         this.work = Objects.requireNonNull(work, "work");
-        this.parser = new CommandParser(new DateParser(core.clock(), core.zone()));
         this.dates = new DateParser(core.clock(), core.zone());
         this.refs = new RefChoices(core.commands());
     }
@@ -170,7 +166,7 @@ public final class Interactions {
             return JSON.objectNode().put("type", 6);
         }
         ObjectNode deferred = JSON.objectNode().put("type", 5);
-        if (i.type() != Interaction.COMMAND || lookup(PlanCommandSpec.commandText(i.data()))) {
+        if (i.type() != Interaction.COMMAND || once.isLookup(PlanCommandSpec.commandText(i.data()))) {
             deferred.putObject("data").put("flags", EPHEMERAL);
         }
         return deferred;
@@ -241,28 +237,8 @@ public final class Interactions {
     // ---- /plan
 
     private ObjectNode command(Interaction i, CommandRequest request) {
-        if (lookup(request.text())) {
-            if (!recentLookups.firstTime(i.id())) {
-                return deliveredBefore();
-            }
-            return reply(core.commands().handle(request));
-        }
-        Reply reply;
-        try {
-            reply = db.transaction(() -> {
-                if (!inbound.firstDelivery(PLATFORM, request.chat().workspace(), i.id(), core.clock().instant())) {
-                    return null;
-                }
-                Reply r = core.commands().handle(request);
-                if (CommandService.failedOnOurSide(r)) {
-                    throw new FailedOnOurSide(r); // leaves the interaction unmarked
-                }
-                return r;
-            });
-        } catch (FailedOnOurSide e) {
-            reply = e.reply;
-        }
-        return reply == null ? deliveredBefore() : reply(reply);
+        return once.handle(PLATFORM, request.chat().workspace(), i.id(), request)
+                .map(this::reply).orElseGet(Interactions::deliveredBefore);
     }
 
     /**
@@ -275,11 +251,6 @@ public final class Interactions {
     }
 
     /** True for command text that only reads: its answer is for the caller alone. */
-    private boolean lookup(String text) {
-        ParseResult parsed = parser.parse(text);
-        return !(parsed instanceof ParseResult.Parsed) || ((ParseResult.Parsed) parsed).command().readOnly();
-    }
-
     private ObjectNode reply(Reply reply) {
         return message(embeds.render(reply), !reply.visibleToChannel());
     }
@@ -412,36 +383,5 @@ public final class Interactions {
         ObjectNode response = JSON.objectNode().put("type", 8);
         response.putObject("data").set("choices", choices);
         return response;
-    }
-
-    /** The last {@code capacity} interaction ids seen, oldest forgotten first. Thread-safe. */
-    static final class RecentIds {
-        private final Map<String, Boolean> seen;
-
-        RecentIds(int capacity) {
-            this.seen = new LinkedHashMap<>(16, 0.75f, false) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > capacity;
-                }
-            };
-        }
-
-        synchronized boolean firstTime(String id) {
-            return seen.put(id, Boolean.TRUE) == null;
-        }
-    }
-
-    /** Carries a failed command's reply out of the transaction it rolls back. */
-    private static final class FailedOnOurSide extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Reply reply;
-
-        FailedOnOurSide(Reply reply) {
-            super("the command failed on our side", null, false, false);
-            this.reply = reply;
-        }
     }
 }

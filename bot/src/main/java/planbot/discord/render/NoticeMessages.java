@@ -121,7 +121,7 @@ public final class NoticeMessages {
 
     /** One reminder: what it is about, the task's facts, its description. */
     private static void reminder(Pages pages, ReminderNotice r) {
-        pages.section(kindSymbol(r.kind()) + " " + kindLabel(r.kind()) + " · " + line(r.taskRef(), 100), kindColor(r.kind()));
+        pages.section(r.icon() + " " + r.label() + " · " + line(r.taskRef(), 100), kindColor(r.kind()));
         pages.text(escape(r.text()) + (r.description().isBlank() ? "" : "\n\n" + escape(r.description(), DESCRIPTION)));
         pages.field("Action", line(r.actionName(), 1024), false);
         pages.field("Target date", r.target() == null ? "none set" : line(r.target().display(), 200), true);
@@ -145,8 +145,8 @@ public final class NoticeMessages {
         for (ReminderNotice r : reminders) {
             String title = r.description().isBlank() ? r.actionName() : r.description();
             String need = need(r);
-            lines.add(kindSymbol(r.kind()) + " **" + line(r.taskRef(), 40) + "** · " + line(title, 60)
-                    + "\n   " + kindLabel(r.kind()) + (need.isEmpty() ? "" : " · " + line(need, 200)));
+            lines.add(r.icon() + " **" + line(r.taskRef(), 40) + "** · " + line(title, 60)
+                    + "\n   " + r.label() + (need.isEmpty() ? "" : " · " + line(need, 200)));
         }
         pages.lines(lines, lines.size(), "see " + ReminderGroup.MORE);
         List<ReminderNotice> open = new ArrayList<>();
@@ -183,8 +183,8 @@ public final class NoticeMessages {
             ObjectNode option = options.addObject()
                     .put("label", DiscordText.plain(r.taskRef() + " · " + title, 100))
                     .put("value", ComponentIds.option(r.tenant(), r.taskId(), r.outboxId()))
-                    .put("description", DiscordText.plain(kindLabel(r.kind()) + (need.isEmpty() ? "" : " · " + need), 100));
-            option.putObject("emoji").put("name", kindSymbol(r.kind()));
+                    .put("description", DiscordText.plain(r.label() + (need.isEmpty() ? "" : " · " + need), 100));
+            option.putObject("emoji").put("name", r.icon());
         }
         return select;
     }
@@ -238,21 +238,6 @@ public final class NoticeMessages {
         return kind.type() == ReminderKind.Type.ESCALATE_LEAD || kind.type() == ReminderKind.Type.ESCALATE_MANAGER;
     }
 
-    private static String kindSymbol(ReminderKind kind) {
-        switch (kind.type()) {
-            case OVERDUE:
-            case ESCALATE_LEAD:
-            case ESCALATE_MANAGER:
-                return "🔴";
-            case DUE_TODAY:
-                return "🟠";
-            case BEFORE:
-                return "🟢";
-            default:
-                return "⚪";
-        }
-    }
-
     private static Integer kindColor(ReminderKind kind) {
         switch (kind.type()) {
             case OVERDUE:
@@ -265,27 +250,6 @@ public final class NoticeMessages {
                 return ReplyEmbeds.color(Rag.GREEN);
             default:
                 return ReplyEmbeds.color(Rag.GREY);
-        }
-    }
-
-    private static String kindLabel(ReminderKind kind) {
-        switch (kind.type()) {
-            case BEFORE:
-                return "Coming up";
-            case DUE_TODAY:
-                return "Due today";
-            case OVERDUE:
-                return "Overdue";
-            case ESCALATE_LEAD:
-                return "Overdue: escalated to the lead";
-            case ESCALATE_MANAGER:
-                return "Overdue: escalated to managers";
-            case TBC_NUDGE:
-                return "Target date TBC";
-            case STALE_NUDGE:
-                return "No recent update";
-            default:
-                return kind.name();
         }
     }
 }

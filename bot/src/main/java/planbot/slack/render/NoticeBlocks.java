@@ -79,7 +79,7 @@ public final class NoticeBlocks {
     public SlackMessage reminder(ReminderNotice r) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(r.icon() + " " + r.heading()));
-        blocks.add(section("*" + kindLabel(r.kind()) + "*  ·  `" + escape(r.taskRef()) + "`\n" + escape(r.text())));
+        blocks.add(section("*" + r.label() + "*  ·  `" + escape(r.taskRef()) + "`\n" + escape(r.text())));
         List<TextObject> fields = new ArrayList<>();
         fields.add(field("Task", r.taskRef()));
         fields.add(field("Action", r.actionName()));
@@ -109,7 +109,7 @@ public final class NoticeBlocks {
         int shown = Math.min(reminders.size(), MAX_IN_GROUP);
         for (ReminderNotice r : reminders.subList(0, shown)) {
             String description = r.description().replaceAll("\\s+", " ").strip();
-            blocks.add(section(r.icon() + " *" + kindLabel(r.kind()) + "*  ·  `" + escape(r.taskRef()) + "`  ·  "
+            blocks.add(section(r.icon() + " *" + r.label() + "*  ·  `" + escape(r.taskRef()) + "`  ·  "
                     + escape(r.actionName()) + "\n" + escape(r.text())
                     + (description.isEmpty() ? "" : "\n>" + escapeAndCut(description, DESCRIPTION_IN_GROUP))));
             if (!r.buttons().isEmpty()) {
@@ -135,27 +135,6 @@ public final class NoticeBlocks {
             buttons.add(button.build());
         }
         return ActionsBlock.builder().blockId("reminder:" + r.outboxId()).elements(buttons).build();
-    }
-
-    private static String kindLabel(ReminderKind kind) {
-        switch (kind.type()) {
-            case BEFORE:
-                return "Coming up";
-            case DUE_TODAY:
-                return "Due today";
-            case OVERDUE:
-                return "Overdue";
-            case ESCALATE_LEAD:
-                return "Overdue: escalated to the lead";
-            case ESCALATE_MANAGER:
-                return "Overdue: escalated to managers";
-            case TBC_NUDGE:
-                return "Target date TBC";
-            case STALE_NUDGE:
-                return "No recent update";
-            default:
-                return kind.name();
-        }
     }
 
     // ---- digests

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import planbot.command.ChatContext;
 import planbot.command.CommandRequest;
 import planbot.domain.Source;
+import planbot.platform.OnceCommands;
 import planbot.platform.PlatformServices;
 import planbot.reply.Failure;
 import planbot.reply.Listing;
@@ -56,7 +57,7 @@ public final class TeamsActivities {
         this.core = Objects.requireNonNull(core, "core");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
         this.answers = new Answers(connector, replyCards);
-        this.messages = new Messages(core, db, inbound, answers);
+        this.messages = new Messages(core, new OnceCommands(db, inbound, core), answers);
         this.clicks = new CardClicks(core, answers, noticeCards);
     }
 

@@ -92,7 +92,7 @@ public final class NoticeCards {
     /** One reminder: heading, what it is about, the task's facts, its description, its buttons. */
     private static void reminder(Card card, ReminderNotice r, Size reserve) {
         card.add(text(r.icon() + " " + md(r.heading(), 200), Style.HEADING), reserve);
-        card.add(text("**" + kindLabel(r.kind()) + "** · " + md1(r.taskRef(), 60), Style.PLAIN, kindColor(r.kind())), reserve);
+        card.add(text("**" + r.label() + "** · " + md1(r.taskRef(), 60), Style.PLAIN, kindColor(r.kind())), reserve);
         card.add(text(md(r.text(), 1000), Style.PLAIN), reserve);
         boolean escalation = isEscalation(r.kind());
         card.add(Cards.facts("Task", r.taskRef(), "Action", r.actionName(),
@@ -140,7 +140,7 @@ public final class NoticeCards {
         String title = r.description().isBlank() ? r.actionName() : r.description();
         String need = need(r);
         ObjectNode line = text(r.icon() + " **" + md1(r.taskRef(), 40) + "** · " + md1(title, TITLE_IN_GROUP)
-                + "\n\n**" + kindLabel(r.kind()) + "**" + (need.isEmpty() ? "" : " · " + md1(need, 300)), Style.PLAIN);
+                + "\n\n**" + r.label() + "**" + (need.isEmpty() ? "" : " · " + md1(need, 300)), Style.PLAIN);
         line.put("separator", true);
         return r.buttons().isEmpty() ? List.of(line) : List.of(line, buttons(r, true));
     }
@@ -238,27 +238,6 @@ public final class NoticeCards {
                 return "Good";
             default:
                 return null;
-        }
-    }
-
-    private static String kindLabel(ReminderKind kind) {
-        switch (kind.type()) {
-            case BEFORE:
-                return "Coming up";
-            case DUE_TODAY:
-                return "Due today";
-            case OVERDUE:
-                return "Overdue";
-            case ESCALATE_LEAD:
-                return "Overdue: escalated to the lead";
-            case ESCALATE_MANAGER:
-                return "Overdue: escalated to managers";
-            case TBC_NUDGE:
-                return "Target date TBC";
-            case STALE_NUDGE:
-                return "No recent update";
-            default:
-                return kind.name();
         }
     }
 }
