@@ -47,8 +47,9 @@ public final class NoticeMessages {
     public static final String CHART_FILE = "digest-chart.png";
     /** A group with at most this many reminders to answer gets a row of buttons per reminder (Discord allows 5 rows). */
     static final int ROWS_PER_TASK = 4;
-    /** Options in one select menu, and select menus in one message. */
+    /** Options in one select menu, Discord's most. */
     static final int OPTIONS = 25;
+    /** Select menus in one message: one per action row, and Discord allows 5 rows. */
     static final int SELECTS = 5;
     private static final int DESCRIPTION = 1000;
 
