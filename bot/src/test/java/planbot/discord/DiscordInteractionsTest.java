@@ -173,6 +173,7 @@ class DiscordInteractionsTest {
         JsonNode r = f.respond(f.discord.buttonClick(f.olivia, f.oliviasDm(), message, done));
         assertThat(r.path("type").asInt()).isEqualTo(7); // UPDATE_MESSAGE: the reminder edited in place
         assertThat(r.path("data").path("components").size()).isZero();
+        assertThat(r.path("data").toString()).contains("✓").contains(DiscordFixture.OLIVIA);
         assertThat(f.bot.task("EN003/01").status().word()).isEqualTo("Completed");
         assertThat(lastAudit("EN003/01").source()).isEqualTo(Source.DISCORD);
     }

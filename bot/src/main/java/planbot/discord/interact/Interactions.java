@@ -179,8 +179,8 @@ public final class Interactions {
     /** Sends an answer that was not ready in time, as the edit or follow-up its deferral allows. */
     private void follow(Interaction i, ObjectNode response) {
         int type = response.path("type").asInt();
-        if (i.type() == Interaction.AUTOCOMPLETE || type == 6) {
-            return;
+        if (i.type() == Interaction.AUTOCOMPLETE || type == 5 || type == 6) {
+            return; // nothing more to say (delivered before)
         }
         ObjectNode body = response.path("data").isObject() ? (ObjectNode) response.path("data") : say(Failure.GENERIC);
         try {
@@ -243,8 +243,7 @@ public final class Interactions {
     private ObjectNode command(Interaction i, CommandRequest request) {
         if (lookup(request.text())) {
             if (!recentLookups.firstTime(i.id())) {
-                LOG.debug("Discord interaction delivered again; ignored");
-                return JSON.objectNode().put("type", 5).set("data", JSON.objectNode().put("flags", EPHEMERAL));
+                return deliveredBefore();
             }
             return reply(core.commands().handle(request));
         }
@@ -263,11 +262,16 @@ public final class Interactions {
         } catch (FailedOnOurSide e) {
             reply = e.reply;
         }
-        if (reply == null) {
-            LOG.debug("Discord interaction delivered again; ignored");
-            return JSON.objectNode().put("type", 5);
-        }
-        return reply(reply);
+        return reply == null ? deliveredBefore() : reply(reply);
+    }
+
+    /**
+     * The answer to an interaction seen before (a gateway replay after a reconnect): it was answered then, so this one
+     * only acknowledges, and {@link #follow} adds nothing.
+     */
+    private static ObjectNode deliveredBefore() {
+        LOG.debug("Discord interaction delivered again; ignored");
+        return JSON.objectNode().put("type", 5);
     }
 
     /** True for command text that only reads: its answer is for the caller alone. */

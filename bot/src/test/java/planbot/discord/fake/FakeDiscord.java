@@ -804,7 +804,6 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    /** Why the bot may not post in a channel (404 10003, 403 50001, 403 50013, 403 50007), or null. */
     /** {@code GET /channels/{id}}: the channel, unless it is unknown (404 10003) or hidden from the bot (403 50001). */
     private Answer getChannel(String channelId) {
         synchronized (lock) {
@@ -823,6 +822,7 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** Why the bot may not post in a channel (404 10003, 403 50001, 403 50013, 403 50007), or null. */
     private Answer refusedChannel(String channelId) {
         synchronized (lock) {
             Channel c = channels.get(channelId);

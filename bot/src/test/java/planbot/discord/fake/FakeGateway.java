@@ -23,11 +23,14 @@ import java.util.function.BooleanSupplier;
  * <p>What it does, as Discord does: HELLO (op 10, {@code heartbeat_interval}) on connect; a HEARTBEAT (op 1) is
  * answered with a HEARTBEAT_ACK (op 11); IDENTIFY (op 2) with the expected token and no privileged intent gets the
  * READY dispatch (op 0, {@code t} READY, {@code s}, {@code d} with {@code v}, {@code user}, {@code guilds},
- * {@code session_id}, {@code resume_gateway_url}, {@code application}); RESUME (op 6) gets INVALID_SESSION (op 9,
- * {@code false}), so the client identifies again. What it refuses, closing with Discord's codes: a URL without
- * {@code v=10} (4012) or {@code encoding=json} (4002), compression asked for (4002: the fake speaks no zlib), a
- * payload that is not JSON (4002), anything before IDENTIFY (4003), a second IDENTIFY (4005), a wrong token (4004),
- * privileged intents the application is not allowed (4014), an unknown op (4001).
+ * {@code session_id}, {@code resume_gateway_url}, {@code application}); RESUME (op 6) of a session it issued, with
+ * the token, gets the RESUMED dispatch and the session's sequence goes on (any other RESUME gets INVALID_SESSION,
+ * op 9 {@code false}, so the client identifies again); {@link #requestReconnect()} sends RECONNECT (op 7).
+ *
+ * <p>What it refuses, closing with Discord's codes: a URL without {@code v=10} (4012) or {@code encoding=json} (4002),
+ * compression asked for (4002: the fake speaks no zlib), a payload that is not JSON (4002), anything but a
+ * heartbeat or RESUME before IDENTIFY (4003), a second IDENTIFY (4005), a wrong token (4004), privileged intents the
+ * application is not allowed (4014), an unknown op (4001). The READY's user is {@link FakeDiscord}'s bot.
  *
  * <p>What it records: every IDENTIFY's {@code d} ({@link #identifies()}), connections and closes. Tests send events
  * with {@link #dispatch}. Thread-safe; each connection's frames are sent one at a time.
@@ -35,7 +38,6 @@ import java.util.function.BooleanSupplier;
 public final class FakeGateway implements AutoCloseable {
     /** GUILD_MEMBERS, GUILD_PRESENCES and MESSAGE_CONTENT: the intents Discord calls privileged. */
     public static final int PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
-    public static final String BOT_USER_ID = "1100000000000000001";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,6 +46,9 @@ public final class FakeGateway implements AutoCloseable {
     private final String applicationId;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
+    /** Sequence numbers by session id: a resumed session goes on counting. */
+    private final Map<String, AtomicInteger> issued = new ConcurrentHashMap<>();
+    private final AtomicInteger resumes = new AtomicInteger();
     private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger heartbeats = new AtomicInteger();
@@ -107,6 +112,20 @@ public final class FakeGateway implements AutoCloseable {
     /** The close codes of the connections that ended, in order (as the server saw them, whoever closed). */
     public List<Integer> closeCodes() {
         return List.copyOf(closeCodes);
+    }
+
+    /** Sessions resumed (RESUME accepted) so far. */
+    public int resumes() {
+        return resumes.get();
+    }
+
+    /** Asks every ready session to reconnect (op 7), as Discord does before it moves a session. */
+    public void requestReconnect() {
+        for (Connection c : connections.values()) {
+            if (c.ready) {
+                c.send(JSON.createObjectNode().put("op", 7).putNull("s").putNull("t").putNull("d"));
+            }
+        }
     }
 
     /** Heartbeats received over all connections. */
@@ -184,7 +203,7 @@ public final class FakeGateway implements AutoCloseable {
         } else if (op == 2) {
             identify(c, frame.path("d"));
         } else if (op == 6) {
-            c.send(JSON.createObjectNode().put("op", 9).putNull("s").putNull("t").put("d", false));
+            resume(c, frame.path("d"));
         } else if (!c.ready) {
             close(ctx, 4003, "Not authenticated");
         } else if (op == 3 || op == 4 || op == 8) {
@@ -215,16 +234,31 @@ public final class FakeGateway implements AutoCloseable {
         }
         ObjectNode ready = JSON.createObjectNode();
         ready.put("v", 10);
-        ready.putObject("user").put("id", BOT_USER_ID).put("username", "planbot").put("discriminator", "0")
+        ready.putObject("user").put("id", FakeDiscord.BOT_USER_ID).put("username", FakeDiscord.BOT_NAME).put("discriminator", "0")
                 .putNull("avatar").put("bot", true).put("verified", true).put("mfa_enabled", false)
                 .putNull("global_name");
         ready.putArray("guilds");
         ready.putArray("private_channels");
-        ready.put("session_id", UUID.randomUUID().toString().replace("-", ""));
+        String sessionId = UUID.randomUUID().toString().replace("-", "");
+        ready.put("session_id", sessionId);
         ready.put("resume_gateway_url", url().toString());
         ready.putObject("application").put("id", applicationId).put("flags", 0);
+        c.sequence = new AtomicInteger();
+        issued.put(sessionId, c.sequence);
         c.ready = true;
         c.send(dispatchFrame(c, "READY", ready));
+    }
+
+    private void resume(Connection c, JsonNode d) {
+        AtomicInteger sequence = issued.get(d.path("session_id").asText(""));
+        if (c.ready || sequence == null || !token.equals(d.path("token").asText(null))) {
+            c.send(JSON.createObjectNode().put("op", 9).putNull("s").putNull("t").put("d", false));
+            return;
+        }
+        c.sequence = sequence;
+        c.ready = true;
+        resumes.incrementAndGet();
+        c.send(dispatchFrame(c, "RESUMED", JSON.createObjectNode()));
     }
 
     private ObjectNode dispatchFrame(Connection c, String type, JsonNode data) {
@@ -240,7 +274,7 @@ public final class FakeGateway implements AutoCloseable {
 
     private static final class Connection {
         final WsContext ctx;
-        final AtomicInteger sequence = new AtomicInteger();
+        volatile AtomicInteger sequence;
         volatile boolean ready;
 
         Connection(WsContext ctx) {

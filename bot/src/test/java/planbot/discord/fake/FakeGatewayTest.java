@@ -82,6 +82,34 @@ class FakeGatewayTest {
     }
 
     @Test
+    void aSessionItIssuedIsResumedWithItsSequenceAndAnyOtherIsInvalid() throws Exception {
+        Client first = Client.connect(gateway.url() + "/?v=10&encoding=json");
+        first.next();
+        first.send(identify(TOKEN, 1));
+        String sessionId = first.next().path("d").path("session_id").asText();
+        gateway.requestReconnect();
+        assertThat(first.next().path("op").asInt()).isEqualTo(7);
+
+        Client again = Client.connect(gateway.url() + "/?v=10&encoding=json");
+        again.next();
+        ObjectNode resume = JSON.createObjectNode().put("op", 6);
+        resume.putObject("d").put("token", TOKEN).put("session_id", sessionId).put("seq", 1);
+        again.send(resume);
+        JsonNode resumed = again.next();
+        assertThat(resumed.path("t").asText()).isEqualTo("RESUMED");
+        assertThat(resumed.path("s").asInt()).isEqualTo(2);
+        assertThat(gateway.resumes()).isEqualTo(1);
+
+        Client stranger = Client.connect(gateway.url() + "/?v=10&encoding=json");
+        stranger.next();
+        ((ObjectNode) resume.get("d")).put("session_id", "not-a-session");
+        stranger.send(resume);
+        JsonNode invalid = stranger.next();
+        assertThat(invalid.path("op").asInt()).isEqualTo(9);
+        assertThat(invalid.path("d").asBoolean(true)).isFalse();
+    }
+
+    @Test
     void aWrongTokenIsClosedWith4004() throws Exception {
         Client c = Client.connect(gateway.url() + "/?v=10&encoding=json");
         c.next();

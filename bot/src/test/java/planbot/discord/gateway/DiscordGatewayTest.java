@@ -159,6 +159,23 @@ class DiscordGatewayTest {
     }
 
     @Test
+    void whenTheGatewayAsksToReconnectTheSessionIsResumedAndInteractionsKeepComing() throws Exception {
+        discord = gateway(settings(FakeDiscord.TOKEN, FakeDiscord.APPLICATION_ID));
+        discord.start();
+
+        // WHEN Discord asks the session to reconnect (op 7)
+        gateway.requestReconnect();
+
+        // THEN JDA resumes it at resume_gateway_url (no second IDENTIFY) and the next interaction still gets through
+        assertThat(FakeGateway.await(() -> gateway.resumes() == 1 && gateway.sessions() == 1, WAIT)).isTrue();
+        assertThat(gateway.identifies()).hasSize(1);
+        ObjectNode help = fake.slashCommand(fake.user("Sam Evans"), fake.channel("plan"), "help", Map.of());
+        gateway.dispatch("INTERACTION_CREATE", help);
+        fake.awaitResponse(help.path("id").asText(), WAIT);
+        assertThat(FakeGateway.await(() -> discord.health().ok(), WAIT)).isTrue();
+    }
+
+    @Test
     void aTokenTheGatewayRefusesStopsTheStartNamingTheSettingNotTheToken() throws Exception {
         // GIVEN REST takes the token but the gateway does not (as when the token is reset between the two)
         gateway.close();

@@ -87,6 +87,41 @@ class GatewayModeTest {
     }
 
     @Test
+    void aChangeOverTheGatewayWhileTheDatabaseIsStalledIsDeferredInTimeAndTheAnswerFollowsAsAnEdit() throws Exception {
+        bot.app().startPlatforms(List.of(platform), 0);
+        // GIVEN another writer holding SQLite's write lock for 3 s (busy_timeout is 5 s)
+        Thread holder = new Thread(() -> bot.app().database().transaction(() -> {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holder.start();
+        Thread.sleep(200);
+
+        // WHEN Olivia marks her task completed, over the gateway
+        ObjectNode update = discord.slashCommand(olivia, discord.channel("planning"), "update",
+                Map.of("ref", "EN003/01", "status", "completed"));
+        long t0 = System.nanoTime();
+        gateway.dispatch("INTERACTION_CREATE", update);
+        String id = update.path("id").asText();
+        assertThat(FakeGateway.await(() -> discord.response(id).isPresent(), WAIT)).isTrue();
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+
+        // THEN Discord got a deferral within its 3 s
+        assertThat(took).isLessThan(Duration.ofMillis(2900));
+        assertThat(discord.response(id).orElseThrow().path("type").asInt()).isEqualTo(5);
+        // AND the answer follows as an edit of the original response once the database is free
+        ObjectNode original = discord.awaitOriginal(id, o -> !o.path("interaction_pending").asBoolean(true), WAIT);
+        assertThat(original.toString()).contains("EN003/01");
+        holder.join();
+        assertThat(bot.task("EN003/01").status().word()).isEqualTo("Completed");
+        assertThat(discord.violations()).isEmpty();
+    }
+
+    @Test
     void refAutocompleteOverTheGatewayAnswersWithChoices() throws Exception {
         bot.app().startPlatforms(List.of(platform), 0);
 
