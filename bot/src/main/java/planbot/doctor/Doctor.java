@@ -94,7 +94,8 @@ public final class Doctor {
         Tenant tenant = found.get();
         if (platforms.isEmpty()) {
             out.add(Finding.problem("chat", "No chat platform is configured, so reminders can only be printed at the terminal.",
-                    "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (README → Slack), then `./planbot serve`"));
+                    "set up Microsoft Teams (TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_TENANT_ID), Slack (SLACK_BOT_TOKEN, "
+                            + "SLACK_SIGNING_SECRET) or Discord (DISCORD_APPLICATION_ID, DISCORD_TOKEN): see the README, then `./planbot serve`"));
         }
         for (ChatPlatform p : platforms) {
             out.addAll(platform(tenant, p));
