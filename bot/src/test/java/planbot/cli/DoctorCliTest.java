@@ -240,7 +240,7 @@ class DoctorCliTest {
         Run run = doctor();
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.out()).contains("No chat platform is configured").contains("SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET");
+        assertThat(run.out()).contains("No chat platform is configured").contains("TEAMS_APP_ID").contains("SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET").contains("DISCORD_TOKEN");
     }
 
     @Test
