@@ -51,6 +51,11 @@ public final class TeamsActivities {
     private final Messages messages;
     private final CardClicks clicks;
 
+    /** Conversations whose stored reference this node has read or written, by id; bounded by {@link #REMEMBERED_CONVERSATIONS}. */
+    private final java.util.concurrent.ConcurrentHashMap<String, TeamsConversation> recentlyStored =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int REMEMBERED_CONVERSATIONS = 10_000;
+
     public TeamsActivities(PlatformServices core, Database db, InboundEventRepository inbound,
                            TeamsConversationRepository conversations, ConnectorClient connector, ReplyCards replyCards,
                            NoticeCards noticeCards) {
@@ -122,11 +127,24 @@ public final class TeamsActivities {
         if (ref.isEmpty()) {
             return;
         }
-        Optional<TeamsConversation> known = conversations.find(ref.get().conversationId());
+        String id = ref.get().conversationId();
+        // Most activities are messages in a conversation this node has stored already: those cost no database read.
+        // An install or removal always goes to the database (another node may have stored the opposite since).
+        boolean message = a.is("message") || a.is("invoke");
+        TeamsConversation seen = message ? recentlyStored.get(id) : null;
+        if (seen != null && ref.get().withInstalled(installed, seen.updatedAt()).equals(seen)) {
+            return;
+        }
+        Optional<TeamsConversation> known = conversations.find(id);
         // a write for every message would serialise them all on SQLite: write only what is new
         if (known.isEmpty() || !ref.get().withInstalled(installed, known.get().updatedAt()).equals(known.get())) {
             conversations.save(ref.get());
+            known = Optional.of(ref.get());
         }
+        if (recentlyStored.size() >= REMEMBERED_CONVERSATIONS) {
+            recentlyStored.clear(); // a crude bound: the next message of each conversation reads it again
+        }
+        recentlyStored.put(id, known.get());
     }
 
     /** The activity's sender, or empty once the refusal was said. */
