@@ -159,4 +159,12 @@ class ReplyCardsTest {
         assertThat(all(content(m), "Image")).isEmpty();
         assertThat(content(m).toString()).contains("**Overdue (3)**").doesNotContain(DigestCard.CHART_LEFT_OUT);
     }
+
+    @Test
+    void theSizeGuardCountsUtf8BytesAsEncodingWouldWithoutEncoding() {
+        for (String text : new String[] {"", "EN003/01 status", "café · réunion", "漢字の計画", "🔴 overdue 😀😀", "a\u0000b"}) {
+            assertThat(Cards.Size.utf8Length(text)).as(text)
+                    .isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+    }
 }
