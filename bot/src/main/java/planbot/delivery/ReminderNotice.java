@@ -140,6 +140,32 @@ public record ReminderNotice(long outboxId, String outboxKey, ReminderKind kind,
         }
     }
 
+    /**
+     * What the reminder needs, in a line short enough for a group's section, after its {@link #label()}: "due 01/05/2023,
+     * 14 days ago", "due by December 2016", "owned by Sam; due …"; "" when the label says it all.
+     */
+    public String need() {
+        String due = "due " + due();
+        String late = daysLate == 0 ? "" : ", " + count(daysLate, "day") + " ago";
+        String owned = "owned by " + ownerName();
+        switch (kind.type()) {
+            case BEFORE:
+                return due + ", in " + count(kind.days(), "working day");
+            case OVERDUE:
+                return due + late;
+            case ESCALATE_LEAD:
+                return owned + "; " + due + late;
+            case ESCALATE_MANAGER:
+                return owned + (lead == null ? "" : ", lead " + lead) + "; " + due + late;
+            case TBC_NUDGE:
+                return target == null ? "" : "the plan says " + target.display();
+            case STALE_NUDGE:
+                return lastUpdate == null ? "" : "last changed " + UkDates.format(lastUpdate);
+            default:
+                return "";
+        }
+    }
+
     private String ownerName() {
         return owner == null ? "nobody named in the plan" : owner;
     }

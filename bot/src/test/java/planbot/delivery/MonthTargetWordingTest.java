@@ -38,4 +38,13 @@ class MonthTargetWordingTest {
         assertThat(day.due()).isEqualTo("01/09/2016");
         assertThat(DECEMBER.due()).isEqualTo("by December 2016");
     }
+
+    @Test
+    void GIVEN_a_month_target_WHEN_a_group_shows_what_a_reminder_needs_THEN_the_month_is_named_there_too() {
+        LocalDate end = DECEMBER.date();
+        assertThat(notice(ReminderKind.OVERDUE, DECEMBER, end, 4).need()).isEqualTo("due by December 2016, 4 days ago");
+        assertThat(notice(ReminderKind.before(3), DECEMBER, end, 0).need()).isEqualTo("due by December 2016, in 3 working days");
+        PlanDate day = PlanDate.of(LocalDate.of(2016, 9, 1));
+        assertThat(notice(ReminderKind.OVERDUE, day, day.date(), 1).need()).isEqualTo("due 01/09/2016, 1 day ago");
+    }
 }

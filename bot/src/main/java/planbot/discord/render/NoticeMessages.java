@@ -17,7 +17,6 @@ import planbot.delivery.Notice;
 import planbot.delivery.ReminderGroup;
 import planbot.delivery.ReminderNotice;
 import planbot.domain.Rag;
-import planbot.domain.UkDates;
 import planbot.scheduler.reminder.ReminderKind;
 
 /**
@@ -144,7 +143,7 @@ public final class NoticeMessages {
         List<String> lines = new ArrayList<>();
         for (ReminderNotice r : reminders) {
             String title = r.description().isBlank() ? r.actionName() : r.description();
-            String need = need(r);
+            String need = r.need();
             lines.add(r.icon() + " **" + line(r.taskRef(), 40) + "** · " + line(title, 60)
                     + "\n   " + r.label() + (need.isEmpty() ? "" : " · " + line(need, 200)));
         }
@@ -179,7 +178,7 @@ public final class NoticeMessages {
         ArrayNode options = select.putArray("options");
         for (ReminderNotice r : chunk) {
             String title = r.description().isBlank() ? r.actionName() : r.description();
-            String need = need(r);
+            String need = r.need();
             ObjectNode option = options.addObject()
                     .put("label", DiscordText.plain(r.taskRef() + " · " + title, 100))
                     .put("value", ComponentIds.option(r.tenant(), r.taskId(), r.outboxId()))
@@ -208,30 +207,6 @@ public final class NoticeMessages {
     private static ObjectNode button(String label, Button.Choice choice, String customId) {
         int style = choice == Button.Choice.DONE ? 3 : choice == Button.Choice.NEW_DATE ? 1 : 2;
         return ReplyEmbeds.button(label, style, customId);
-    }
-
-    /** What a reminder in a group needs, after its kind: "due 01/05/2023, 14 days ago", "owned by Sam; due …". */
-    private static String need(ReminderNotice r) {
-        String due = "due " + (r.dueDate() != null ? UkDates.format(r.dueDate())
-                : r.target() == null ? "a date not set" : r.target().display());
-        String late = r.daysLate() == 0 ? "" : ", " + r.daysLate() + (r.daysLate() == 1 ? " day ago" : " days ago");
-        String owner = "owned by " + (r.owner() == null ? "nobody named in the plan" : r.owner());
-        switch (r.kind().type()) {
-            case BEFORE:
-                return due + ", in " + r.kind().days() + (r.kind().days() == 1 ? " working day" : " working days");
-            case OVERDUE:
-                return due + late;
-            case ESCALATE_LEAD:
-                return owner + "; " + due + late;
-            case ESCALATE_MANAGER:
-                return owner + (r.lead() == null ? "" : ", lead " + r.lead()) + "; " + due + late;
-            case TBC_NUDGE:
-                return r.target() == null ? "" : "the plan says " + r.target().display();
-            case STALE_NUDGE:
-                return r.lastUpdate() == null ? "" : "last changed " + UkDates.format(r.lastUpdate());
-            default:
-                return "";
-        }
     }
 
     private static boolean isEscalation(ReminderKind kind) {

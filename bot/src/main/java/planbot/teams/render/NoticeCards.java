@@ -17,7 +17,6 @@ import planbot.delivery.HeldSummary;
 import planbot.delivery.Notice;
 import planbot.delivery.ReminderGroup;
 import planbot.delivery.ReminderNotice;
-import planbot.domain.UkDates;
 import planbot.scheduler.reminder.ReminderKind;
 import planbot.teams.render.Cards.Card;
 import planbot.teams.render.Cards.Size;
@@ -138,37 +137,11 @@ public final class NoticeCards {
      */
     private static List<ObjectNode> section(ReminderNotice r) {
         String title = r.description().isBlank() ? r.actionName() : r.description();
-        String need = need(r);
+        String need = r.need();
         ObjectNode line = text(r.icon() + " **" + md1(r.taskRef(), 40) + "** · " + md1(title, TITLE_IN_GROUP)
                 + "\n\n**" + r.label() + "**" + (need.isEmpty() ? "" : " · " + md1(need, 300)), Style.PLAIN);
         line.put("separator", true);
         return r.buttons().isEmpty() ? List.of(line) : List.of(line, buttons(r, true));
-    }
-
-    /** What a reminder in a group needs, after its kind: "due 01/05/2023, 14 days ago", "owned by Sam; due …". */
-    private static String need(ReminderNotice r) {
-        String due = "due " + (r.dueDate() != null ? UkDates.format(r.dueDate())
-                : r.target() == null ? "a date not set" : r.target().display());
-        String late = r.daysLate() == 0 ? "" : ", " + r.daysLate() + (r.daysLate() == 1 ? " day ago" : " days ago");
-        String owner = "owned by " + (r.owner() == null ? "nobody named in the plan" : r.owner());
-        switch (r.kind().type()) {
-            case BEFORE:
-                return due + ", in " + r.kind().days() + (r.kind().days() == 1 ? " working day" : " working days");
-            case DUE_TODAY:
-                return "";
-            case OVERDUE:
-                return due + late;
-            case ESCALATE_LEAD:
-                return owner + "; " + due + late;
-            case ESCALATE_MANAGER:
-                return owner + (r.lead() == null ? "" : ", lead " + r.lead()) + "; " + due + late;
-            case TBC_NUDGE:
-                return r.target() == null ? "" : "the plan says " + r.target().display();
-            case STALE_NUDGE:
-                return r.lastUpdate() == null ? "" : "last changed " + UkDates.format(r.lastUpdate());
-            default:
-                return "";
-        }
     }
 
     /** "and 180 more: type "status REF" to see one: EN001/021, EN001/022, …", from reminder {@code from} on. */
