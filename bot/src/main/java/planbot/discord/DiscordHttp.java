@@ -49,8 +49,7 @@ final class DiscordHttp {
     }
 
     void interactions(Context ctx) {
-        if (ctx.contentLength() > planbot.http.AppServer.MAX_BODY_BYTES) {
-            ctx.status(413).result("");
+        if (planbot.http.AppServer.refusedAsTooLarge(ctx)) {
             return;
         }
         String sig = ctx.header("X-Signature-Ed25519");

@@ -109,6 +109,38 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
         return this;
     }
 
+    /** How much of an oversized body is read and dropped before the 413, so that the client reads the answer. */
+    static final int DRAIN_BYTES = 1024 * 1024;
+
+    /**
+     * Answers 413 to a request whose body is over {@link #MAX_BODY_BYTES}, before anything reads it as a body; true when
+     * it did (the route then does nothing more). A body up to {@link #DRAIN_BYTES} is read and dropped first: closing a
+     * connection with unread bytes makes TCP reset it, and the client could lose the 413 it was about to read. A larger
+     * one is answered at once and the connection closed.
+     */
+    public static boolean refusedAsTooLarge(io.javalin.http.Context ctx) {
+        long length = ctx.contentLength();
+        if (length <= MAX_BODY_BYTES) {
+            return false;
+        }
+        if (length <= DRAIN_BYTES) {
+            try (java.io.InputStream in = ctx.req().getInputStream()) {
+                byte[] sink = new byte[16 * 1024];
+                long left = length;
+                int n;
+                while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                    left -= n;
+                }
+            } catch (java.io.IOException e) {
+                // the client went away: nobody to answer
+            }
+        } else {
+            ctx.header("Connection", "close");
+        }
+        ctx.status(413).contentType("text/plain").result("request too large");
+        return true;
+    }
+
     private static String json(Health h) throws JsonProcessingException {
         return JSON.writeValueAsString(h.json());
     }

@@ -48,8 +48,7 @@ final class SlackHttp {
     /** Handles one request to {@link #EVENTS_PATH}. */
     void events(Context ctx) {
         // A declared length over the cap is refused before reading; a chunked body is cut off by Javalin at the cap.
-        if (ctx.contentLength() > MAX_BODY_BYTES) {
-            ctx.status(413).contentType("text/plain").result("request too large");
+        if (planbot.http.AppServer.refusedAsTooLarge(ctx)) {
             return;
         }
         byte[] body = ctx.bodyAsBytes();

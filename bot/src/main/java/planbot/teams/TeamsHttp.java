@@ -56,8 +56,7 @@ final class TeamsHttp {
     }
 
     void messages(Context ctx) {
-        if (ctx.contentLength() > planbot.http.AppServer.MAX_BODY_BYTES) {
-            ctx.status(413).result("");
+        if (planbot.http.AppServer.refusedAsTooLarge(ctx)) {
             return;
         }
         String authorization = ctx.header("Authorization");

@@ -174,4 +174,32 @@ class AppServerTest {
             assertThat(get(port, "/health").statusCode()).isEqualTo(200);
         }
     }
+
+    @Test
+    void givenABodyOverTheCap_whenPostedAgainAndAgain_thenEachIsAnswered413AndNeverReachesTheRoute() throws Exception {
+        // GIVEN a route that refuses oversized bodies as the platforms' routes do, and counts what it reads
+        java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+        try (AppServer server = new AppServer(0, () -> new Health(java.util.Map.of()))) {
+            server.post("/in", ctx -> {
+                if (AppServer.refusedAsTooLarge(ctx)) {
+                    return;
+                }
+                read.incrementAndGet();
+                ctx.result("ok");
+            });
+            server.start();
+            URI in = URI.create("http://127.0.0.1:" + server.port() + "/in");
+            // WHEN bodies from just over the cap to a few times it are posted one after another
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(in)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[AppServer.MAX_BODY_BYTES + 1 + i * 10_000])).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                // THEN every one is told 413 (the body was drained, so the answer is not lost to a reset)
+                assertThat(r.statusCode()).isEqualTo(413);
+            }
+            assertThat(http.send(HttpRequest.newBuilder(in).POST(HttpRequest.BodyPublishers.ofString("small")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("ok");
+            assertThat(read.get()).isEqualTo(1);
+        }
+    }
 }

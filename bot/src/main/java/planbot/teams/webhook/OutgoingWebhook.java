@@ -114,8 +114,7 @@ public final class OutgoingWebhook implements AutoCloseable {
 
     /** Handles one request to {@link #PATH}. */
     void handle(Context ctx) {
-        if (ctx.contentLength() > AppServer.MAX_BODY_BYTES) {
-            ctx.status(413).contentType("text/plain").result("request too large");
+        if (planbot.http.AppServer.refusedAsTooLarge(ctx)) {
             return;
         }
         byte[] body = ctx.bodyAsBytes();
