@@ -1,5 +1,7 @@
 package planbot.bench;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,17 @@ final class BenchPlan implements AutoCloseable {
         long t0 = System.nanoTime();
         app.imports().importPlan("bench", read, ImportMode.APPLY, "bench", clock);
         return new BenchPlan(dir, app, clock, refs, Math.round((System.nanoTime() - t0) / 1e6));
+    }
+
+    /** The start of a benchmark's JSON: which one, its size, and how long the import took. */
+    ObjectNode report(String benchmark, int tasks, int clients, Duration duration) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("benchmark", benchmark);
+        out.put("tasks", tasks);
+        out.put("clients", clients);
+        out.put("seconds", duration.toSeconds());
+        out.put("setupMillis", setupMillis);
+        return out;
     }
 
     /** The ref of the n-th request: every task in turn. */

@@ -63,12 +63,7 @@ public final class DiscordBenchmark {
         Javalin discord = standIn();
         Javalin bare = HttpLoad.bareRoute("{\"type\":1}");
         try (BenchPlan plan = BenchPlan.open("discord", tasks)) {
-            ObjectNode out = JSON.createObjectNode();
-            out.put("benchmark", "discord");
-            out.put("tasks", tasks);
-            out.put("clients", clients);
-            out.put("seconds", duration.toSeconds());
-            out.put("setupMillis", plan.setupMillis);
+            ObjectNode out = plan.report("discord", tasks, clients, duration);
             App app = plan.app;
             Clock clock = plan.clock;
             app.admin().bindWorkspace("bench", DiscordMessenger.PLATFORM, "", GUILD, "bench", Source.CLI);

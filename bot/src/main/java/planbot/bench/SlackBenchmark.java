@@ -1,6 +1,5 @@
 package planbot.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -42,18 +41,12 @@ public final class SlackBenchmark {
     private static final String TOKEN = "xoxb-bench-token";
     private static final String SECRET = "bench-signing-secret";
     private static final String TEAM = "TBENCH";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ObjectNode run(int tasks, int clients, Duration duration) throws Exception {
         Javalin slackApi = fakeSlackApi();
         Javalin bare = HttpLoad.bareRoute("ok");
         try (BenchPlan plan = BenchPlan.open("slack", tasks)) {
-            ObjectNode out = JSON.createObjectNode();
-            out.put("benchmark", "slack");
-            out.put("tasks", tasks);
-            out.put("clients", clients);
-            out.put("seconds", duration.toSeconds());
-            out.put("setupMillis", plan.setupMillis);
+            ObjectNode out = plan.report("slack", tasks, clients, duration);
             App app = plan.app;
             SlackSettings settings = new SlackSettings(TOKEN, SECRET, null, "http://127.0.0.1:" + slackApi.port() + "/api/");
             app.startPlatforms(List.of(new SlackConnector(settings, app.platformServices(),

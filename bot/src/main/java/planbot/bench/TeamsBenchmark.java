@@ -71,12 +71,7 @@ public final class TeamsBenchmark {
         Javalin connector = standIn(key);
         Javalin bare = HttpLoad.bareRoute("");
         try (BenchPlan plan = BenchPlan.open("teams", tasks)) {
-            ObjectNode out = JSON.createObjectNode();
-            out.put("benchmark", "teams");
-            out.put("tasks", tasks);
-            out.put("clients", clients);
-            out.put("seconds", duration.toSeconds());
-            out.put("setupMillis", plan.setupMillis);
+            ObjectNode out = plan.report("teams", tasks, clients, duration);
             App app = plan.app;
             String base = "http://127.0.0.1:" + connector.port();
             String serviceUrl = base + "/amer/" + TENANT + "/";
