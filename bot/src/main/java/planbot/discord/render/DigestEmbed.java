@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import planbot.domain.PlanDate;
-import planbot.domain.Rag;
 import planbot.domain.UkDates;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
@@ -32,7 +31,7 @@ final class DigestEmbed {
         Digest.Counts c = d.totals();
         pages.text("From " + MOMENT.format(d.period().from()) + " to " + MOMENT.format(d.period().to())
                 + (d.isQuiet() ? "\n**A quiet week.** " + Digest.QUIET_TEXT : "")
-                + "\n**" + c.total() + " tasks:** " + rag(c) + "\n**By status:** " + line(statuses(c), 1000));
+                + "\n**" + c.total() + " tasks:** " + c.ragLine() + "\n**By status:** " + line(c.statusLine(), 1000));
         if (chartUrl != null) {
             pages.image(chartUrl);
         }
@@ -66,21 +65,6 @@ final class DigestEmbed {
         String description = line(t.description(), 60);
         return "• **" + line(t.ref(), 40) + "** " + line(t.owner() == null ? "(no owner)" : t.owner(), 60) + ": "
                 + line(detail, 200) + (description.isEmpty() ? "" : " · " + description);
-    }
-
-    private static String rag(Digest.Counts c) {
-        String s = "🔴 " + c.of(Rag.RED) + " overdue · 🟠 " + c.of(Rag.AMBER) + " at risk · 🟢 " + c.of(Rag.GREEN)
-                + " on track · 🔵 " + c.of(Rag.BLUE) + " done · ⚪ " + c.of(Rag.GREY) + " closed";
-        return c.of(Rag.NONE) > 0 ? s + " · " + c.of(Rag.NONE) + " without a status" : s;
-    }
-
-    private static String statuses(Digest.Counts c) {
-        if (c.byStatus().isEmpty()) {
-            return "none";
-        }
-        List<String> parts = new ArrayList<>();
-        c.byStatus().forEach((word, n) -> parts.add(word + " " + n));
-        return String.join(", ", parts);
     }
 
     private static String date(PlanDate d) {

@@ -54,7 +54,7 @@ final class DigestBlocks {
             blocks.add(section("*A quiet week.* " + escape(Digest.QUIET_TEXT)));
         }
         blocks.add(section("*" + d.totals().total() + " tasks*: " + rag(d.totals()) + "\n*By status:* "
-                + escape(statuses(d.totals()))));
+                + escape(d.totals().statusLine())));
 
         list(blocks, "Overdue", d.overdue().size(), lines(d.overdue(), o -> item(o.task(),
                 days(o.daysLate()) + " late (due " + due(o.task().target()) + ")")));
@@ -130,15 +130,6 @@ final class DigestBlocks {
                 + " at risk  :large_green_circle: " + c.of(Rag.GREEN) + " on track  :large_blue_circle: " + c.of(Rag.BLUE)
                 + " done  :white_circle: " + c.of(Rag.GREY) + " closed";
         return c.of(Rag.NONE) > 0 ? s + "  · " + c.of(Rag.NONE) + " without a status" : s;
-    }
-
-    private static String statuses(Digest.Counts c) {
-        if (c.byStatus().isEmpty()) {
-            return "none";
-        }
-        StringBuilder s = new StringBuilder();
-        c.byStatus().forEach((word, n) -> s.append(s.length() == 0 ? "" : ", ").append(word).append(' ').append(n));
-        return s.toString();
     }
 
     private static String due(PlanDate d) {

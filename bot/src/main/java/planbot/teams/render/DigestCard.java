@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 import planbot.domain.PlanDate;
-import planbot.domain.Rag;
 import planbot.domain.UkDates;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
@@ -62,8 +61,8 @@ final class DigestCard {
             card.add(text("**A quiet week.** " + md(Digest.QUIET_TEXT, 200), Style.PLAIN), reserve);
         }
         Digest.Counts c = d.totals();
-        card.add(text("**" + c.total() + " tasks:** " + rag(c), Style.PLAIN), reserve);
-        card.add(text("**By status:** " + md(statuses(c), 1000), Style.PLAIN), reserve);
+        card.add(text("**" + c.total() + " tasks:** " + c.ragLine(), Style.PLAIN), reserve);
+        card.add(text("**By status:** " + md(c.statusLine(), 1000), Style.PLAIN), reserve);
         int chartAt = card.bodySize();
 
         list(card, "Overdue", d.overdue(), reserve, o -> item(o.task(),
@@ -164,21 +163,6 @@ final class DigestCard {
         String description = t.description().replaceAll("\\s+", " ").strip();
         return "• **" + md1(t.ref(), 40) + "** " + md1(t.owner() == null ? "(no owner)" : t.owner(), 80) + ": " + md1(detail, 200)
                 + (description.isEmpty() ? "" : " · " + md1(description, DESCRIPTION_IN_LIST));
-    }
-
-    private static String rag(Digest.Counts c) {
-        String s = "🔴 " + c.of(Rag.RED) + " overdue · 🟠 " + c.of(Rag.AMBER) + " at risk · 🟢 " + c.of(Rag.GREEN)
-                + " on track · 🔵 " + c.of(Rag.BLUE) + " done · ⚪ " + c.of(Rag.GREY) + " closed";
-        return c.of(Rag.NONE) > 0 ? s + " · " + c.of(Rag.NONE) + " without a status" : s;
-    }
-
-    private static String statuses(Digest.Counts c) {
-        if (c.byStatus().isEmpty()) {
-            return "none";
-        }
-        List<String> parts = new ArrayList<>();
-        c.byStatus().forEach((word, n) -> parts.add(word + " " + n));
-        return String.join(", ", parts);
     }
 
     private static String date(PlanDate d) {

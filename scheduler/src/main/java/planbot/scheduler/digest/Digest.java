@@ -94,6 +94,23 @@ public record Digest(DigestScope scope, Period period, Duration silentAfter, Cou
             return byRag.get(rag);
         }
 
+        /** The counts by RAG in one line, as chat shows them: "🔴 2 overdue · 🟠 1 at risk · 🟢 5 on track · …". */
+        public String ragLine() {
+            String s = "🔴 " + of(Rag.RED) + " overdue · 🟠 " + of(Rag.AMBER) + " at risk · 🟢 " + of(Rag.GREEN)
+                    + " on track · 🔵 " + of(Rag.BLUE) + " done · ⚪ " + of(Rag.GREY) + " closed";
+            return of(Rag.NONE) > 0 ? s + " · " + of(Rag.NONE) + " without a status" : s;
+        }
+
+        /** The counts by status word, as the tracker spells them: "In progress 4, Completed 2"; "none" when empty. */
+        public String statusLine() {
+            if (byStatus.isEmpty()) {
+                return "none";
+            }
+            StringBuilder s = new StringBuilder();
+            byStatus.forEach((word, n) -> s.append(s.length() == 0 ? "" : ", ").append(word).append(' ').append(n));
+            return s.toString();
+        }
+
         public int of(String statusWord) {
             return byStatus.getOrDefault(statusWord, 0);
         }
