@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
+import planbot.access.ApiTokens;
 import planbot.admin.AdminService;
 import planbot.chat.ConsolePlatform;
 import planbot.command.Actor;
@@ -54,6 +55,7 @@ import planbot.storage.ChannelRepository;
 import planbot.config.Settings;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
+import planbot.storage.JdbiApiTokenRepository;
 import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiChannelRepository;
 import planbot.storage.JdbiClaimCodeRepository;
@@ -116,6 +118,7 @@ public final class App implements AutoCloseable {
     private final PlatformServices platformServices;
     private final AdminService admin;
     private final Doctor doctor;
+    private final ApiTokens apiTokens;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
     private AppServer server;
     private SchedulerService scheduler;
@@ -158,6 +161,7 @@ public final class App implements AutoCloseable {
                 new Welcome(database, audit, doctor, clock));
         this.admin = new AdminService(database, tenants, plans, people, subscriptions, workspaces, audit, policies, commands,
                 claims, clock);
+        this.apiTokens = new ApiTokens(database, tenants, new JdbiApiTokenRepository(database), audit, clock);
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */
@@ -181,6 +185,11 @@ public final class App implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(reminderDefault, "reminderDefault");
         return new App(Database.open(dbUrl), clock, reminderDefault);
+    }
+
+    /** The REST API's integration tokens. */
+    public ApiTokens apiTokens() {
+        return apiTokens;
     }
 
     public Clock clock() {
