@@ -81,6 +81,7 @@ import planbot.storage.WorkspaceRepository;
 import planbot.storage.PlanRepository;
 import planbot.tenancy.Tenancy;
 import planbot.tracker.ImportService;
+import planbot.web.api.ApiRoutes;
 
 /**
  * The composition root: every part of planbot is built and wired here, by hand, in the order it starts;
@@ -119,6 +120,7 @@ public final class App implements AutoCloseable {
     private final AdminService admin;
     private final Doctor doctor;
     private final ApiTokens apiTokens;
+    private final ApiRoutes api;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
     private AppServer server;
     private SchedulerService scheduler;
@@ -162,6 +164,7 @@ public final class App implements AutoCloseable {
         this.admin = new AdminService(database, tenants, plans, people, subscriptions, workspaces, audit, policies, commands,
                 claims, clock);
         this.apiTokens = new ApiTokens(database, tenants, new JdbiApiTokenRepository(database), audit, clock);
+        this.api = new ApiRoutes(apiTokens, commands, tenants, plans, tasks, audit, admin, imports, clock, ZONE);
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */
@@ -359,6 +362,7 @@ public final class App implements AutoCloseable {
         }
         server = new AppServer(httpPort, this::health);
         toStart.forEach(p -> p.routes(server));
+        api.routes(server);
         toStart.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         List<String> lines = new java.util.ArrayList<>();
         try {

@@ -12,4 +12,11 @@ public interface HttpRoutes {
     void post(String path, Handler handler);
 
     void get(String path, Handler handler);
+
+    /**
+     * Answers every request under {@code pathPrefix} (any method) that no route answers: an API's own 404 and 405.
+     * Fallbacks come after every route whatever the order of mounting, so a platform's route under the same prefix
+     * ({@code POST /api/messages}) still wins.
+     */
+    void fallback(String pathPrefix, Handler handler);
 }
