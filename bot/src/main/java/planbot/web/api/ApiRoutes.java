@@ -45,6 +45,7 @@ import planbot.domain.Rag;
 import planbot.domain.RefKey;
 import planbot.domain.Role;
 import planbot.domain.Source;
+import planbot.domain.StatusKind;
 import planbot.domain.UserFixableException;
 import planbot.http.AppServer;
 import planbot.http.HttpRoutes;
@@ -408,7 +409,11 @@ public final class ApiRoutes {
     }
 
     private Command statusCommand(RefText ref, JsonNode body) {
-        return new Command.Update(ref, text(body, "status", true), text(body, "note", false));
+        String status = text(body, "status", true);
+        if (StatusKind.of(status) == StatusKind.UNKNOWN) {
+            throw new Problem(400, "status is one of: not started, on target, in progress, at risk, delayed, completed, closed.");
+        }
+        return new Command.Update(ref, status, text(body, "note", false));
     }
 
     private Command dateCommand(RefText ref, JsonNode body) {
