@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app's one HTTP server. Routes are mounted ({@link #post}, {@link #get}) before {@link #start()}; it always
- * answers {@code GET /health} from the health source it was given. Bodies are capped at {@link #MAX_BODY_BYTES}.
+ * answers {@code GET /health} from the health source it was given. Bodies are capped at {@link #MAX_BODY_BYTES}; a route
+ * that takes larger ones (the REST API's import) reads the request's stream itself under its own cap ({@link #tooLarge}).
  *
  * <p>Not thread-safe to mount, start or close (the composition root does that on one thread); route handlers run on
  * Jetty's threads.

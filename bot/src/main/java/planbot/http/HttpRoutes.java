@@ -5,7 +5,8 @@ import io.javalin.http.Handler;
 /**
  * Where a platform (or the web) mounts its routes on the app's server. Routes are mounted before the server starts;
  * a handler is called on many server threads at once and must be thread-safe. Bodies over
- * {@link AppServer#MAX_BODY_BYTES} never reach a handler whole: check {@code ctx.contentLength()} first.
+ * {@link AppServer#MAX_BODY_BYTES} never reach a handler whole: check {@code ctx.contentLength()} first
+ * ({@link AppServer#refusedAsTooLarge}).
  */
 public interface HttpRoutes {
 
