@@ -232,7 +232,7 @@ public final class ApiRoutes {
         if (p.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"planbot\"");
         }
-        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(p.json().toString());
+        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(p.json().toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private Integration authenticate(Context ctx) {
@@ -456,10 +456,8 @@ public final class ApiRoutes {
         if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
             throw new Problem(400, "dryRun is true or false.");
         }
-        String fileName = ctx.queryParam("filename");
-        if (fileName == null || !fileName.matches("(?i).+\\.(xlsx|csv|docx)")) {
-            throw new Problem(400, "Name the file with its extension: filename=tracker.xlsx (xlsx, csv or docx).");
-        }
+        // the reader tells the kind of file from its content; the name only words its messages
+        String fileName = Optional.ofNullable(ctx.queryParam("filename")).orElse("the uploaded file");
         byte[] content = importBody(ctx);
         String plan = ctx.pathParam("plan");
         ReadResult read;

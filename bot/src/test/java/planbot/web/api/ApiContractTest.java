@@ -277,6 +277,7 @@ class ApiContractTest {
             // AND no token reaches the log
             assertThat(String.join("\n", log.lines())).doesNotContain(viewer).doesNotContain(revoked);
         }
+        assertThat(problem(get(EN003_01, null), 401).get("detail").asText()).contains("Bearer pbt_…");
         assertThat(get(EN003_01, viewer).statusCode()).isEqualTo(200);
     }
 
