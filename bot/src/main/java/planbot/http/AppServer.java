@@ -146,16 +146,16 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
 
     /**
      * True when the request says its body is over {@code maxBytes}; the caller then answers 413 in its own words. A body
-     * up to {@link #DRAIN_BYTES} is read and dropped first: closing a connection with unread bytes makes TCP reset it,
-     * and the client could lose the 413 it was about to read. A larger one is not read, and the connection is closed
-     * after the answer. A body of unknown length is the caller's to count as it reads.
+     * up to {@link #DRAIN_BYTES}, or twice the cap if more, is read and dropped first: closing a connection with unread
+     * bytes makes TCP reset it, and the client could lose the 413 it was about to read. A larger one is not read, and the
+     * connection is closed after the answer. A body of unknown length is the caller's to count as it reads.
      */
     public static boolean tooLarge(io.javalin.http.Context ctx, long maxBytes) {
         long length = ctx.contentLength();
         if (length <= maxBytes) {
             return false;
         }
-        if (length <= DRAIN_BYTES) {
+        if (length <= Math.max(DRAIN_BYTES, 2 * maxBytes)) {
             try (java.io.InputStream in = ctx.req().getInputStream()) {
                 byte[] sink = new byte[16 * 1024];
                 long left = length;

@@ -1,12 +1,10 @@
 package planbot.web.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpResponseException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -219,9 +217,6 @@ public final class ApiRoutes {
             problem(ctx, p);
         } catch (UserFixableException e) {
             problem(ctx, new Problem(400, sentence(e.getMessage())));
-        } catch (HttpResponseException e) {
-            // Javalin's own refusals, such as a body over the server's cap read whole
-            problem(ctx, new Problem(e.getStatus(), e.getStatus() == 413 ? "The body is too large." : "The request was refused."));
         } catch (Exception e) {
             LOG.error("API {} {} failed", ctx.method().name(), ctx.path(), e);
             problem(ctx, new Problem(500, Failure.GENERIC));
@@ -458,7 +453,10 @@ public final class ApiRoutes {
         }
         // the reader tells the kind of file from its content; the name only words its messages
         String fileName = Optional.ofNullable(ctx.queryParam("filename")).orElse("the uploaded file");
-        byte[] content = importBody(ctx);
+        byte[] content = body(ctx, MAX_IMPORT_BYTES, "A tracker file may be at most " + MAX_IMPORT_BYTES / (1024 * 1024) + " MB.");
+        if (content.length == 0) {
+            throw new Problem(400, "Send the tracker file as the body.");
+        }
         String plan = ctx.pathParam("plan");
         ReadResult read;
         try {
@@ -475,20 +473,20 @@ public final class ApiRoutes {
         json(ctx, o);
     }
 
-    /** The body of an import, up to {@link #MAX_IMPORT_BYTES} (read here: the server's own cap is for chat payloads). */
-    private static byte[] importBody(Context ctx) {
-        Problem tooLarge = new Problem(413, "A tracker file may be at most " + MAX_IMPORT_BYTES / (1024 * 1024) + " MB.");
-        if (AppServer.tooLarge(ctx, MAX_IMPORT_BYTES)) {
-            throw tooLarge;
+    /**
+     * The request's body, up to {@code maxBytes}, read here whatever its framing (a chunked body has no length to check
+     * first): the server's own cap is for chat payloads, and an import takes more.
+     */
+    private static byte[] body(Context ctx, long maxBytes, String tooLarge) {
+        Problem refused = new Problem(413, tooLarge);
+        if (AppServer.tooLarge(ctx, maxBytes)) {
+            throw refused;
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] content = in.readNBytes((int) MAX_IMPORT_BYTES + 1);
-            if (content.length > MAX_IMPORT_BYTES) {
+            byte[] content = in.readNBytes((int) maxBytes + 1);
+            if (content.length > maxBytes) {
                 ctx.header("Connection", "close");
-                throw tooLarge;
-            }
-            if (content.length == 0) {
-                throw new Problem(400, "Send the tracker file as the body.");
+                throw refused;
             }
             return content;
         } catch (IOException e) {
@@ -538,16 +536,12 @@ public final class ApiRoutes {
     }
 
     private static JsonNode jsonBody(Context ctx) {
-        if (AppServer.tooLarge(ctx, AppServer.MAX_BODY_BYTES)) {
-            throw new Problem(413, "The body may be at most " + AppServer.MAX_BODY_BYTES / 1024 + " KB.");
-        }
+        byte[] content = body(ctx, AppServer.MAX_BODY_BYTES, "The body may be at most " + AppServer.MAX_BODY_BYTES / 1024 + " KB.");
         JsonNode body;
         try {
-            body = ApiJson.MAPPER.readTree(ctx.bodyAsBytes());
-        } catch (JsonProcessingException e) {
+            body = ApiJson.MAPPER.readTree(content);
+        } catch (IOException e) { // malformed JSON: nothing else can fail reading bytes in memory
             throw new Problem(400, "The body is not valid JSON.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (body == null || !body.isObject()) {
             throw new Problem(400, "The body is a JSON object, e.g. {\"status\": \"completed\"}.");
