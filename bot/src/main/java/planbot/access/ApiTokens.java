@@ -66,27 +66,26 @@ public final class ApiTokens {
      * Makes a token for an integration of the tenant (created if new).
      *
      * @param by who asked, for the audit trail ("cli")
-     * @return the token, to be shown once: nothing can show it again
-     * @throws UserFixableException when the name is malformed or the tenant has a token so named (even revoked)
+     * @return the token, to be shown once (nothing can show it again); empty when the tenant has a token so named, even
+     *         revoked, and nothing was stored
+     * @throws UserFixableException when the name is malformed
      */
-    public String create(String tenantSlug, String name, Role role, String by, Source source) {
+    public Optional<String> create(String tenantSlug, String name, Role role, String by, Source source) {
         Objects.requireNonNull(role, "role");
         if (name == null || !name.matches(NAME)) {
             throw new UserFixableException("a token's name is a short word of letters, digits, '.', '_' or '-', e.g. finance-dashboard");
         }
         String token = PREFIX + Secrets.newSecret();
         Instant now = clock.instant();
-        db.transaction(() -> {
+        return db.transaction(() -> {
             Tenant tenant = tenants.getOrCreate(tenantSlug, now);
             if (tokens.find(tenant, name).isPresent()) {
-                throw new UserFixableException(tenantSlug + " already has a token called " + name
-                        + ": choose another name (a revoked token keeps its name).");
+                return Optional.empty();
             }
             tokens.add(tenant, name, role, Secrets.sha256Hex(token), now);
             audit.append(tenant, new AuditEvent(now, by, source, "api-token", name, "created", null, role.word(), null));
-            return null;
+            return Optional.of(token);
         });
-        return token;
     }
 
     /** The tenant's tokens, oldest first (never the tokens themselves); empty for an unknown tenant. */

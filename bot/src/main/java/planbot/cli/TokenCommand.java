@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,6 @@ import planbot.App;
 import planbot.access.ApiTokens;
 import planbot.domain.Role;
 import planbot.domain.Source;
-import planbot.domain.UserFixableException;
 import planbot.storage.ApiToken;
 
 /**
@@ -72,13 +72,13 @@ public final class TokenCommand implements Callable<Integer> {
                         : name + " was revoked already; nothing changed.");
             } else {
                 Role r = Role.parse(role);
-                String token;
-                try {
-                    token = tokens.create(tenant, name, r, "cli", Source.CLI);
-                } catch (UserFixableException e) {
-                    spec.commandLine().getErr().println("planbot: " + e.getMessage());
+                Optional<String> created = tokens.create(tenant, name, r, "cli", Source.CLI);
+                if (created.isEmpty()) {
+                    spec.commandLine().getErr().println("planbot: " + tenant + " already has a token called " + name
+                            + ": choose another name (a revoked token keeps its name); nothing was changed.");
                     return 2;
                 }
+                String token = created.get();
                 out.println("Token for " + name + " (" + r.word() + " of " + tenant + "), shown this once; keep it secret:");
                 out.println(token);
                 out.println("Call the API with the header: Authorization: Bearer <token>");

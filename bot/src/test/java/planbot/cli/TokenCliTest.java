@@ -71,7 +71,8 @@ class TokenCliTest {
         Map<String, List<Map<String, Object>>> before = dump();
         Run again = run("token", "create", "dashboard", "--role", "admin", "--db", db);
         assertThat(again.exit()).isEqualTo(2);
-        assertThat(again.err().strip()).doesNotContain("\n").contains("already has a token called dashboard");
+        assertThat(again.err().strip()).doesNotContain("\n").contains("already has a token called dashboard")
+                .contains("nothing was changed");
         assertThat(again.out()).doesNotContain(ApiTokens.PREFIX);
         assertThat(dump()).isEqualTo(before);
     }
@@ -96,5 +97,8 @@ class TokenCliTest {
         // AND an unknown name or a bad role is one sentence, exit 1
         assertThat(run("token", "revoke", "nobody", "--db", db).exit()).isEqualTo(1);
         assertThat(run("token", "create", "x", "--role", "boss", "--db", db).err()).contains("unknown role 'boss'");
+        Run badName = run("token", "create", "two words", "--role", "viewer", "--db", db);
+        assertThat(badName.exit()).isEqualTo(1);
+        assertThat(badName.err()).contains("a token's name is a short word");
     }
 }

@@ -62,7 +62,7 @@ class ApiContractTest {
     }
 
     private String token(String name, Role role) {
-        return bot.app().apiTokens().create(TestBot.TENANT, name, role, "test", Source.CLI);
+        return bot.app().apiTokens().create(TestBot.TENANT, name, role, "test", Source.CLI).orElseThrow();
     }
 
     private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
@@ -244,7 +244,7 @@ class ApiContractTest {
 
     @Test
     void anotherTenantsTokenSeesNothingOfThisTenant() throws Exception {
-        String other = bot.app().apiTokens().create("other-council", "theirs", Role.ADMIN, "test", Source.CLI);
+        String other = bot.app().apiTokens().create("other-council", "theirs", Role.ADMIN, "test", Source.CLI).orElseThrow();
         start();
         Map<String, List<Map<String, Object>>> before = stored();
         // WHEN another council's admin token asks for this council's plan

@@ -47,7 +47,7 @@ class OpenApiDocumentTest {
     void theServedDocumentIsOpenApi3AndMatchesTheMountedRoutes() throws Exception {
         try (TestBot bot = TestBot.withSample(dir)) {
             App app = bot.app();
-            String token = app.apiTokens().create(TestBot.TENANT, "checker", Role.MANAGER, "test", Source.CLI);
+            String token = app.apiTokens().create(TestBot.TENANT, "checker", Role.MANAGER, "test", Source.CLI).orElseThrow();
             app.startPlatforms(List.of(), 0);
             int port = app.httpPort();
             // WHEN the document is fetched, with no token
