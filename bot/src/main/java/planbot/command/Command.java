@@ -29,8 +29,7 @@ public sealed interface Command
 
     /**
      * True when the answer is for the asker alone, whatever it turns out to be: a platform that must choose before the
-     * answer is ready (Discord's deferral) keeps it private, and one that cannot answer privately where it was asked
-     * (a Teams channel) must not run it there.
+     * answer is ready (Discord's deferral) keeps it private.
      */
     default boolean answeredPrivately() {
         return readOnly();

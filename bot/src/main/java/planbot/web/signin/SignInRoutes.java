@@ -63,8 +63,8 @@ public final class SignInRoutes {
 
     private void howToSignIn(Context ctx) {
         page(ctx, 200, "Sign in to planbot", "<p>planbot signs you in with a link, not a password.</p>"
-                + "<p>Type <code>/plan web</code> in chat (Slack, Teams or Discord; <code>web</code> at the console): planbot"
-                + " answers you alone with a link that works once, for 15 minutes.</p>"
+                + "<p>Type <code>/plan web</code> in chat (Slack or Discord; on Teams, <code>web</code> in your personal chat"
+                + " with planbot): planbot answers you alone with a link that works once, for 15 minutes.</p>"
                 + "<p>At the server, an admin can print one: <code>./planbot web link --as \"Your name\"</code>.</p>");
     }
 
