@@ -32,18 +32,18 @@ public final class SignInLinks {
     public static final String PATH = "/signin/";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    /** What became of a redemption. */
-    public enum Outcome { SIGNED_IN, USED, EXPIRED, UNKNOWN }
+    /** What a token is: a link that works, one used or expired, or none planbot issued. */
+    public enum Outcome { OK, USED, EXPIRED, UNKNOWN }
 
     /**
-     * @param outcome   what happened
+     * @param outcome   {@code OK} when it signed in
      * @param sessionId the new session's id (the cookie's value) when signed in; null otherwise
      */
     public record Redemption(Outcome outcome, String sessionId) {
         public Redemption {
             Objects.requireNonNull(outcome, "outcome");
-            if ((outcome == Outcome.SIGNED_IN) != (sessionId != null)) {
-                throw new IllegalArgumentException("a session id comes with SIGNED_IN only");
+            if ((outcome == Outcome.OK) != (sessionId != null)) {
+                throw new IllegalArgumentException("a session id comes with OK only");
             }
         }
     }
@@ -99,8 +99,18 @@ public final class SignInLinks {
                     "valid " + VALID_FOR.toMinutes() + " minutes"));
             return null;
         });
-        String base = publicUrl.get().toString().replaceAll("/+$", "");
-        return URI.create(base + PATH + token);
+        return URI.create(publicUrl.get().toString().replaceAll("/+$", "") + PATH + token);
+    }
+
+    /**
+     * What a link's token is now, changing nothing: what the page a link opens shows, so that a link scanner's or chat
+     * preview's GET does not use the link up.
+     */
+    public Outcome check(String token) {
+        if (!wellFormed(token)) {
+            return Outcome.UNKNOWN;
+        }
+        return links.find(Secrets.sha256Hex(token)).map(this::state).orElse(Outcome.UNKNOWN);
     }
 
     /**
@@ -110,18 +120,14 @@ public final class SignInLinks {
      * @param token the token from the link's path, as received (anything at all; a garbled one is {@code UNKNOWN})
      */
     public Redemption redeem(String token) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!wellFormed(token)) {
             return new Redemption(Outcome.UNKNOWN, null);
         }
         String hash = Secrets.sha256Hex(token);
         return db.transaction(() -> {
             Instant now = clock.instant();
             if (!links.redeem(hash, now)) {
-                Optional<SignInLink> link = links.find(hash);
-                if (link.isEmpty()) {
-                    return new Redemption(Outcome.UNKNOWN, null);
-                }
-                return new Redemption(link.get().usedAt() != null ? Outcome.USED : Outcome.EXPIRED, null);
+                return new Redemption(links.find(hash).map(this::state).orElse(Outcome.UNKNOWN), null);
             }
             SignInLink link = links.find(hash).orElseThrow();
             Optional<Tenant> tenant = tenants.get(link.tenantId());
@@ -131,7 +137,18 @@ public final class SignInLinks {
             String sessionId = sessions.open(tenant.get(), link.personName());
             audit.append(tenant.get(), new AuditEvent(now, link.personName(), Source.WEB, "person", link.personName(),
                     "web-sign-in", null, null, null));
-            return new Redemption(Outcome.SIGNED_IN, sessionId);
+            return new Redemption(Outcome.OK, sessionId);
         });
+    }
+
+    private Outcome state(SignInLink link) {
+        if (link.usedAt() != null) {
+            return Outcome.USED;
+        }
+        return clock.instant().isBefore(link.expiresAt()) ? Outcome.OK : Outcome.EXPIRED;
+    }
+
+    private static boolean wellFormed(String token) {
+        return token != null && TOKEN.matcher(token).matches();
     }
 }
