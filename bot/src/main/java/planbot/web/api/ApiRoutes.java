@@ -224,19 +224,22 @@ public final class ApiRoutes {
     }
 
     private static void problem(Context ctx, Problem p) {
-        if (p.status() == 401) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"planbot\"");
-        }
         ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(p.json().toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The integration behind the bearer token; else 401 with the challenge RFC 6750 asks for. */
     private Integration authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"planbot\"");
             throw new Problem(401, "Send an integration token: Authorization: Bearer pbt_… (./planbot token create makes one).");
         }
-        return tokens.authenticate(header.substring(7).strip())
-                .orElseThrow(() -> new Problem(401, "That token is not valid: it is unknown or revoked."));
+        Optional<Integration> who = tokens.authenticate(header.substring(7).strip());
+        if (who.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"planbot\", error=\"invalid_token\"");
+            throw new Problem(401, "That token is not valid: it is unknown or revoked.");
+        }
+        return who.get();
     }
 
     // ---- reading

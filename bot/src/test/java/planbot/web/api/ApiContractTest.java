@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import planbot.App;
 import planbot.domain.AuditEvent;
 import planbot.domain.Plan;
 import planbot.domain.PlanDate;
 import planbot.domain.Role;
 import planbot.domain.Source;
 import planbot.domain.Task;
+import planbot.storage.SubscriptionSpec;
 import planbot.storage.TaskRow;
 import planbot.testing.LogCapture;
 import planbot.testing.PlanEdits;
@@ -157,6 +161,8 @@ class ApiContractTest {
 
     @Test
     void aViewerTokenReadsEverythingButCannotChangeATask() throws Exception {
+        bot.app().admin().subscribe(TestBot.TENANT, new SubscriptionSpec("console", null, null, DayOfWeek.FRIDAY,
+                LocalTime.of(16, 30), App.ZONE), "test", Source.CLI);
         String viewer = token("dashboard", Role.VIEWER);
         start();
         // GIVEN a viewer token reads the plans, sections, an action, people, subscriptions and the audit trail
@@ -166,7 +172,10 @@ class ApiContractTest {
         assertThat(get("/api/v1/plans/" + plan + "/sections", viewer).statusCode()).isEqualTo(200);
         assertThat(json(get("/api/v1/actions/EN003", viewer)).get("tasks").size()).isPositive();
         assertThat(json(get("/api/v1/people", viewer)).get("people").toString()).contains("ci-bot");
-        assertThat(get("/api/v1/subscriptions", viewer).statusCode()).isEqualTo(200);
+        JsonNode subscription = json(get("/api/v1/subscriptions", viewer)).get("subscriptions").get(0);
+        assertThat(subscription.get("channel").asText()).isEqualTo("console");
+        assertThat(subscription.get("day").asText()).isEqualTo("friday");
+        assertThat(subscription.get("time").asText()).isEqualTo("16:30");
         assertThat(json(get("/api/v1/audit", viewer)).get("events").size()).isGreaterThan(1);
         assertThat(json(get("/api/v1/audit?limit=1", viewer)).get("events").size()).isEqualTo(1);
         Map<String, List<Map<String, Object>>> before = stored();
@@ -277,7 +286,10 @@ class ApiContractTest {
             // AND no token reaches the log
             assertThat(String.join("\n", log.lines())).doesNotContain(viewer).doesNotContain(revoked);
         }
-        assertThat(problem(get(EN003_01, null), 401).get("detail").asText()).contains("Bearer pbt_…");
+        HttpResponse<String> none = get(EN003_01, null);
+        assertThat(problem(none, 401).get("detail").asText()).contains("Bearer pbt_…");
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"planbot\"");
+        assertThat(get(EN003_01, revoked).headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"planbot\", error=\"invalid_token\"");
         assertThat(get(EN003_01, viewer).statusCode()).isEqualTo(200);
     }
 
