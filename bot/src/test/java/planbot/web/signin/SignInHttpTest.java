@@ -370,6 +370,13 @@ class SignInHttpTest {
     }
 
     @Test
+    void behindAProxyThatRewritesHost_aPostFromThePublicUrlSignsIn() throws Exception {
+        bot.app().usePublicUrl(new planbot.config.PublicUrlConfig(URI.create("https://planbot.council.example")));
+        HttpResponse<String> r = pressContinue(link("Olivia"), "Origin", "https://planbot.council.example");
+        assertThat(r.statusCode()).isEqualTo(303);
+    }
+
+    @Test
     void behindAnHttpsProxyTheCookieIsSecure() throws Exception {
         HttpResponse<String> r = pressContinue(link("Olivia"), "X-Forwarded-Proto", "https");
         assertThat(sessionCookie(r).orElseThrow()).contains("Secure");
