@@ -151,6 +151,9 @@ public final class CommandParser {
             case "doctor":
                 nothingAfter(args, 1, "doctor");
                 return new Command.Doctor();
+            case "assess":
+            case "assessment":
+                return new Command.Assess(AssessGrammar.parse(args, dates));
             default:
                 throw unknown(args);
         }

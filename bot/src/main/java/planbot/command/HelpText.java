@@ -94,6 +94,13 @@ public final class HelpText {
                     "Checks planbot's set-up here (admins): what stops reminders from being delivered, what is optional, and "
                             + "the command that fixes each.",
                     "doctor"),
+            new Entry("assess", "assess start \"<template>\" [anonymous] [plan \"<plan>\"] | vote <1-5|abstain> | reveal | "
+                    + "agree <n> because … | target <n> because … | adopt <tip> owner \"<name>\" by <date> | dismiss <tip> because … | "
+                    + "action \"<title>\" owner \"<name>\" by <date> | next | end | status",
+                    "Runs a self-assessment with the team in this channel: the facilitator (a lead or above) starts it, everyone "
+                            + "votes on each part, the facilitator reveals the spread, records the agreed and target scores, and "
+                            + "adopts or dismisses tips; adopted tips become plan actions with an owner and a date.",
+                    "assess vote 3"),
             new Entry("help", "help [command]",
                     "Lists the commands, or explains one of them.",
                     "help update"));

@@ -22,6 +22,7 @@ import planbot.reply.HistoryLine;
 import planbot.reply.HistoryReply;
 import planbot.reply.Listing;
 import planbot.reply.Question;
+import planbot.reply.AssessCard;
 import planbot.reply.Reply;
 import planbot.reply.TaskCard;
 import planbot.reply.TaskList;
@@ -206,6 +207,21 @@ public final class ReplyEmbeds {
             pages.section(line(l.lines().isEmpty() ? l.emptyText() : l.title(), 200), BLURPLE);
             List<String> lines = new ArrayList<>();
             l.lines().forEach(s -> lines.add(line(s, 500)));
+            pages.lines(lines, lines.size(), "");
+            return null;
+        }
+
+        /** The lines, then the commands the choices run, as {@code /plan} commands. */
+        @Override
+        public Void visit(AssessCard a) {
+            pages.section(line(a.title(), 200), BLURPLE);
+            List<String> lines = new ArrayList<>();
+            a.lines().forEach(s -> lines.add(line(s, 1000)));
+            if (!a.choices().isEmpty()) {
+                List<String> commands = new ArrayList<>();
+                a.choices().forEach(c -> commands.add("/plan " + c.command()));
+                lines.add(line("Type " + String.join(" · ", commands), 1000));
+            }
             pages.lines(lines, lines.size(), "");
             return null;
         }

@@ -24,6 +24,7 @@ import planbot.reply.HistoryReply;
 import planbot.reply.Listing;
 import planbot.reply.PlainTextRenderer;
 import planbot.reply.Question;
+import planbot.reply.AssessCard;
 import planbot.reply.Reply;
 import planbot.reply.TaskCard;
 import planbot.reply.TaskList;
@@ -205,6 +206,21 @@ public final class ReplyCards {
                 List<ObjectNode> lines = new ArrayList<>();
                 l.lines().forEach(line -> lines.add(text(md(line, 500), Style.LINE)));
                 lines(card, l.title(), lines, lines.size());
+            };
+        }
+
+        /** The lines, then the commands the choices run (typed to the bot: a card button here would need its own route). */
+        @Override
+        public Consumer<Card> visit(AssessCard a) {
+            return card -> {
+                List<ObjectNode> lines = new ArrayList<>();
+                a.lines().forEach(line -> lines.add(text(md(line, 1000), Style.LINE)));
+                lines(card, a.title(), lines, lines.size());
+                if (!a.choices().isEmpty()) {
+                    List<String> commands = new ArrayList<>();
+                    a.choices().forEach(c -> commands.add(c.command()));
+                    card.add(text(md("Type " + String.join(" · ", commands), 1000), Style.SUBTLE));
+                }
             };
         }
     }
