@@ -1,5 +1,8 @@
 package planbot;
 
+import planbot.assessment.AssessmentService;
+import planbot.storage.JdbiAssessSessionRepository;
+import planbot.storage.JdbiTemplateRepository;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -148,6 +151,8 @@ public final class App implements AutoCloseable {
                 () -> List.copyOf(platforms), clock);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
                 digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), claims, doctor,
+                new AssessmentService(database, new JdbiTemplateRepository(database, clock), new JdbiAssessSessionRepository(database),
+                        plans, tasks, people, audit, clock, ZONE),
                 clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),

@@ -91,10 +91,7 @@ public final class JdbiAssessSessionRepository implements AssessSessionRepositor
     public List<Vote> votes(long sessionId, int part) {
         return db.withHandle(h -> h.createQuery("SELECT voter, score FROM assess_vote WHERE session_id = ? AND part_number = ? ORDER BY id")
                 .bind(0, sessionId).bind(1, part)
-                .map((rs, ctx) -> {
-                    int score = rs.getInt("score");
-                    return new Vote(rs.getString("voter"), rs.wasNull() ? null : score);
-                }).list());
+                .map((rs, ctx) -> new Vote(rs.getString("voter"), integer(rs, "score"))).list());
     }
 
     @Override
