@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * SDK, no HTTP server and no database.
  */
 class ArchitectureTest {
-    static final String[] STORAGE = {"planbot.domain..", "planbot.storage..", "planbot.tracker.."};
+    static final String[] STORAGE = {"planbot.domain..", "planbot.storage..", "planbot.tracker..", "planbot.assess.."};
     static final String[] SCHEDULER = {"planbot.scheduler.."};
     static final String[] BOT = {"planbot.command..", "planbot.answer..", "planbot.reply..", "planbot.cli..", "planbot.config..",
             "planbot.bench..", "planbot.chat..", "planbot.delivery..", "planbot.slack..", "planbot.discord..",
