@@ -70,6 +70,7 @@ import planbot.storage.JdbiReminderTaskRepository;
 import planbot.storage.JdbiSnoozeRepository;
 import planbot.storage.JdbiSubscriptionRepository;
 import planbot.storage.JdbiTaskRepository;
+import planbot.storage.JdbiTemplateRepository;
 import planbot.storage.JdbiTenantRepository;
 import planbot.storage.JdbiWorkspaceRepository;
 import planbot.storage.OutboxRepository;
@@ -77,6 +78,7 @@ import planbot.storage.PersonRepository;
 import planbot.storage.SnoozeRepository;
 import planbot.storage.SubscriptionRepository;
 import planbot.storage.TaskRepository;
+import planbot.storage.TemplateRepository;
 import planbot.storage.TenantRepository;
 import planbot.storage.WorkspaceRepository;
 import planbot.storage.PlanRepository;
@@ -119,6 +121,7 @@ public final class App implements AutoCloseable {
     private final PlatformServices platformServices;
     private final AdminService admin;
     private final Doctor doctor;
+    private final TemplateRepository templates;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
     private AppServer server;
     private SchedulerService scheduler;
@@ -144,6 +147,7 @@ public final class App implements AutoCloseable {
                 clock);
         this.channels = new JdbiChannelRepository(database);
         this.workspaces = new JdbiWorkspaceRepository(database);
+        this.templates = new JdbiTemplateRepository(database, clock);
         this.peopleImport = new PeopleImportService(database, people, workspaces, audit, outbox, clock);
         AdminClaimService claims = new AdminClaimService(database, people, audit, new JdbiClaimCodeRepository(database), outbox,
                 clock, ZONE);
@@ -249,6 +253,11 @@ public final class App implements AutoCloseable {
 
     public TenantRepository tenants() {
         return tenants;
+    }
+
+    /** The assessment templates (DESIGN.md §12), for the assess verbs and the session engine. */
+    public TemplateRepository templates() {
+        return templates;
     }
 
     public PersonRepository people() {
