@@ -1,8 +1,5 @@
 package planbot;
 
-import planbot.assessment.AssessmentService;
-import planbot.storage.JdbiAssessSessionRepository;
-import planbot.storage.JdbiTemplateRepository;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 import planbot.admin.AdminService;
+import planbot.assessment.AssessmentService;
 import planbot.chat.ConsolePlatform;
 import planbot.command.Actor;
 import planbot.command.AdminClaimService;
@@ -57,6 +55,7 @@ import planbot.storage.ChannelRepository;
 import planbot.config.Settings;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
+import planbot.storage.JdbiAssessSessionRepository;
 import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiChannelRepository;
 import planbot.storage.JdbiClaimCodeRepository;
@@ -155,7 +154,7 @@ public final class App implements AutoCloseable {
                 () -> List.copyOf(platforms), clock);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
                 digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), claims, doctor,
-                new AssessmentService(database, new JdbiTemplateRepository(database, clock), new JdbiAssessSessionRepository(database),
+                new AssessmentService(database, templates, new JdbiAssessSessionRepository(database),
                         plans, tasks, people, audit, clock, ZONE),
                 clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
