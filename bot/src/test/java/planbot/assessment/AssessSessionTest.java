@@ -317,4 +317,44 @@ class AssessSessionTest {
                 .endsWith("Last time 2 → now 3.");
         assertThat(bot.task("AS001/01").status().kind()).isEqualTo(StatusKind.COMPLETED);
     }
+
+    @Test
+    void GIVEN_a_finished_session_THEN_the_results_source_gives_the_report_its_scores_spread_tips_and_actions() {
+        start("");
+        bot.send(OLIVIA, "assess vote 2");
+        bot.send(OSCAR, "assess vote 4");
+        bot.send(MONA, "assess vote abstain");
+        bot.send(FACILITATOR, "assess reveal");
+        bot.send(FACILITATOR, "assess agree 3 because notes are out of date");
+        bot.send(FACILITATOR, "assess target 4 because IT is outside our control");
+        bot.send(FACILITATOR, "assess adopt 1 owner \"Olivia Officer\" by 31/03/2027");
+        bot.send(FACILITATOR, "assess dismiss 2 because we already do this");
+        bot.send(FACILITATOR, "assess action \"Review validation checklist\" owner \"HoP\" by 30/06/2027");
+        bot.send(FACILITATOR, "assess end");
+        var results = new planbot.storage.JdbiAssessmentResults(bot.app().tenants(), bot.app().templates(),
+                AssessSessions.sessions(bot), bot.app().tasks());
+
+        List<planbot.assess.AssessmentResults.SessionResult> all = results.sessions(TestBot.TENANT);
+
+        assertThat(all).hasSize(1);
+        var session = all.get(0);
+        assertThat(results.session(TestBot.TENANT, session.id())).contains(session);
+        assertThat(results.session("another-council", session.id())).isEmpty();
+        assertThat(session.channel()).isEqualTo("console");
+        assertThat(session.ended()).isNotNull();
+        var part = session.parts().get(0);
+        assertThat(part.title()).isEqualTo("Processes");
+        assertThat(part.score()).isEqualTo(3);
+        assertThat(part.reason()).isEqualTo("notes are out of date");
+        assertThat(part.target()).isEqualTo(4);
+        assertThat(part.whyNotFive()).isEqualTo("IT is outside our control");
+        assertThat(part.votes()).containsExactly(Map.entry(2, 1), Map.entry(4, 1));
+        assertThat(part.abstentions()).isEqualTo(1);
+        assertThat(part.spread()).isEqualTo("2–4");
+        String plan = new JdbiPlanRepository(bot.app().database()).planNames(bot.tenant()).get(0);
+        assertThat(part.tips()).containsExactly(
+                new planbot.assess.AssessmentResults.TipDecision(1, true, null, new planbot.assess.AssessmentResults.ActionLink(plan, "AS001/01")),
+                new planbot.assess.AssessmentResults.TipDecision(2, false, "we already do this", null));
+        assertThat(part.extraActions()).containsExactly(new planbot.assess.AssessmentResults.ActionLink(plan, "AS002/01"));
+    }
 }
