@@ -131,6 +131,13 @@ public final class AssessmentService {
         if (step instanceof AssessStep.Start) {
             return start(c, (AssessStep.Start) step);
         }
+        if (step instanceof AssessStep.Templates) {
+            List<String> names = new ArrayList<>();
+            templates.list(c.tenant().slug()).stream().map(st -> st.template().name()).distinct()
+                    .forEach(n -> names.add("assess start \"" + n + "\""));
+            return new planbot.reply.Listing("Templates to assess against:", names,
+                    "No templates yet: an admin imports one with `./planbot assess template import FILE`.");
+        }
         Optional<Session> running = sessions.running(c.tenant(), c.channel());
         if (running.isEmpty()) {
             return step instanceof AssessStep.Status

@@ -53,15 +53,17 @@ final class AssessGrammar {
             case "adopt":
             case "accept":
             case "take": {
-                int tip = tip(in, 2, "adopt");
-                Owned o = owned(in, 3, dates, "adopt " + tip);
+                int at = tipAt(in);
+                int tip = tip(in, at, "adopt");
+                Owned o = owned(in, at + 1, dates, "adopt " + tip);
                 return new AssessStep.Adopt(tip, o.owner, o.by, o.rest);
             }
             case "dismiss":
             case "reject":
             case "decline": {
-                int tip = tip(in, 2, "dismiss");
-                return new AssessStep.Dismiss(tip, reason(in, 3, "Say why tip " + tip
+                int at = tipAt(in);
+                int tip = tip(in, at, "dismiss");
+                return new AssessStep.Dismiss(tip, reason(in, at + 1, "Say why tip " + tip
                         + " is not for you: `assess dismiss " + tip + " because we already do this`."));
             }
             case "action":
@@ -90,9 +92,12 @@ final class AssessGrammar {
             case "where":
                 nothingAfter(in, 2);
                 return new AssessStep.Status();
+            case "templates":
+                nothingAfter(in, 2);
+                return new AssessStep.Templates();
             default:
                 java.util.List<String> close = Suggest.closest(verb, java.util.List.of("start", "vote", "reveal", "agree",
-                        "target", "adopt", "dismiss", "action", "next", "end", "status"), 2);
+                        "target", "adopt", "dismiss", "action", "next", "end", "status", "templates"), 2);
                 java.util.List<String> suggestions = close.stream().map(v -> "assess " + v).toList();
                 throw new Refusal("I don't know `assess " + Quote.clean(in.token(1)) + "`."
                         + (suggestions.isEmpty() ? "" : " Did you mean " + CommandParser.orList(suggestions) + "?") + " "
@@ -149,8 +154,12 @@ final class AssessGrammar {
         return n;
     }
 
-    private static int tip(Input in, int i, String verb) throws Refusal {
-        int at = in.has(i) && in.word(i).equals("tip") ? i + 1 : i;
+    /** Where the tip number is: after the verb, or after "tip" ({@code assess adopt tip 3 …}). */
+    private static int tipAt(Input in) {
+        return in.has(2) && in.word(2).equals("tip") ? 3 : 2;
+    }
+
+    private static int tip(Input in, int at, String verb) throws Refusal {
         Integer n = in.has(at) ? number(in.word(at)) : null;
         if (n == null || n < 1) {
             throw CommandParser.refusal("Which tip? Give its number, like `assess " + verb + " 2 …`.", USAGE);

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public sealed interface AssessStep permits AssessStep.Start, AssessStep.Vote, AssessStep.Reveal, AssessStep.Agree,
         AssessStep.Target, AssessStep.Adopt, AssessStep.Dismiss, AssessStep.AddAction, AssessStep.Next, AssessStep.End,
-        AssessStep.Status {
+        AssessStep.Status, AssessStep.Templates {
 
     /** The lowest and highest score of the scale. */
     int LOWEST = 1;
@@ -97,6 +97,10 @@ public sealed interface AssessStep permits AssessStep.Start, AssessStep.Vote, As
 
     /** {@code assess status}: where the session in this channel is. */
     record Status() implements AssessStep {
+    }
+
+    /** {@code assess templates}: the templates a session can be started with. */
+    record Templates() implements AssessStep {
     }
 
     private static void checkScore(int score) {

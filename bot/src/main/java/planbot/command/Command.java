@@ -339,7 +339,7 @@ public sealed interface Command
     record Assess(AssessStep step) implements Command {
         @Override
         public boolean readOnly() {
-            return step instanceof AssessStep.Status;
+            return step instanceof AssessStep.Status || step instanceof AssessStep.Templates;
         }
 
         public Assess {

@@ -96,7 +96,7 @@ public final class HelpText {
                     "doctor"),
             new Entry("assess", "assess start \"<template>\" [anonymous] [plan \"<plan>\"] | vote <1-5|abstain> | reveal | "
                     + "agree <n> because … | target <n> because … | adopt <tip> owner \"<name>\" by <date> | dismiss <tip> because … | "
-                    + "action \"<title>\" owner \"<name>\" by <date> | next | end | status",
+                    + "action \"<title>\" owner \"<name>\" by <date> | next | end | status | templates",
                     "Runs a self-assessment with the team in this channel: the facilitator (a lead or above) starts it, everyone "
                             + "votes on each part, the facilitator reveals the spread, records the agreed and target scores, and "
                             + "adopts or dismisses tips; adopted tips become plan actions with an owner and a date.",
