@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import planbot.assess.AssessmentResults.ActionLink;
 import planbot.assess.AssessmentResults.PartResult;
 import planbot.assess.AssessmentResults.SessionResult;
@@ -105,7 +106,7 @@ public record AssessmentReport(String tenant, SessionResult session, Template te
                 .filter(s -> s.templateName().equals(session.templateName()) && s.id() != session.id()
                         && s.ended() != null && s.started().isBefore(session.started()))
                 .sorted(Comparator.comparing(SessionResult::started))
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                .collect(Collectors.toCollection(ArrayList::new));
         SessionResult previous = history.isEmpty() ? null : history.get(history.size() - 1);
         history.add(session);
         List<PartReport> parts = new ArrayList<>();
