@@ -89,7 +89,7 @@ public final class AssessReportCommand implements Callable<Integer> {
             SessionResult s = chosen.get();
             Optional<StoredTemplate> template = app.templates().byId(slug, s.templateId());
             if (template.isEmpty()) {
-                err.println("planbot: the template session " + s.id() + " voted on is no longer stored");
+                err.println("planbot: the template that session " + s.id() + " voted on is no longer stored");
                 return 2;
             }
             Optional<Tenant> tenant = app.tenants().find(slug);

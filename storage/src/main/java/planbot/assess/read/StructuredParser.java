@@ -21,7 +21,7 @@ import planbot.assess.read.TemplateRead.Skipped;
  * <pre>
  * name: Customer contact          # the template's name (default: the file name)
  * scale: 1-5                      # optional; 1-5 is the only scale there is
- * questions: [What score …?]      # optional; for every part that has none of its own
+ * questions: ["What score …?"]    # optional; for every part that has none of its own (quote a "?")
  * parts:
  *   - title: Telephone            # optional ("Part N")
  *     poor: …                     # the score-1 statement
