@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import planbot.admin.AdminService;
 import planbot.assessment.AssessmentService;
 import planbot.chat.ConsolePlatform;
@@ -15,6 +16,8 @@ import planbot.command.AdminClaimService;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
 import planbot.answer.TaskAnswerService;
+import planbot.assess.AssessmentResults;
+import planbot.assess.ResultsSource;
 import planbot.command.ReminderReplyService;
 import planbot.delivery.ChatRouting;
 import planbot.delivery.DeliveryConfig;
@@ -121,6 +124,7 @@ public final class App implements AutoCloseable {
     private final AdminService admin;
     private final Doctor doctor;
     private final TemplateRepository templates;
+    private final ResultsSource assessmentResults;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
     private AppServer server;
     private SchedulerService scheduler;
@@ -147,6 +151,18 @@ public final class App implements AutoCloseable {
         this.channels = new JdbiChannelRepository(database);
         this.workspaces = new JdbiWorkspaceRepository(database);
         this.templates = new JdbiTemplateRepository(database, clock);
+        // the session engine's tables (V18) answer here once they land; until then there are no sessions to report
+        this.assessmentResults = new ResultsSource() {
+            @Override
+            public Optional<AssessmentResults.SessionResult> session(String tenant, long sessionId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<AssessmentResults.SessionResult> sessions(String tenant) {
+                return List.of();
+            }
+        };
         this.peopleImport = new PeopleImportService(database, people, workspaces, audit, outbox, clock);
         AdminClaimService claims = new AdminClaimService(database, people, audit, new JdbiClaimCodeRepository(database), outbox,
                 clock, ZONE);
@@ -257,6 +273,11 @@ public final class App implements AutoCloseable {
     /** The assessment templates (DESIGN.md §12), for the assess verbs and the session engine. */
     public TemplateRepository templates() {
         return templates;
+    }
+
+    /** What assessment sessions decided, read-only, for the assessment report. */
+    public ResultsSource assessmentResults() {
+        return assessmentResults;
     }
 
     public PersonRepository people() {

@@ -37,7 +37,7 @@ import planbot.storage.Tenant;
  * stored; an import is audited with the source CLI.
  */
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        subcommands = {AssessCommand.TemplateCommand.class, AssessCommand.ListTemplates.class},
+        subcommands = {AssessCommand.TemplateCommand.class, AssessCommand.ListTemplates.class, AssessReportCommand.class},
         description = {"Self-assessment templates and reports (sessions run in chat: /plan assess …):",
                 "assess template import FILE [--json]   a toolkit section (.txt or .docx as Word saves it) or YAML/JSON",
                 "assess templates                       the stored templates and their versions",

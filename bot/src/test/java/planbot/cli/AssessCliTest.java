@@ -128,4 +128,22 @@ class AssessCliTest {
         assertThat(list.exit()).isZero();
         assertThat(list.out()).isEqualTo("No assessment templates yet: import one with ./planbot assess template import FILE\n");
     }
+
+    @Test
+    void givenNoSessions_whenAReportIsAsked_thenOneSentenceExit2AndNoFile() {
+        // GIVEN a template but no session run yet
+        MainAccess.planbot("assess", "template", "import", EXAMPLE.toString(), "--db", db);
+        Path out = dir.resolve("report.docx");
+        // WHEN a report is asked for, and one in a format planbot does not write
+        Run run = MainAccess.planbot("assess", "report", "--format", "docx", "--out", out.toString(), "--db", db);
+        Run pdf = MainAccess.planbot("assess", "report", "--format", "pdf", "--out", out.toString(), "--db", db);
+        // THEN each is one sentence, exit 2, and no file is written
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("planbot: tenant 'default' has no assessment sessions yet: run one in chat with"
+                + " /plan assess start\n");
+        assertThat(pdf.exit()).isEqualTo(2);
+        assertThat(pdf.err()).isEqualTo("planbot: --format is docx, xlsx or json, not 'pdf'\n");
+        assertThat(out).doesNotExist();
+        assertThat(dir.toFile().list()).allSatisfy(name -> assertThat(name).doesNotEndWith(".tmp"));
+    }
 }

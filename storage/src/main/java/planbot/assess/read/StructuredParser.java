@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import planbot.assess.Part;
@@ -20,7 +21,7 @@ import planbot.assess.read.TemplateRead.Skipped;
  * <pre>
  * name: Customer contact          # the template's name (default: the file name)
  * scale: 1-5                      # optional; 1-5 is the only scale there is
- * questions: [What score …?]      # optional; for every part that has none of its own
+ * questions: ["What score …?"]    # optional; for every part that has none of its own (quote a "?")
  * parts:
  *   - title: Telephone            # optional ("Part N")
  *     poor: …                     # the score-1 statement
@@ -42,16 +43,17 @@ final class StructuredParser {
 
     static TemplateRead parse(String text, boolean yaml, String fallbackName, String source) throws TemplateFormatException {
         String form = yaml ? "yaml" : "json";
+        String upper = form.toUpperCase(Locale.ROOT);
         JsonNode root;
         try {
             root = (yaml ? YAML : JSON).readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new TemplateFormatException("it is not valid " + form.toUpperCase(java.util.Locale.ROOT)
+            throw new TemplateFormatException("it is not valid " + upper
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
         }
         if (root == null || !root.isObject()) {
-            throw new TemplateFormatException("it must be a " + form.toUpperCase(java.util.Locale.ROOT)
+            throw new TemplateFormatException("it must be a " + upper
                     + " object with 'name' and 'parts'");
         }
         List<Skipped> skipped = new ArrayList<>();

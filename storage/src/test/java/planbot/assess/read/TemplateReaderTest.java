@@ -181,4 +181,20 @@ class TemplateReaderTest {
         assertThat(read.template().parts()).allSatisfy(p -> assertThat(p.questions()).isNotEmpty());
         assertThat(read.skipped()).isEmpty();
     }
+
+    @Test
+    void givenTheYamlExampleInTheReadme_whenRead_thenItIsTheTemplateTheReadmeDescribes() throws Exception {
+        // GIVEN the YAML block of the README's "Assessments" section
+        String readme = Files.readString(TemplateDocs.sample(TemplateDocs.SAMPLE).getParent().resolveSibling("README.md"));
+        int start = readme.indexOf("```yaml\n", readme.indexOf("## Assessments")) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        // WHEN it is read
+        TemplateRead read = TemplateReader.read(yaml.getBytes(StandardCharsets.UTF_8), "readme.yaml");
+        // THEN its tips are numbered 1 and 7 and its part has its own questions
+        Part part = read.template().parts().get(0);
+        assertThat(read.template().name()).isEqualTo("Customer contact and complaints");
+        assertThat(part.tips()).extracting(Tip::number).containsExactly(1, 7);
+        assertThat(part.questions()).containsExactly("What score have you agreed on?", "Why this score?");
+        assertThat(read.skipped()).isEmpty();
+    }
 }
