@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import planbot.admin.AdminService;
 import planbot.assessment.AssessmentService;
 import planbot.chat.ConsolePlatform;
@@ -16,7 +15,6 @@ import planbot.command.AdminClaimService;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
 import planbot.answer.TaskAnswerService;
-import planbot.assess.AssessmentResults;
 import planbot.assess.ResultsSource;
 import planbot.command.ReminderReplyService;
 import planbot.delivery.ChatRouting;
@@ -54,11 +52,13 @@ import planbot.scheduler.reminder.SweepRequest;
 import planbot.scheduler.reminder.SweepResult;
 import planbot.slack.SlackConnector;
 import planbot.storage.AuditRepository;
+import planbot.storage.AssessSessionRepository;
 import planbot.storage.ChannelRepository;
 import planbot.config.Settings;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
 import planbot.storage.JdbiAssessSessionRepository;
+import planbot.storage.JdbiAssessmentResults;
 import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiChannelRepository;
 import planbot.storage.JdbiClaimCodeRepository;
@@ -151,18 +151,8 @@ public final class App implements AutoCloseable {
         this.channels = new JdbiChannelRepository(database);
         this.workspaces = new JdbiWorkspaceRepository(database);
         this.templates = new JdbiTemplateRepository(database, clock);
-        // the session engine's tables (V18) answer here once they land; until then there are no sessions to report
-        this.assessmentResults = new ResultsSource() {
-            @Override
-            public Optional<AssessmentResults.SessionResult> session(String tenant, long sessionId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<AssessmentResults.SessionResult> sessions(String tenant) {
-                return List.of();
-            }
-        };
+        AssessSessionRepository assessSessions = new JdbiAssessSessionRepository(database);
+        this.assessmentResults = new JdbiAssessmentResults(tenants, templates, assessSessions, tasks);
         this.peopleImport = new PeopleImportService(database, people, workspaces, audit, outbox, clock);
         AdminClaimService claims = new AdminClaimService(database, people, audit, new JdbiClaimCodeRepository(database), outbox,
                 clock, ZONE);
@@ -170,8 +160,7 @@ public final class App implements AutoCloseable {
                 () -> List.copyOf(platforms), clock);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
                 digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), claims, doctor,
-                new AssessmentService(database, templates, new JdbiAssessSessionRepository(database),
-                        plans, tasks, people, audit, clock, ZONE),
+                new AssessmentService(database, templates, assessSessions, plans, tasks, people, audit, clock, ZONE),
                 clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),

@@ -357,4 +357,23 @@ class AssessSessionTest {
                 new planbot.assess.AssessmentResults.TipDecision(2, false, "we already do this", null));
         assertThat(part.extraActions()).containsExactly(new planbot.assess.AssessmentResults.ActionLink(plan, "AS002/01"));
     }
+
+    @Test
+    void GIVEN_a_session_run_in_chat_WHEN_the_report_is_asked_for_THEN_it_reads_the_session() throws Exception {
+        start("");
+        bot.send(OLIVIA, "assess vote 2");
+        bot.send(OSCAR, "assess vote 4");
+        bot.send(FACILITATOR, "assess reveal");
+        bot.send(FACILITATOR, "assess agree 3 because notes are out of date");
+        bot.send(FACILITATOR, "assess adopt 1 owner \"Olivia Officer\" by 31/03/2027");
+        bot.send(FACILITATOR, "assess end");
+        bot.close();
+
+        planbot.MainAccess.Run run = planbot.MainAccess.planbot("assess", "report", "--format", "json", "--db",
+                "jdbc:sqlite:" + dir.resolve("testbot.db"), "--tenant", TestBot.TENANT);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("notes are out of date").contains("AS001/01").contains("Write down each process.");
+        bot = AssessSessions.reopen(dir);
+    }
 }
