@@ -93,7 +93,9 @@ public final class PlanCommandSpec {
                     List.of("slack", "teams", "discord", "auto"))),
             sub("admin", new Option("claim", STRING, "The one-time code from ./planbot admin code", true, "claim", false,
                     List.of())),
-            sub("doctor"));
+            sub("doctor"),
+            sub("assess", text("step", "start \"<template>\", vote 3, reveal, agree 3 because …, adopt 1 owner … by …, next, end",
+                    true)));
 
     private PlanCommandSpec() {
     }

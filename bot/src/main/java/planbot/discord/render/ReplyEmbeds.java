@@ -91,7 +91,30 @@ public final class ReplyEmbeds {
     private List<ObjectNode> draw(Reply reply, int maxMessages) {
         Pages pages = new Pages(maxMessages);
         reply.accept(new Draw(pages));
-        return pages.bodies();
+        List<ObjectNode> bodies = pages.bodies();
+        if (reply instanceof AssessCard) {
+            assessButtons((AssessCard) reply, bodies.get(bodies.size() - 1));
+        }
+        return bodies;
+    }
+
+    /** The start of an assessment button's custom_id; the rest is the command it runs ({@code assess vote 3}). */
+    public static final String ASSESS_PREFIX = "as:";
+
+    /** An assessment card's choices as buttons under its last message, five to a row as Discord allows. */
+    private static void assessButtons(AssessCard card, ObjectNode body) {
+        ArrayNode row = null;
+        for (int k = 0; k < card.choices().size() && k < 25; k++) {
+            Question.Choice c = card.choices().get(k);
+            String id = ASSESS_PREFIX + c.command();
+            if (id.length() > ComponentIds.MAX) {
+                continue;
+            }
+            if (k % 5 == 0) {
+                row = body.withArray("components").addObject().put("type", 1).putArray("components");
+            }
+            row.add(button(c.label(), 2, id));
+        }
     }
 
     /** One reply as sections of {@link Pages}. */
@@ -211,17 +234,12 @@ public final class ReplyEmbeds {
             return null;
         }
 
-        /** The lines, then the commands the choices run, as {@code /plan} commands. */
+        /** The lines; the choices become buttons ({@link #assessButtons}). */
         @Override
         public Void visit(AssessCard a) {
             pages.section(line(a.title(), 200), BLURPLE);
             List<String> lines = new ArrayList<>();
             a.lines().forEach(s -> lines.add(line(s, 1000)));
-            if (!a.choices().isEmpty()) {
-                List<String> commands = new ArrayList<>();
-                a.choices().forEach(c -> commands.add("/plan " + c.command()));
-                lines.add(line("Type " + String.join(" · ", commands), 1000));
-            }
             pages.lines(lines, lines.size(), "");
             return null;
         }
