@@ -264,9 +264,9 @@ public final class AssessmentService {
             if (s.invited() > 0 && count >= s.invited()) {
                 return reveal(c, s, t);
             }
-            return new Confirmation("Your vote on part " + s.part() + " is in: " + scoreWord(score) + ". It stays hidden until the "
-                    + "reveal, and you can change it until then. " + count + (count == 1 ? " vote" : " votes") + " so far.",
-                    null, null, false);
+            // no score in the answer: on Teams a channel's answers are seen by everyone
+            return new Confirmation("Your vote on part " + s.part() + " is in. It stays hidden until the reveal, and you can "
+                    + "change it until then. " + count + (count == 1 ? " vote" : " votes") + " so far.", null, null, false);
         });
     }
 

@@ -4,6 +4,7 @@ import static planbot.teams.render.Cards.md;
 import static planbot.teams.render.Cards.md1;
 import static planbot.teams.render.Cards.text;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -209,7 +210,7 @@ public final class ReplyCards {
             };
         }
 
-        /** The lines, then the commands the choices run (typed to the bot: a card button here would need its own route). */
+        /** The lines, then the choices as buttons, each submitting the command it runs ({@link CardAction#assessData}). */
         @Override
         public Consumer<Card> visit(AssessCard a) {
             return card -> {
@@ -217,9 +218,10 @@ public final class ReplyCards {
                 a.lines().forEach(line -> lines.add(text(md(line, 1000), Style.LINE)));
                 lines(card, a.title(), lines, lines.size());
                 if (!a.choices().isEmpty()) {
-                    List<String> commands = new ArrayList<>();
-                    a.choices().forEach(c -> commands.add(c.command()));
-                    card.add(text(md("Type " + String.join(" · ", commands), 1000), Style.SUBTLE));
+                    ObjectNode set = Cards.JSON.createObjectNode().put("type", "ActionSet");
+                    ArrayNode actions = set.putArray("actions");
+                    a.choices().forEach(c -> actions.add(NoticeCards.submit(Cards.cut(c.label(), 40), CardAction.assessData(c.command()))));
+                    card.add(set);
                 }
             };
         }

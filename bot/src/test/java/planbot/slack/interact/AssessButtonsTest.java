@@ -92,7 +92,7 @@ class AssessButtonsTest {
         List<FakeSlack.Call> acks = f.awaitCalls("chat.postEphemeral", 6);
         assertThat(acks).allSatisfy(c -> assertThat(c.param("text")).startsWith("✓ Your vote on part 1 is in"));
         assertThat(acks.get(0).param("user")).isEqualTo(InteractFixture.OLIVIA_ID);
-        assertThat(acks.get(0).param("text")).contains(": 3.");
+        assertThat(acks).allSatisfy(c -> assertThat(c.param("text")).doesNotContainPattern("[1-5]\\."));
         assertThat(f.slack.calls("chat.postMessage")).isEmpty();
 
         JsonNode reveal = slash(LIAM_ID, "assess reveal");
