@@ -34,6 +34,7 @@ import planbot.domain.UkDates;
 import planbot.reply.AssessCard;
 import planbot.reply.Confirmation;
 import planbot.reply.Failure;
+import planbot.reply.Listing;
 import planbot.reply.Question;
 import planbot.reply.Reply;
 import planbot.storage.ActionRow;
@@ -135,7 +136,7 @@ public final class AssessmentService {
             List<String> names = new ArrayList<>();
             templates.list(c.tenant().slug()).stream().map(st -> st.template().name()).distinct()
                     .forEach(n -> names.add("assess start \"" + n + "\""));
-            return new planbot.reply.Listing("Templates to assess against:", names,
+            return new Listing("Templates to assess against:", names,
                     "No templates yet: an admin imports one with `./planbot assess template import FILE`.");
         }
         Optional<Session> running = sessions.running(c.tenant(), c.channel());
@@ -156,19 +157,17 @@ public final class AssessmentService {
             return Failure.of("Only the facilitator, " + s.facilitator() + ", can do that (or a manager).");
         }
         if (step instanceof AssessStep.Reveal) {
-            return s.revealed() ? Failure.of("The votes on part " + s.part() + " are already revealed.") : reveal(c, s, t);
+            return reveal(c, s, t);
         } else if (step instanceof AssessStep.Agree) {
             AssessStep.Agree a = (AssessStep.Agree) step;
-            return score(c, s, t, false, a.score(), a.reason());
+            return score(c, s, false, a.score(), a.reason());
         } else if (step instanceof AssessStep.Target) {
             AssessStep.Target a = (AssessStep.Target) step;
-            return score(c, s, t, true, a.score(), a.reason());
+            return score(c, s, true, a.score(), a.reason());
         } else if (step instanceof AssessStep.Adopt) {
-            AssessStep.Adopt a = (AssessStep.Adopt) step;
-            return adopt(c, s, t, a);
+            return adopt(c, s, t, (AssessStep.Adopt) step);
         } else if (step instanceof AssessStep.Dismiss) {
-            AssessStep.Dismiss d = (AssessStep.Dismiss) step;
-            return dismiss(c, s, t, d);
+            return dismiss(c, s, t, (AssessStep.Dismiss) step);
         } else if (step instanceof AssessStep.AddAction) {
             AssessStep.AddAction a = (AssessStep.AddAction) step;
             return db.transaction(() -> {
@@ -193,7 +192,7 @@ public final class AssessmentService {
             return Failure.of("An assessment of " + running.get().templateName() + " is already running here (facilitator: "
                     + running.get().facilitator() + "): finish it with `assess end`, or start the new one in another channel.");
         }
-        List<StoredTemplate> all = templates.list(c.tenant().slug());
+        List<StoredTemplate> all = templates.list(c.tenant().slug()); // by name, newest version first
         Optional<StoredTemplate> found = all.stream()
                 .filter(st -> st.template().name().equalsIgnoreCase(start.template().strip())).findFirst();
         if (found.isEmpty()) {
@@ -202,7 +201,7 @@ public final class AssessmentService {
                     + (names.isEmpty() ? "Import one with `./planbot assess template import FILE`."
                     : "The templates here are: " + String.join("; ", names) + "."));
         }
-        StoredTemplate st = templates.latest(c.tenant().slug(), found.get().template().name()).orElse(found.get());
+        StoredTemplate st = found.get();
         List<String> planNames = plans.planNames(c.tenant());
         String plan;
         if (start.plan() != null) {
@@ -249,13 +248,15 @@ public final class AssessmentService {
 
     // ---- votes and the reveal
 
-    private Reply vote(Caller c, Session s, Template t, Integer score) {
-        if (s.revealed()) {
-            return Failure.of("The votes on part " + s.part() + " are revealed, so voting on it is closed; the facilitator "
-                    + "moves on with `assess next`.");
-        }
-        String voter = s.anonymous() ? hash(s.salt(), c.voterKey()) : c.actor().displayName();
+    private Reply vote(Caller c, Session read, Template t, Integer score) {
+        String voter = read.anonymous() ? hash(read.salt(), c.voterKey()) : c.actor().displayName();
         return db.transaction(() -> {
+            // read again in the write transaction: two last votes at once must not both reveal
+            Session s = sessions.get(c.tenant(), read.id()).orElseThrow();
+            if (s.revealed() || !s.running() || s.part() != read.part()) {
+                return Failure.of("The votes on part " + read.part() + " are revealed, so voting on it is closed; the "
+                        + "facilitator moves on with `assess next`.");
+            }
             sessions.vote(s.id(), s.part(), voter, score, clock.instant());
             audit.append(c.tenant(), new AuditEvent(clock.instant(), s.anonymous() ? ANONYMOUS_VOTER : c.actor().displayName(),
                     c.source(), "assessment", s.templateName(), "vote", null, s.anonymous() ? "(hidden)" : scoreWord(score),
@@ -270,8 +271,13 @@ public final class AssessmentService {
         });
     }
 
-    private Reply reveal(Caller c, Session s, Template t) {
+    /** Reveals the current part's votes; called in or out of a transaction, it reads the session again in its own. */
+    private Reply reveal(Caller c, Session read, Template t) {
         return db.transaction(() -> {
+            Session s = sessions.get(c.tenant(), read.id()).orElseThrow();
+            if (s.revealed()) {
+                return Failure.of("The votes on part " + s.part() + " are already revealed.");
+            }
             List<Vote> votes = sessions.votes(s.id(), s.part());
             if (votes.isEmpty()) {
                 return Failure.of("Nobody has voted on part " + s.part() + " yet.");
@@ -326,7 +332,7 @@ public final class AssessmentService {
 
     // ---- outcomes
 
-    private Reply score(Caller c, Session s, Template t, boolean target, int score, String reason) {
+    private Reply score(Caller c, Session s, boolean target, int score, String reason) {
         if (!s.revealed()) {
             return Failure.of("Reveal the votes on part " + s.part() + " first (`assess reveal`), then record the "
                     + (target ? "target" : "agreed score") + ".");
