@@ -1,6 +1,7 @@
 package planbot.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static planbot.assessment.AssessSessions.FACILITATOR;
 import static planbot.assessment.AssessSessions.MONA;
 import static planbot.assessment.AssessSessions.OLIVIA;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import planbot.App;
+import planbot.MainAccess;
+import planbot.assess.AssessmentResults;
 import planbot.command.ChatContext;
+import planbot.domain.Plan;
 import planbot.domain.StatusKind;
 import planbot.domain.Task;
 import planbot.reply.AssessCard;
@@ -32,7 +36,9 @@ import planbot.scheduler.digest.DigestScope;
 import planbot.scheduler.digest.DigestText;
 import planbot.scheduler.reminder.Reminder;
 import planbot.storage.AssessSessionRepository.TipDecision;
+import planbot.storage.JdbiAssessmentResults;
 import planbot.storage.JdbiPlanRepository;
+import planbot.testing.PlanEdits;
 import planbot.testing.TestBot;
 import planbot.tracker.write.ExportFormat;
 import planbot.tracker.write.PlanExporter;
@@ -165,8 +171,7 @@ class AssessSessionTest {
         assertThat(((Confirmation) dismissed).text()).isEqualTo("Tip 2 dismissed because we already do this.");
         long session = AssessSessions.sessions(bot).list(bot.tenant()).get(0).id();
         assertThat(AssessSessions.sessions(bot).decisions(session)).extracting(TipDecision::tip, TipDecision::adopted, TipDecision::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, true, null),
-                        org.assertj.core.groups.Tuple.tuple(2, false, "we already do this"));
+                .containsExactly(tuple(1, true, null), tuple(2, false, "we already do this"));
         var outcome = AssessSessions.sessions(bot).outcomes(session).get(0);
         assertThat(outcome.agreedScore()).isEqualTo(3);
         assertThat(outcome.agreedReason()).isEqualTo("process notes exist but are out of date");
@@ -331,10 +336,10 @@ class AssessSessionTest {
         bot.send(FACILITATOR, "assess dismiss 2 because we already do this");
         bot.send(FACILITATOR, "assess action \"Review validation checklist\" owner \"HoP\" by 30/06/2027");
         bot.send(FACILITATOR, "assess end");
-        var results = new planbot.storage.JdbiAssessmentResults(bot.app().tenants(), bot.app().templates(),
+        var results = new JdbiAssessmentResults(bot.app().tenants(), bot.app().templates(),
                 AssessSessions.sessions(bot), bot.app().tasks());
 
-        List<planbot.assess.AssessmentResults.SessionResult> all = results.sessions(TestBot.TENANT);
+        List<AssessmentResults.SessionResult> all = results.sessions(TestBot.TENANT);
 
         assertThat(all).hasSize(1);
         var session = all.get(0);
@@ -353,9 +358,9 @@ class AssessSessionTest {
         assertThat(part.spread()).isEqualTo("2–4");
         String plan = new JdbiPlanRepository(bot.app().database()).planNames(bot.tenant()).get(0);
         assertThat(part.tips()).containsExactly(
-                new planbot.assess.AssessmentResults.TipDecision(1, true, null, new planbot.assess.AssessmentResults.ActionLink(plan, "AS001/01")),
-                new planbot.assess.AssessmentResults.TipDecision(2, false, "we already do this", null));
-        assertThat(part.extraActions()).containsExactly(new planbot.assess.AssessmentResults.ActionLink(plan, "AS002/01"));
+                new AssessmentResults.TipDecision(1, true, null, new AssessmentResults.ActionLink(plan, "AS001/01")),
+                new AssessmentResults.TipDecision(2, false, "we already do this", null));
+        assertThat(part.extraActions()).containsExactly(new AssessmentResults.ActionLink(plan, "AS002/01"));
     }
 
     @Test
@@ -369,11 +374,24 @@ class AssessSessionTest {
         bot.send(FACILITATOR, "assess end");
         bot.close();
 
-        planbot.MainAccess.Run run = planbot.MainAccess.planbot("assess", "report", "--format", "json", "--db",
+        MainAccess.Run run = MainAccess.planbot("assess", "report", "--format", "json", "--db",
                 "jdbc:sqlite:" + dir.resolve("testbot.db"), "--tenant", TestBot.TENANT);
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("notes are out of date").contains("AS001/01").contains("Write down each process.");
         bot = AssessSessions.reopen(dir);
+    }
+
+    @Test
+    void GIVEN_a_council_with_two_plans_WHEN_a_session_starts_THEN_it_must_name_the_plan_and_its_actions_go_there() {
+        Plan sample = PlanEdits.samplePlan();
+        bot.importPlan(new Plan("south", sample.layout(), sample.sections()));
+
+        assertThat(failure(FACILITATOR, "assess start \"" + AssessSessions.TEMPLATE + "\"")).startsWith("This council has 2 plans: say which");
+        assertThat(failure(FACILITATOR, "assess start \"" + AssessSessions.TEMPLATE + "\" plan \"west\"")).startsWith("There is no plan called");
+        start(" plan \"south\"");
+        bot.send(FACILITATOR, "assess adopt 1 owner HoP by 31/03/2027");
+
+        assertThat(bot.taskRow("AS001/01").planName()).isEqualTo("south");
     }
 }
