@@ -157,7 +157,7 @@ public final class AssessmentService {
             return Failure.of("Only the facilitator, " + s.facilitator() + ", can do that (or a manager).");
         }
         if (step instanceof AssessStep.Reveal) {
-            return reveal(c, s, t);
+            return reveal(c, s, t, c.actor().displayName());
         } else if (step instanceof AssessStep.Agree) {
             AssessStep.Agree a = (AssessStep.Agree) step;
             return score(c, s, false, a.score(), a.reason());
@@ -263,7 +263,8 @@ public final class AssessmentService {
                     "session " + s.id() + ", part " + s.part()));
             int count = sessions.votes(s.id(), s.part()).size();
             if (s.invited() > 0 && count >= s.invited()) {
-                return reveal(c, s, t);
+                // not audited as the last voter: in an anonymous session that would name them
+                return reveal(c, s, t, "all invited voted");
             }
             // no score in the answer: on Teams a channel's answers are seen by everyone
             return new Confirmation("Your vote on part " + s.part() + " is in. It stays hidden until the reveal, and you can "
@@ -272,7 +273,7 @@ public final class AssessmentService {
     }
 
     /** Reveals the current part's votes; called in or out of a transaction, it reads the session again in its own. */
-    private Reply reveal(Caller c, Session read, Template t) {
+    private Reply reveal(Caller c, Session read, Template t, String by) {
         return db.transaction(() -> {
             Session s = sessions.get(c.tenant(), read.id()).orElseThrow();
             if (s.revealed()) {
@@ -282,36 +283,65 @@ public final class AssessmentService {
             if (votes.isEmpty()) {
                 return Failure.of("Nobody has voted on part " + s.part() + " yet.");
             }
-            TreeMap<Integer, Integer> counts = new TreeMap<>();
-            for (int k = AssessStep.LOWEST; k <= AssessStep.HIGHEST; k++) {
-                counts.put(k, 0);
-            }
-            int abstained = 0;
-            List<String> named = new ArrayList<>();
-            for (Vote v : votes) {
-                if (v.score() == null) {
-                    abstained++;
-                } else {
-                    counts.merge(v.score(), 1, Integer::sum);
-                }
-                named.add(v.voter() + " " + scoreWord(v.score()));
-            }
-            Integer low = counts.entrySet().stream().filter(e -> e.getValue() > 0).map(java.util.Map.Entry::getKey).findFirst().orElse(null);
-            Integer high = counts.descendingMap().entrySet().stream().filter(e -> e.getValue() > 0).map(java.util.Map.Entry::getKey)
-                    .findFirst().orElse(null);
-            StringBuilder countText = new StringBuilder();
-            counts.forEach((k, n) -> countText.append(countText.length() == 0 ? "" : " ").append(k).append(':').append(n));
-            sessions.saveOutcome(s.id(), new Outcome(s.part(), low, high, countText.toString(), abstained, null, null, null, null,
-                    clock.instant()));
+            Spread spread = Spread.of(votes);
+            sessions.saveOutcome(s.id(), new Outcome(s.part(), spread.low(), spread.high(), spread.stored(), spread.abstained(),
+                    null, null, null, null, clock.instant()));
             if (s.anonymous()) {
                 sessions.forgetVoters(s.id(), s.part());
             }
             boolean firstPart = t.parts().get(0).number() == s.part();
             sessions.setState(s.id(), s.part(), true, firstPart ? votes.size() : s.invited());
-            audit.append(c.tenant(), new AuditEvent(clock.instant(), c.actor().displayName(), c.source(), "assessment",
-                    s.templateName(), "votes revealed", null, countText.toString(), "session " + s.id() + ", part " + s.part()));
+            audit.append(c.tenant(), new AuditEvent(clock.instant(), by, c.source(), "assessment", s.templateName(),
+                    "votes revealed", null, spread.stored(), "session " + s.id() + ", part " + s.part()));
+            List<String> lines = new ArrayList<>(spread.lines());
+            if (!s.anonymous()) {
+                List<String> named = new ArrayList<>();
+                votes.forEach(v -> named.add(v.voter() + " " + scoreWord(v.score())));
+                lines.add("Votes: " + String.join(", ", named) + ".");
+            }
+            previousOutcome(c, s).ifPresent(o -> lines.add("Last time: " + scoreOrNone(o.agreedScore()) + " (target "
+                    + scoreOrNone(o.targetScore()) + ")."));
+            lines.add("Next: `assess agree N because …`, then `assess target N because …`.");
+            return new AssessCard("Votes on part " + s.part() + " of " + s.templateName() + " revealed", lines, List.of(), true);
+        });
+    }
+
+    /**
+     * The votes on a part: how many gave each score 1–5, the abstentions (not in the spread), the lowest and highest
+     * score (null when nobody scored).
+     */
+    private record Spread(TreeMap<Integer, Integer> counts, int abstained, Integer low, Integer high) {
+        static Spread of(List<Vote> votes) {
+            TreeMap<Integer, Integer> counts = new TreeMap<>();
+            for (int k = AssessStep.LOWEST; k <= AssessStep.HIGHEST; k++) {
+                counts.put(k, 0);
+            }
+            int abstained = 0;
+            Integer low = null;
+            Integer high = null;
+            for (Vote v : votes) {
+                if (v.score() == null) {
+                    abstained++;
+                    continue;
+                }
+                counts.merge(v.score(), 1, Integer::sum);
+                low = low == null ? v.score() : Math.min(low, v.score());
+                high = high == null ? v.score() : Math.max(high, v.score());
+            }
+            return new Spread(counts, abstained, low, high);
+        }
+
+        /** As stored: "1:0 2:1 3:3 4:1 5:0". */
+        String stored() {
+            StringBuilder b = new StringBuilder();
+            counts.forEach((k, n) -> b.append(b.length() == 0 ? "" : " ").append(k).append(':').append(n));
+            return b.toString();
+        }
+
+        /** As the reveal says it, flagging a spread worth discussing. */
+        List<String> lines() {
+            int scored = counts.values().stream().mapToInt(Integer::intValue).sum();
             List<String> lines = new ArrayList<>();
-            int scored = votes.size() - abstained;
             lines.add(scored + (scored == 1 ? " score" : " scores") + (abstained > 0 ? ", " + abstained + " abstained" : "")
                     + (low == null ? "." : ": lowest " + low + ", highest " + high + "."));
             StringBuilder perScore = new StringBuilder();
@@ -320,14 +350,8 @@ public final class AssessmentService {
             if (low != null && high - low >= SPREAD_TO_DISCUSS) {
                 lines.add("⚠ A spread of " + (high - low) + ": discuss why before agreeing a score.");
             }
-            if (!s.anonymous()) {
-                lines.add("Votes: " + String.join(", ", named) + ".");
-            }
-            previousOutcome(c, s).ifPresent(o -> lines.add("Last time: " + scoreOrNone(o.agreedScore()) + " (target "
-                    + scoreOrNone(o.targetScore()) + ")."));
-            lines.add("Next: `assess agree N because …`, then `assess target N because …`.");
-            return new AssessCard("Votes on part " + s.part() + " of " + s.templateName() + " revealed", lines, List.of(), true);
-        });
+            return lines;
+        }
     }
 
     // ---- outcomes

@@ -153,6 +153,19 @@ class AssessSessionTest {
         }
         assertThat(bot.audit(AssessSessions.TEMPLATE)).filteredOn(e -> e.change().equals("vote"))
                 .hasSize(6).allSatisfy(e -> assertThat(e.actor()).isEqualTo("anonymous voter"));
+
+        // AND part 2, revealed by the fifth vote, names nobody either
+        bot.send(FACILITATOR, "assess next");
+        for (int i = 0; i < VOTERS.size(); i++) {
+            bot.inChat(new ChatContext("slack", "T1", ids[i], "C1"));
+            bot.send(VOTERS.get(i), "assess vote 2");
+        }
+        assertThat(AssessSessions.rows(bot, "assess_outcome")).hasSize(2);
+        String after = bot.dump().entrySet().stream().filter(e -> e.getKey().startsWith("assess_") || e.getKey().equals("audit_event"))
+                .map(e -> e.getValue().toString()).reduce("", String::concat);
+        for (String voter : VOTERS) {
+            assertThat(after).doesNotContain(voter);
+        }
     }
 
     @Test
