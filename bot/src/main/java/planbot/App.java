@@ -12,12 +12,14 @@ import planbot.access.ApiTokens;
 import planbot.access.SignInLinks;
 import planbot.access.WebSessions;
 import planbot.admin.AdminService;
+import planbot.assessment.AssessmentService;
 import planbot.chat.ConsolePlatform;
 import planbot.command.Actor;
 import planbot.command.AdminClaimService;
 import planbot.command.CommandService;
 import planbot.command.DateParser;
 import planbot.answer.TaskAnswerService;
+import planbot.assess.ResultsSource;
 import planbot.command.ReminderReplyService;
 import planbot.delivery.ChatRouting;
 import planbot.delivery.DeliveryConfig;
@@ -56,6 +58,7 @@ import planbot.slack.SlackConnector;
 import planbot.storage.JdbiSignInLinkRepository;
 import planbot.storage.JdbiWebSessionRepository;
 import planbot.storage.AuditRepository;
+import planbot.storage.AssessSessionRepository;
 import planbot.storage.ChannelRepository;
 import planbot.config.HttpConfig;
 import planbot.config.PublicUrlConfig;
@@ -63,6 +66,8 @@ import planbot.config.Settings;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
 import planbot.storage.JdbiApiTokenRepository;
+import planbot.storage.JdbiAssessSessionRepository;
+import planbot.storage.JdbiAssessmentResults;
 import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiChannelRepository;
 import planbot.storage.JdbiClaimCodeRepository;
@@ -76,6 +81,7 @@ import planbot.storage.JdbiReminderTaskRepository;
 import planbot.storage.JdbiSnoozeRepository;
 import planbot.storage.JdbiSubscriptionRepository;
 import planbot.storage.JdbiTaskRepository;
+import planbot.storage.JdbiTemplateRepository;
 import planbot.storage.JdbiTenantRepository;
 import planbot.storage.JdbiWorkspaceRepository;
 import planbot.storage.OutboxRepository;
@@ -83,6 +89,7 @@ import planbot.storage.PersonRepository;
 import planbot.storage.SnoozeRepository;
 import planbot.storage.SubscriptionRepository;
 import planbot.storage.TaskRepository;
+import planbot.storage.TemplateRepository;
 import planbot.storage.TenantRepository;
 import planbot.storage.WorkspaceRepository;
 import planbot.storage.PlanRepository;
@@ -135,6 +142,8 @@ public final class App implements AutoCloseable {
     private volatile PublicUrlConfig publicUrl;
     private final ApiTokens apiTokens;
     private final ApiRoutes api;
+    private final TemplateRepository templates;
+    private final ResultsSource assessmentResults;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
     private AppServer server;
     private SchedulerService scheduler;
@@ -160,6 +169,9 @@ public final class App implements AutoCloseable {
                 clock);
         this.channels = new JdbiChannelRepository(database);
         this.workspaces = new JdbiWorkspaceRepository(database);
+        this.templates = new JdbiTemplateRepository(database, clock);
+        AssessSessionRepository assessSessions = new JdbiAssessSessionRepository(database);
+        this.assessmentResults = new JdbiAssessmentResults(tenants, templates, assessSessions, tasks);
         this.peopleImport = new PeopleImportService(database, people, workspaces, audit, outbox, clock);
         AdminClaimService claims = new AdminClaimService(database, people, audit, new JdbiClaimCodeRepository(database), outbox,
                 clock, ZONE);
@@ -171,7 +183,8 @@ public final class App implements AutoCloseable {
                 this::publicUrl, clock);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
                 digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), claims, doctor,
-                signInLinks, clock, ZONE);
+                signInLinks, new AssessmentService(database, templates, assessSessions, plans, tasks, people, audit, clock, ZONE),
+                clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),
                 commands, reminderReplies, clock);
@@ -302,6 +315,16 @@ public final class App implements AutoCloseable {
 
     public TenantRepository tenants() {
         return tenants;
+    }
+
+    /** The assessment templates (DESIGN.md §12), for the assess verbs and the session engine. */
+    public TemplateRepository templates() {
+        return templates;
+    }
+
+    /** What assessment sessions decided, read-only, for the assessment report. */
+    public ResultsSource assessmentResults() {
+        return assessmentResults;
     }
 
     public PersonRepository people() {

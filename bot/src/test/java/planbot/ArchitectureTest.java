@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
  * SDK, no HTTP server and no database.
  */
 class ArchitectureTest {
-    static final String[] STORAGE = {"planbot.domain..", "planbot.storage..", "planbot.tracker.."};
+    static final String[] STORAGE = {"planbot.domain..", "planbot.storage..", "planbot.tracker..", "planbot.assess.."};
     static final String[] SCHEDULER = {"planbot.scheduler.."};
     static final String[] BOT = {"planbot.command..", "planbot.answer..", "planbot.reply..", "planbot.cli..", "planbot.config..",
             "planbot.bench..", "planbot.chat..", "planbot.delivery..", "planbot.slack..", "planbot.discord..",
             "planbot.teams..", "planbot.http..", "planbot.platform..", "planbot.admin..",
-            "planbot.tenancy..", "planbot.people..", "planbot.doctor..", "planbot.access..", "planbot.web.."};
+            "planbot.tenancy..", "planbot.people..", "planbot.doctor..", "planbot.access..", "planbot.web..",
+            "planbot.assessment.."};
     /** One package each: a platform's adapter. The console's lives in planbot.chat. */
     static final String[] PLATFORMS = {"planbot.slack..", "planbot.discord..", "planbot.teams..", "planbot.chat.."};
     static final String[] CHAT_SDKS = {"com.slack..", "net.dv8tion..", "io.javalin..", "org.eclipse.jetty..",

@@ -17,7 +17,8 @@ public sealed interface Command
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
         Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
         Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn, Command.LinkChannel,
-        Command.MatchPeople, Command.ClaimAdmin, Command.Doctor, Command.Web {
+        Command.MatchPeople, Command.ClaimAdmin, Command.Doctor, Command.Web,
+        Command.Assess {
 
     /**
      * True for a lookup: running it changes nothing stored, so an adapter that must give a redelivered request one
@@ -352,6 +353,18 @@ public sealed interface Command
         @Override
         public boolean answeredPrivately() {
             return true;
+        }
+    }
+
+    /** {@code assess …}: one step of an assessment session in the channel it is typed in. */
+    record Assess(AssessStep step) implements Command {
+        @Override
+        public boolean readOnly() {
+            return step instanceof AssessStep.Status || step instanceof AssessStep.Templates;
+        }
+
+        public Assess {
+            Objects.requireNonNull(step, "step");
         }
     }
 }

@@ -154,6 +154,9 @@ public final class CommandParser {
             case "web":
                 nothingAfter(args, 1, "web");
                 return new Command.Web();
+            case "assess":
+            case "assessment":
+                return new Command.Assess(AssessGrammar.parse(args, dates));
             default:
                 throw unknown(args);
         }

@@ -104,6 +104,7 @@ public final class CommandService {
     private final AdminClaimService claims;
     private final Doctor doctor;
     private final SignInLinks signIn;
+    private final planbot.assessment.AssessmentService assessments;
     private final Clock clock;
     private final ZoneId zone;
     private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
@@ -112,7 +113,7 @@ public final class CommandService {
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
                           ChannelRepository channels, PolicySource policies, DigestSource digests, OutboxRepository outbox,
                           PeopleMatchService matches, AdminClaimService claims, Doctor doctor, SignInLinks signIn,
-                          Clock clock, ZoneId zone) {
+                          planbot.assessment.AssessmentService assessments, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -129,6 +130,7 @@ public final class CommandService {
         this.claims = Objects.requireNonNull(claims, "claims");
         this.doctor = Objects.requireNonNull(doctor, "doctor");
         this.signIn = Objects.requireNonNull(signIn, "signIn");
+        this.assessments = Objects.requireNonNull(assessments, "assessments");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.refs = new RefResolver(tasks);
@@ -328,6 +330,9 @@ public final class CommandService {
             Optional<ChatIdentity> caller = c.request().chatContext().flatMap(ChatContext::caller);
             return caller.isEmpty() ? Failure.of(NO_CHAT)
                     : claims.claim(c.tenant(), c.actor(), c.request().source(), caller.get(), ((Command.ClaimAdmin) command).code());
+        } else if (command instanceof Command.Assess) {
+            return assessments.run(new planbot.assessment.AssessmentService.Caller(c.tenant(), c.actor(), c.request().source(),
+                    c.request().chat()), ((Command.Assess) command).step());
         } else if (command instanceof Command.Doctor) {
             Optional<Failure> refused = onlyAdmin(c, "run the doctor");
             return refused.isPresent() ? refused.get() : doctor.examine(c.tenant().slug()).checklist();

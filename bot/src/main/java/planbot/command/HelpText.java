@@ -97,6 +97,13 @@ public final class HelpText {
             new Entry("web", "web",
                     "Sends you, and only you, a link that signs you in to planbot's web pages: it works once, for 15 minutes.",
                     "web"),
+            new Entry("assess", "assess start \"<template>\" [anonymous] [plan \"<plan>\"] | vote <1-5|abstain> | reveal | "
+                    + "agree <n> because … | target <n> because … | adopt <tip> owner \"<name>\" by <date> | dismiss <tip> because … | "
+                    + "action \"<title>\" owner \"<name>\" by <date> | next | end | status | templates",
+                    "Runs a self-assessment with the team in this channel: the facilitator (a lead or above) starts it, everyone "
+                            + "votes on each part, the facilitator reveals the spread, records the agreed and target scores, and "
+                            + "adopts or dismisses tips; adopted tips become plan actions with an owner and a date.",
+                    "assess vote 3"),
             new Entry("help", "help [command]",
                     "Lists the commands, or explains one of them.",
                     "help update"));

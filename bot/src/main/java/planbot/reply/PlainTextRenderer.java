@@ -156,6 +156,18 @@ public final class PlainTextRenderer {
         public String visit(LinkReply l) {
             return l.text() + "\n  " + l.url() + "\n";
         }
+
+        @Override
+        public String visit(AssessCard card) {
+            StringBuilder b = new StringBuilder(card.title()).append('\n');
+            card.lines().forEach(line -> b.append("  ").append(line).append('\n'));
+            if (!card.choices().isEmpty()) {
+                List<String> commands = new ArrayList<>();
+                card.choices().forEach(c -> commands.add(c.command()));
+                b.append("  Type ").append(String.join(" · ", commands)).append('\n');
+            }
+            return b.toString();
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ package planbot.reply;
  * until every renderer says how it looks (Java 17 has no exhaustive {@code switch} over a sealed type).
  */
 public sealed interface Reply permits TaskCard, ActionCard, TaskList, HistoryReply, Confirmation, Failure, HelpReply,
-        Question, DigestReply, Listing, LinkReply {
+        Question, DigestReply, Listing, LinkReply, AssessCard {
 
     /** True for replies meant for the whole channel; false for lookups only the caller needs to see. */
     default boolean visibleToChannel() {
@@ -46,5 +46,7 @@ public sealed interface Reply permits TaskCard, ActionCard, TaskList, HistoryRep
         R visit(Listing listing);
 
         R visit(LinkReply link);
+
+        R visit(AssessCard card);
     }
 }

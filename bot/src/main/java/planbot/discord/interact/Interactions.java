@@ -261,6 +261,12 @@ public final class Interactions {
         JsonNode data = i.data();
         boolean select = data.path("component_type").asInt() == 3;
         String id = select ? data.path("values").path(0).asText("") : data.path("custom_id").asText("");
+        if (!select && id.startsWith(ReplyEmbeds.ASSESS_PREFIX)) {
+            // an assessment's score button: its command, run as the clicker in this channel, as if typed
+            String text = id.substring(ReplyEmbeds.ASSESS_PREFIX.length());
+            return text.startsWith("assess ") ? reply(core.commands().handle(request.withText(text)))
+                    : message(say("I don't know what to do with that."), true);
+        }
         if (id.equals(ComponentIds.NO)) {
             return message(say("OK: nothing was added."), true);
         }

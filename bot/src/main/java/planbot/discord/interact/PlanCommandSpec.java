@@ -94,7 +94,9 @@ public final class PlanCommandSpec {
             sub("admin", new Option("claim", STRING, "The one-time code from ./planbot admin code", true, "claim", false,
                     List.of())),
             sub("doctor"),
-            sub("web"));
+            sub("web"),
+            sub("assess", text("step", "start \"<template>\", vote 3, reveal, agree 3 because …, adopt 1 owner … by …, next, end",
+                    true)));
 
     private PlanCommandSpec() {
     }

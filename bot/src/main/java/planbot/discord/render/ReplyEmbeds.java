@@ -23,6 +23,7 @@ import planbot.reply.HistoryReply;
 import planbot.reply.LinkReply;
 import planbot.reply.Listing;
 import planbot.reply.Question;
+import planbot.reply.AssessCard;
 import planbot.reply.Reply;
 import planbot.reply.TaskCard;
 import planbot.reply.TaskList;
@@ -91,7 +92,30 @@ public final class ReplyEmbeds {
     private List<ObjectNode> draw(Reply reply, int maxMessages) {
         Pages pages = new Pages(maxMessages);
         reply.accept(new Draw(pages));
-        return pages.bodies();
+        List<ObjectNode> bodies = pages.bodies();
+        if (reply instanceof AssessCard) {
+            assessButtons((AssessCard) reply, bodies.get(bodies.size() - 1));
+        }
+        return bodies;
+    }
+
+    /** The start of an assessment button's custom_id; the rest is the command it runs ({@code assess vote 3}). */
+    public static final String ASSESS_PREFIX = "as:";
+
+    /** An assessment card's choices as buttons under its last message, five to a row as Discord allows. */
+    private static void assessButtons(AssessCard card, ObjectNode body) {
+        ArrayNode row = null;
+        for (int k = 0; k < card.choices().size() && k < 25; k++) {
+            Question.Choice c = card.choices().get(k);
+            String id = ASSESS_PREFIX + c.command();
+            if (id.length() > ComponentIds.MAX) {
+                continue;
+            }
+            if (k % 5 == 0) {
+                row = body.withArray("components").addObject().put("type", 1).putArray("components");
+            }
+            row.add(button(c.label(), 2, id));
+        }
     }
 
     /** One reply as sections of {@link Pages}. */
@@ -216,6 +240,16 @@ public final class ReplyEmbeds {
         public Void visit(LinkReply l) {
             pages.section(line(l.label(), 200), BLURPLE);
             pages.text(escape(l.text()) + "\n[" + escape(l.label()) + "](" + l.url().toASCIIString() + ")");
+            return null;
+        }
+
+        /** The lines; the choices become buttons ({@link #assessButtons}). */
+        @Override
+        public Void visit(AssessCard a) {
+            pages.section(line(a.title(), 200), BLURPLE);
+            List<String> lines = new ArrayList<>();
+            a.lines().forEach(s -> lines.add(line(s, 1000)));
+            pages.lines(lines, lines.size(), "");
             return null;
         }
     }

@@ -18,7 +18,8 @@ import planbot.storage.OutboxRepository;
 /**
  * Every interactive Slack handler, built from the parts the composition root has, registered on a Bolt {@link App} in
  * one call: the reminder buttons and the new-date modal ({@link ReminderButtons}), replies in a reminder's thread
- * ({@link ThreadReplies}, asking about free text with {@link NoteQuestion}) and the App Home ({@link HomeTab}).
+ * ({@link ThreadReplies}, asking about free text with {@link NoteQuestion}), the App Home ({@link HomeTab}) and an
+ * assessment's score buttons ({@link AssessButtons}).
  *
  * <p>{@code later} runs what happens after a handler has acknowledged (answering a click, confirming in a thread,
  * publishing the home view): a small pool in production, owned and shut down by the caller. Thread-safe.
@@ -27,6 +28,7 @@ public final class SlackInteractions implements SlackHandlers {
     private final ReminderButtons buttons;
     private final ThreadReplies threadReplies;
     private final HomeTab home;
+    private final AssessButtons assess;
 
     /** The parts, by role. */
     public record Parts(SlackTenancy tenancy, CommandService commands, TaskAnswerService answers, OutboxRepository outbox,
@@ -49,6 +51,7 @@ public final class SlackInteractions implements SlackHandlers {
         Outcomes outcomes = new Outcomes(support, new ReminderMessages(parts.outbox(), parts.notices(), new NoticeBlocks()), home);
         this.buttons = new ReminderButtons(support, answers, outcomes, new NewDateModal(support, answers, outcomes));
         this.threadReplies = new ThreadReplies(support, parts.threads(), answers, new NoteQuestion(support, answers));
+        this.assess = new AssessButtons(support, parts.commands(), new ReplyBlocks(zone));
     }
 
     /** Registers every handler on the app; call once, before it serves. */
@@ -57,5 +60,6 @@ public final class SlackInteractions implements SlackHandlers {
         buttons.registerOn(app);
         threadReplies.registerOn(app);
         home.registerOn(app);
+        assess.registerOn(app);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Objects;
 import planbot.domain.Rag;
 import planbot.reply.ActionCard;
+import planbot.reply.AssessCard;
 import planbot.reply.Confirmation;
 import planbot.reply.DigestReply;
 import planbot.reply.Failure;
@@ -199,6 +200,26 @@ public final class ReplyBlocks {
             b.section(escape(l.text()) + "\n<" + l.url().toASCIIString() + "|" + escape(l.label()) + ">");
             return b.message(l.text());
         }
+
+        /** The lines, then one button per choice: its action id is {@link #ASSESS_ACTION} and its value the command it runs. */
+        @Override
+        public SlackMessage visit(AssessCard card) {
+            Blocks b = new Blocks();
+            List<String> lines = new ArrayList<>();
+            card.lines().forEach(line -> lines.add(escape(line)));
+            b.lines("*" + escape(card.title()) + "*", lines, lines.size());
+            if (!card.choices().isEmpty()) {
+                List<com.slack.api.model.block.element.BlockElement> buttons = new ArrayList<>();
+                for (int i = 0; i < card.choices().size() && i < MAX_BUTTONS; i++) {
+                    Question.Choice c = card.choices().get(i);
+                    buttons.add(com.slack.api.model.block.element.ButtonElement.builder().actionId(ASSESS_ACTION + i)
+                            .text(PlainTextObject.builder().text(cut(c.label(), NoticeBlocks.MAX_BUTTON)).build())
+                            .value(cut(c.command(), MAX_VALUE)).build());
+                }
+                b.blocks.add(com.slack.api.model.block.ActionsBlock.builder().elements(buttons).build());
+            }
+            return b.message(card.title());
+        }
     }
 
     /** "🔴 `EN003/01` *At risk* — due 30/06/2023 — Olivia" with the description's start, escaped. */
@@ -243,6 +264,12 @@ public final class ReplyBlocks {
             default: return ":black_circle:";
         }
     }
+
+    /** The start of the action id of an assessment card's buttons (then the choice's index: ids are unique in a block). */
+    public static final String ASSESS_ACTION = "assess:";
+    /** Slack allows 25 elements in an actions block and 2,000 characters in a button's value. */
+    private static final int MAX_BUTTONS = 25;
+    private static final int MAX_VALUE = 2000;
 
     /** Blocks under construction, kept within Slack's limits. */
     private static final class Blocks {

@@ -52,6 +52,12 @@ final class CardClicks {
     }
 
     void click(Activity a, Caller who, CommandRequest caller) {
+        Optional<String> assess = CardAction.assessCommand(a.value());
+        if (assess.isPresent()) {
+            // an assessment's score button: its command, run as the clicker in this conversation, as if typed
+            answers.reply(a, core.commands().handle(caller.withText(assess.get())));
+            return;
+        }
         if (CardAction.declined(a.value())) {
             answers.say(a, "OK: nothing was added.");
             return;

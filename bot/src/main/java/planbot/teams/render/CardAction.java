@@ -38,6 +38,24 @@ public final class CardAction {
         return Cards.JSON.createObjectNode().put(KEY, button.encode());
     }
 
+    /** The key of an assessment button's command ({@code assess vote 3}): a button that only types a command. */
+    static final String ASSESS = "planbot_assess";
+
+    /** The {@code data} of an assessment's score button, carrying the command it runs. */
+    public static ObjectNode assessData(String command) {
+        return Cards.JSON.createObjectNode().put(ASSESS, command);
+    }
+
+    /**
+     * The command of a click on an assessment's score button; empty for any other click, and for anything but an
+     * {@code assess} command (the value comes from the client: it may run no more than the clicker could type).
+     */
+    public static Optional<String> assessCommand(JsonNode value) {
+        JsonNode command = data(value).path(ASSESS);
+        return command.isTextual() && command.asText().startsWith("assess ") ? Optional.of(Cards.cut(command.asText(), MAX_INPUT))
+                : Optional.empty();
+    }
+
     /** The {@code data} of the No button of "add this as a note?" ({@link #declined} recognises it). */
     public static ObjectNode declineData() {
         return Cards.JSON.createObjectNode().put(KEY, NO);

@@ -4,6 +4,7 @@ import static planbot.teams.render.Cards.md;
 import static planbot.teams.render.Cards.md1;
 import static planbot.teams.render.Cards.text;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,7 @@ import planbot.reply.LinkReply;
 import planbot.reply.Listing;
 import planbot.reply.PlainTextRenderer;
 import planbot.reply.Question;
+import planbot.reply.AssessCard;
 import planbot.reply.Reply;
 import planbot.reply.TaskCard;
 import planbot.reply.TaskList;
@@ -218,6 +220,22 @@ public final class ReplyCards {
                 set.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", Cards.cut(l.label(), 40))
                         .put("url", l.url().toASCIIString());
                 card.add(set);
+            };
+        }
+
+        /** The lines, then the choices as buttons, each submitting the command it runs ({@link CardAction#assessData}). */
+        @Override
+        public Consumer<Card> visit(AssessCard a) {
+            return card -> {
+                List<ObjectNode> lines = new ArrayList<>();
+                a.lines().forEach(line -> lines.add(text(md(line, 1000), Style.LINE)));
+                lines(card, a.title(), lines, lines.size());
+                if (!a.choices().isEmpty()) {
+                    ObjectNode set = Cards.JSON.createObjectNode().put("type", "ActionSet");
+                    ArrayNode actions = set.putArray("actions");
+                    a.choices().forEach(c -> actions.add(NoticeCards.submit(Cards.cut(c.label(), 40), CardAction.assessData(c.command()))));
+                    card.add(set);
+                }
             };
         }
     }

@@ -1,0 +1,8 @@
+package planbot.storage;
+
+/** The {@link TemplateRepository} contract on PostgreSQL. */
+class TemplateRepositoryPostgresTest extends TemplateRepositoryContractTest {
+    TemplateRepositoryPostgresTest() {
+        super(Database.Vendor.POSTGRESQL);
+    }
+}

@@ -1,0 +1,8 @@
+package planbot.storage;
+
+/** The {@link TemplateRepository} contract on a SQLite file. */
+class TemplateRepositorySqliteTest extends TemplateRepositoryContractTest {
+    TemplateRepositorySqliteTest() {
+        super(Database.Vendor.SQLITE);
+    }
+}
