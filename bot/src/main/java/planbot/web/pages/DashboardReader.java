@@ -1,0 +1,127 @@
+package planbot.web.pages;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import planbot.domain.PlanDate;
+import planbot.scheduler.digest.Digest;
+import planbot.scheduler.digest.DigestBuilder;
+import planbot.scheduler.digest.DigestChart;
+import planbot.scheduler.digest.DigestInput;
+import planbot.scheduler.digest.DigestScope;
+import planbot.scheduler.digest.DigestSource;
+import planbot.storage.Database;
+
+/**
+ * What the dashboard's overview, lists and timeline show, read through the digest's own {@link DigestSource} and
+ * {@link DigestBuilder} (so "overdue", "due soon", "TBC" and "slipped" mean what they mean in the weekly digest), plus
+ * each revised task's original target date. No HTTP here.
+ *
+ * <p>A tenant's {@link Snapshot} is kept until its audit trail grows or the day changes: every change to a plan is
+ * audited in the same transaction, so a page never shows a snapshot older than the last change it could see, and a
+ * busy dashboard costs one indexed query per page instead of reading every task. Thread-safe; storage failures
+ * propagate as {@code StorageException}, an unknown tenant as {@code UserFixableException}.
+ */
+public final class DashboardReader {
+    private final Database db;
+    private final DigestSource digests;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
+
+    public DashboardReader(Database db, DigestSource digests, Clock clock, ZoneId zone) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.digests = Objects.requireNonNull(digests, "digests");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * Everything the tenant has, as of now.
+     *
+     * @param input     the tasks as the digest reads them (plan order), with how often each was revised
+     * @param digest    the digest of the week to now: counts, overdue, due soon, TBC, slipped
+     * @param originals each revised task's first target date, by {@link #key(String, String)}
+     */
+    public record Snapshot(long stamp, LocalDate today, DigestInput input, Digest digest, Map<String, PlanDate> originals,
+                           Set<String> sharedRefs, AtomicReference<byte[]> chart) {
+        /** The digest's chart as SVG, drawn once per snapshot on first use. */
+        public byte[] chartSvg() {
+            byte[] svg = chart.get();
+            if (svg == null) {
+                svg = DigestChart.svg(digest);
+                chart.compareAndSet(null, svg);
+            }
+            return svg;
+        }
+
+        /** Whether another plan of the tenant has a task with this ref (so a link must name the plan). */
+        public boolean refShared(String ref) {
+            return sharedRefs.contains(ref);
+        }
+    }
+
+    /** The key of a task in {@link Snapshot#originals}: refs are unique within a plan only. */
+    public static String key(String plan, String ref) {
+        return plan + '\u0000' + ref;
+    }
+
+    public Snapshot snapshot(String tenant) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        long stamp = db.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(e.id), 0) FROM audit_event e"
+                        + " WHERE e.tenant_id = (SELECT id FROM tenant WHERE slug = ?)")
+                .bind(0, tenant).mapTo(Long.class).one());
+        LocalDate today = now.toLocalDate();
+        Snapshot kept = cache.get(tenant);
+        if (kept != null && kept.stamp() == stamp && kept.today().equals(today)) {
+            return kept;
+        }
+        DigestInput input = digests.read(DigestScope.all(tenant), null, now);
+        Set<String> seen = new HashSet<>();
+        Set<String> shared = new HashSet<>();
+        input.tasks().forEach(t -> {
+            if (!seen.add(t.ref())) {
+                shared.add(t.ref());
+            }
+        });
+        Snapshot fresh = new Snapshot(stamp, today, input, DigestBuilder.build(input), originals(tenant), shared,
+                new AtomicReference<>());
+        cache.merge(tenant, fresh, (old, mine) -> old.stamp() > mine.stamp() ? old : mine);
+        return fresh;
+    }
+
+    /** The first target date of every task whose date was revised: the original of its first revision. */
+    private Map<String, PlanDate> originals(String tenant) {
+        return db.withHandle(h -> {
+            Map<String, PlanDate> out = new HashMap<>();
+            h.createQuery("SELECT p.name AS plan_name, t.ref, r.from_kind, r.from_date, r.from_precision, r.from_remark,"
+                            + " r.from_text, r.to_kind, r.to_date, r.to_precision, r.to_remark, r.to_text"
+                            + " FROM target_date_revision r JOIN task t ON t.id = r.task_id JOIN plan p ON p.id = t.plan_id"
+                            + " WHERE r.tenant_id = (SELECT id FROM tenant WHERE slug = ?) ORDER BY r.task_id, r.at, r.id")
+                    .bind(0, tenant)
+                    .map((rs, ctx) -> {
+                        PlanDate from = DigestSource.date(rs, "from");
+                        String key = key(rs.getString("plan_name"), rs.getString("ref"));
+                        // the first revision of a task records its original date as "to", with no "from"
+                        return Map.entry(key, from != null ? from : Objects.requireNonNullElse(DigestSource.date(rs, "to"),
+                                PlanDate.tbc(null, null)));
+                    })
+                    .forEach(e -> out.putIfAbsent(e.getKey(), e.getValue()));
+            return Collections.unmodifiableMap(out);
+        });
+    }
+
+    /** Today in the councils' zone, as the pages count days. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+}
