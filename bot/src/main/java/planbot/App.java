@@ -1,12 +1,15 @@
 package planbot;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
+import planbot.access.SignInLinks;
+import planbot.access.WebSessions;
 import planbot.admin.AdminService;
 import planbot.chat.ConsolePlatform;
 import planbot.command.Actor;
@@ -49,8 +52,12 @@ import planbot.scheduler.reminder.ReminderSweep;
 import planbot.scheduler.reminder.SweepRequest;
 import planbot.scheduler.reminder.SweepResult;
 import planbot.slack.SlackConnector;
+import planbot.storage.JdbiSignInLinkRepository;
+import planbot.storage.JdbiWebSessionRepository;
 import planbot.storage.AuditRepository;
 import planbot.storage.ChannelRepository;
+import planbot.config.HttpConfig;
+import planbot.config.PublicUrlConfig;
 import planbot.config.Settings;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
@@ -79,6 +86,8 @@ import planbot.storage.WorkspaceRepository;
 import planbot.storage.PlanRepository;
 import planbot.tenancy.Tenancy;
 import planbot.tracker.ImportService;
+import planbot.web.signin.SignInRoutes;
+import planbot.web.signin.WebAuth;
 
 /**
  * The composition root: every part of planbot is built and wired here, by hand, in the order it starts;
@@ -116,6 +125,11 @@ public final class App implements AutoCloseable {
     private final PlatformServices platformServices;
     private final AdminService admin;
     private final Doctor doctor;
+    private final SignInLinks signInLinks;
+    private final WebSessions webSessions;
+    private final WebAuth webAuth;
+    /** {@code PLANBOT_PUBLIC_URL} once {@linkplain #usePublicUrl set}; until then links start at this server's localhost. */
+    private volatile PublicUrlConfig publicUrl;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
     private AppServer server;
     private SchedulerService scheduler;
@@ -146,9 +160,13 @@ public final class App implements AutoCloseable {
                 clock, ZONE);
         this.doctor = new Doctor(database, tenants, people, channels, workspaces, subscriptions, policies,
                 () -> List.copyOf(platforms), clock);
+        this.webSessions = new WebSessions(database, tenants, people, new JdbiWebSessionRepository(database), audit, clock);
+        this.webAuth = new WebAuth(webSessions);
+        this.signInLinks = new SignInLinks(database, tenants, people, new JdbiSignInLinkRepository(database), webSessions, audit,
+                this::publicUrl, clock);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
                 digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), claims, doctor,
-                clock, ZONE);
+                signInLinks, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),
                 commands, reminderReplies, clock);
@@ -189,6 +207,34 @@ public final class App implements AutoCloseable {
 
     public ImportService imports() {
         return imports;
+    }
+
+    /**
+     * Sets where people reach the web pages ({@code PLANBOT_PUBLIC_URL}, read by {@link PublicUrlConfig#from}): the base
+     * of every sign-in link issued from now on. Unset, links start at {@code http://localhost:<this server's port>}.
+     */
+    public void usePublicUrl(PublicUrlConfig url) {
+        this.publicUrl = Objects.requireNonNull(url, "url");
+    }
+
+    /** The base of links to the web pages: the one {@linkplain #usePublicUrl set}, or this server's localhost. */
+    public URI publicUrl() {
+        PublicUrlConfig set = publicUrl;
+        if (set != null) {
+            return set.uri();
+        }
+        AppServer running = server;
+        return PublicUrlConfig.localhost(running == null ? HttpConfig.DEFAULT_PORT : running.port()).uri();
+    }
+
+    /** Sign-in links to the web pages ({@code ./planbot web link}, the demo). */
+    public SignInLinks signInLinks() {
+        return signInLinks;
+    }
+
+    /** Who is signed in to the web pages, for every web route. */
+    public WebAuth webAuth() {
+        return webAuth;
     }
 
     public CommandService commands() {
@@ -350,6 +396,7 @@ public final class App implements AutoCloseable {
         }
         server = new AppServer(httpPort, this::health);
         toStart.forEach(p -> p.routes(server));
+        new SignInRoutes(signInLinks, webSessions, webAuth, this::publicUrl).routes(server);
         toStart.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         List<String> lines = new java.util.ArrayList<>();
         try {

@@ -17,7 +17,7 @@ public sealed interface Command
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
         Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
         Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn, Command.LinkChannel,
-        Command.MatchPeople, Command.ClaimAdmin, Command.Doctor {
+        Command.MatchPeople, Command.ClaimAdmin, Command.Doctor, Command.Web {
 
     /**
      * True for a lookup: running it changes nothing stored, so an adapter that must give a redelivered request one
@@ -333,5 +333,9 @@ public sealed interface Command
         public boolean readOnly() {
             return true;
         }
+    }
+
+    /** {@code web}: a sign-in link to the web pages, for the asker alone. Not read-only: it stores the link. */
+    record Web() implements Command {
     }
 }

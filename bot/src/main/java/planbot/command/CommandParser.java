@@ -151,6 +151,9 @@ public final class CommandParser {
             case "doctor":
                 nothingAfter(args, 1, "doctor");
                 return new Command.Doctor();
+            case "web":
+                nothingAfter(args, 1, "web");
+                return new Command.Web();
             default:
                 throw unknown(args);
         }

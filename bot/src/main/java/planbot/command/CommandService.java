@@ -12,10 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import planbot.access.SignInLinks;
 import planbot.doctor.Doctor;
 import planbot.domain.Action;
 import planbot.domain.AuditEvent;
 import planbot.domain.DateRevision;
+import planbot.domain.Person;
 import planbot.domain.PlanDate;
 import planbot.domain.Rag;
 import planbot.domain.Role;
@@ -33,6 +35,7 @@ import planbot.reply.Failure;
 import planbot.reply.HelpReply;
 import planbot.reply.HistoryLine;
 import planbot.reply.HistoryReply;
+import planbot.reply.LinkReply;
 import planbot.reply.Listing;
 import planbot.reply.Reply;
 import planbot.reply.TaskCard;
@@ -100,6 +103,7 @@ public final class CommandService {
     private final PeopleMatchService matches;
     private final AdminClaimService claims;
     private final Doctor doctor;
+    private final SignInLinks signIn;
     private final Clock clock;
     private final ZoneId zone;
     private final java.util.Map<String, Tenant> knownTenants = new java.util.concurrent.ConcurrentHashMap<>();
@@ -107,7 +111,7 @@ public final class CommandService {
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PlanRepository plans, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
                           ChannelRepository channels, PolicySource policies, DigestSource digests, OutboxRepository outbox,
-                          PeopleMatchService matches, AdminClaimService claims, Doctor doctor,
+                          PeopleMatchService matches, AdminClaimService claims, Doctor doctor, SignInLinks signIn,
                           Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
@@ -124,6 +128,7 @@ public final class CommandService {
         this.matches = Objects.requireNonNull(matches, "matches");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.doctor = Objects.requireNonNull(doctor, "doctor");
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.refs = new RefResolver(tasks);
@@ -339,6 +344,8 @@ public final class CommandService {
         } else if (command instanceof Command.Doctor) {
             Optional<Failure> refused = onlyAdmin(c, "run the doctor");
             return refused.isPresent() ? refused.get() : doctor.examine(c.tenant().slug()).checklist();
+        } else if (command instanceof Command.Web) {
+            return webLink(c);
         }
         throw new IllegalStateException("no handler for " + command);
     }
@@ -692,6 +699,22 @@ public final class CommandService {
         } catch (UserFixableException e) {
             // PolicySource's refusal: a sentence naming the setting and what it takes, written for the admin
             return Failure.of("I can't set that: " + e.getMessage() + ". Nothing was changed. " + HelpText.usageSentence("policy"));
+        }
+    }
+
+    /** A sign-in link for the asker alone (the reply is never shown to the channel); a guest is told how to be linked. */
+    private Reply webLink(Ctx c) {
+        Person person = c.actor().person();
+        if (person == null) {
+            return Failure.of("planbot does not know which person of the plan you are yet: an admin must link your account"
+                    + " first (`people link \"Your name\" @you`), then `web` gives you a link.");
+        }
+        try {
+            return new LinkReply("Your link to planbot's web pages, for you alone: it signs you in once, within the next "
+                    + SignInLinks.VALID_FOR.toMinutes() + " minutes. Do not forward it.",
+                    signIn.issue(c.tenant().slug(), person, c.request().source()), "Open planbot");
+        } catch (UserFixableException e) {
+            return Failure.of(e.getMessage());
         }
     }
 
