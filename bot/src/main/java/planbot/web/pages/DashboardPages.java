@@ -419,7 +419,7 @@ public final class DashboardPages {
             } catch (UserFixableException e) {
                 message(ctx, 404, frame(ctx, user.get(), "Not found"), e.getMessage(), List.of());
             } catch (Exception e) {
-                LOG.error("web page {} failed for tenant {}", ctx.endpoint() == null ? "?" : ctx.endpoint().path(),
+                LOG.error("web page {} failed for tenant {}", ctx.endpoint() == null ? "?" : ctx.endpoint().path,
                         user.map(WebUser::tenant).orElse("?"), e);
                 message(ctx, 500, user.map(u -> new Page.Frame("Sorry", u.person().name(), u.role().word(), u.csrfToken(),
                         null)).orElse(new Page.Frame("Sorry", null, null, null, null)), Failure.GENERIC, List.of());
