@@ -37,7 +37,7 @@ import planbot.tracker.read.TrackerReader;
  * timeframe (the dashboard's clock too: links and sessions expire in its minutes).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Try planbot: the bundled sample plan (kept in data/demo.db) and a console chat; no credentials needed.")
+        description = "Try planbot: the bundled sample plan (kept in data/demo.db), a console chat and the dashboard on :7070; no credentials needed.")
 public final class DemoCommand implements Callable<Integer> {
     static final String DEMO_DB = "jdbc:sqlite:data/demo.db";
     static final String DEMO_TENANT = "demo";
