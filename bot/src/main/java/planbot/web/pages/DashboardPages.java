@@ -181,30 +181,30 @@ public final class DashboardPages {
         render(ctx, 200, "tasks.jte", new Page.TaskList(frame(ctx, user, table.title()), null, table));
     }
 
-    /** One of the digest's lists, as the digest orders it; {@code limit} 0 for all of it. */
+    /**
+     * One of the digest's lists, as the digest orders it; {@code limit} 0 for all of it. Only the lines shown are made:
+     * a 10,000-task plan can have thousands overdue.
+     */
     private Page.Table digestTable(Snapshot s, String which, int limit) {
         Digest d = s.digest();
-        List<Page.Row> rows = new ArrayList<>();
         switch (which) {
             case "overdue":
-                d.overdue().forEach(o -> rows.add(row(s, o.task(), o.task().target(), days(o.daysLate()) + " late")));
-                return table("Overdue", "Nothing is overdue.", rows, "/list/overdue", limit);
+                return table("Overdue", "Nothing is overdue.", d.overdue(), "/list/overdue", limit,
+                        o -> row(s, o.task(), o.task().target(), days(o.daysLate()) + " late"));
             case "due":
-                d.dueSoon().forEach(o -> rows.add(row(s, o.task(), o.task().target(),
-                        o.daysLeft() == 0 ? "due today" : "in " + days(o.daysLeft()))));
-                return table("Due in the next 14 days", "Nothing is due in the next 14 days.", rows, "/list/due", limit);
+                return table("Due in the next 14 days", "Nothing is due in the next 14 days.", d.dueSoon(), "/list/due", limit,
+                        o -> row(s, o.task(), o.task().target(), o.daysLeft() == 0 ? "due today" : "in " + days(o.daysLeft())));
             case "tbc":
-                d.tbc().forEach(i -> rows.add(row(s, i, i.target(), "")));
-                return table("Target date TBC", "No open task has a TBC date.", rows, "/list/tbc", limit);
+                return table("Target date TBC", "No open task has a TBC date.", d.tbc(), "/list/tbc", limit,
+                        i -> row(s, i, i.target(), ""));
             default:
-                for (Digest.Slip slip : d.slipped()) {
-                    PlanDate was = s.originals().getOrDefault(DashboardReader.key(slip.task().plan(), slip.task().ref()),
-                            slip.from());
-                    rows.add(row(s, slip.task(), slip.to(), "was " + was.display() + ", revised "
-                            + times(slip.timesInTotal())));
-                }
-                return table("Slipped in the last 7 days", "No target date was revised in the last 7 days.", rows,
-                        "/list/slipped", limit);
+                return table("Slipped in the last 7 days", "No target date was revised in the last 7 days.", d.slipped(),
+                        "/list/slipped", limit, slip -> {
+                            PlanDate was = s.originals().getOrDefault(
+                                    DashboardReader.key(slip.task().plan(), slip.task().ref()), slip.from());
+                            return row(s, slip.task(), slip.to(), "was " + was.display() + ", revised "
+                                    + times(slip.timesInTotal()));
+                        });
         }
     }
 
@@ -352,6 +352,9 @@ public final class DashboardPages {
         }
         Reply reply = commands.handle(new CommandRequest(user.tenant(), user.actor(), Source.WEB, text.strip()));
         boolean ok = reply instanceof Confirmation;
+        if (ok) {
+            reader.changed(user.tenant());
+        }
         flash(ctx, new Page.Flash(ok, ok ? ((Confirmation) reply).text() : plain.render(reply)));
         ctx.redirect("/tasks/" + enc(ref), HttpStatus.SEE_OTHER);
     }
@@ -472,10 +475,12 @@ public final class DashboardPages {
         }
     }
 
-    private Page.Table table(String title, String empty, List<Page.Row> rows, String allHref, int limit) {
-        boolean cut = limit > 0 && rows.size() > limit;
-        return new Page.Table(title, empty, cut ? List.copyOf(rows.subList(0, limit)) : rows, rows.size(),
-                cut ? allHref : null);
+    private static <T> Page.Table table(String title, String empty, List<T> items, String allHref, int limit,
+                                        java.util.function.Function<T, Page.Row> row) {
+        boolean cut = limit > 0 && items.size() > limit;
+        List<Page.Row> rows = new ArrayList<>();
+        (cut ? items.subList(0, limit) : items).forEach(i -> rows.add(row.apply(i)));
+        return new Page.Table(title, empty, rows, items.size(), cut ? allHref : null);
     }
 
     private Page.Table snapshotTable(Snapshot s, Predicate<TaskSnapshot> keep, String title, String empty, String allHref,

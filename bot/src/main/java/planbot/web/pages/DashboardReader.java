@@ -1,6 +1,7 @@
 package planbot.web.pages;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -26,17 +27,32 @@ import planbot.storage.Database;
  * {@link DigestBuilder} (so "overdue", "due soon", "TBC" and "slipped" mean what they mean in the weekly digest), plus
  * each revised task's original target date. No HTTP here.
  *
- * <p>A tenant's {@link Snapshot} is kept until its audit trail grows or the day changes: every change to a plan is
- * audited in the same transaction, so a page never shows a snapshot older than the last change it could see, and a
- * busy dashboard costs one indexed query per page instead of reading every task. Thread-safe; storage failures
- * propagate as {@code StorageException}, an unknown tenant as {@code UserFixableException}.
+ * <p>A tenant's {@link Snapshot} is kept until its audit trail grows or the day changes (every change to a plan is
+ * audited in the same transaction as the change), looked at no more than once a second, and dropped at once after a
+ * change made through the pages: a page shows a change made elsewhere within about a second, and a busy dashboard
+ * costs no query per page instead of reading every task. Thread-safe; storage failures propagate as
+ * {@code StorageException}, an unknown tenant as {@code UserFixableException}.
  */
 public final class DashboardReader {
     private final Database db;
     private final DigestSource digests;
     private final Clock clock;
     private final ZoneId zone;
-    private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
+    /** How long a kept snapshot is trusted before the audit trail is looked at again. */
+    static final Duration RECHECK = Duration.ofSeconds(1);
+
+    private final Map<String, Kept> cache = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    private static final class Kept {
+        final Snapshot snapshot;
+        final long checkedAt;
+
+        Kept(Snapshot snapshot, long checkedAt) {
+            this.snapshot = snapshot;
+            this.checkedAt = checkedAt;
+        }
+    }
 
     public DashboardReader(Database db, DigestSource digests, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
@@ -75,16 +91,41 @@ public final class DashboardReader {
         return plan + '\u0000' + ref;
     }
 
+    /**
+     * The tenant's snapshot: the one kept while its audit trail has not grown and the day is the same, checked at most
+     * every {@link #RECHECK} (so that a busy dashboard does not count the audit trail on every page); built afresh
+     * otherwise, by one thread at a time per tenant.
+     */
     public Snapshot snapshot(String tenant) {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        LocalDate today = today();
+        long tick = clock.millis();
+        Kept kept = cache.get(tenant);
+        if (kept != null && kept.snapshot.today().equals(today) && tick - kept.checkedAt < RECHECK.toMillis()
+                && tick >= kept.checkedAt) {
+            return kept.snapshot;
+        }
         long stamp = db.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(e.id), 0) FROM audit_event e"
                         + " WHERE e.tenant_id = (SELECT id FROM tenant WHERE slug = ?)")
                 .bind(0, tenant).mapTo(Long.class).one());
-        LocalDate today = now.toLocalDate();
-        Snapshot kept = cache.get(tenant);
-        if (kept != null && kept.stamp() == stamp && kept.today().equals(today)) {
-            return kept;
+        synchronized (locks.computeIfAbsent(tenant, k -> new Object())) {
+            kept = cache.get(tenant);
+            if (kept == null || kept.snapshot.stamp() != stamp || !kept.snapshot.today().equals(today)) {
+                kept = new Kept(build(tenant, stamp), tick);
+            } else {
+                kept = new Kept(kept.snapshot, tick);
+            }
+            cache.put(tenant, kept);
+            return kept.snapshot;
         }
+    }
+
+    /** Forgets the tenant's snapshot: a page calls this after a change it made, so that the next page shows it at once. */
+    public void changed(String tenant) {
+        cache.remove(tenant);
+    }
+
+    private Snapshot build(String tenant, long stamp) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
         DigestInput input = digests.read(DigestScope.all(tenant), null, now);
         Set<String> seen = new HashSet<>();
         Set<String> shared = new HashSet<>();
@@ -93,10 +134,8 @@ public final class DashboardReader {
                 shared.add(t.ref());
             }
         });
-        Snapshot fresh = new Snapshot(stamp, today, input, DigestBuilder.build(input), originals(tenant), shared,
+        return new Snapshot(stamp, now.toLocalDate(), input, DigestBuilder.build(input), originals(tenant), shared,
                 new AtomicReference<>());
-        cache.merge(tenant, fresh, (old, mine) -> old.stamp() > mine.stamp() ? old : mine);
-        return fresh;
     }
 
     /** The first target date of every task whose date was revised: the original of its first revision. */

@@ -137,6 +137,24 @@ class DashboardPagesTest {
         assertThat(page).contains("class=\"timeline\"", ">EN003/02<", "30/06/2023", "class=\"mark original\"");
     }
 
+    @Test
+    void theOverviewShowsAChangeFromTheWebAtOnceAndOneFromChatWithinASecond() throws Exception {
+        String mo = signIn("Mo");
+        assertThat(overdueCount(get("/", mo).body())).isEqualTo(28);
+        post("/tasks/IT003%2F01", mo, form("change", "status", "status", "Completed", "csrf", csrf(mo)));
+        assertThat(overdueCount(get("/", mo).body())).isEqualTo(27);
+
+        bot.send("Mo", "done IT006/01");
+        bot.clock().advance(DashboardReader.RECHECK);
+        assertThat(overdueCount(get("/", mo).body())).isEqualTo(26);
+    }
+
+    static int overdueCount(String page) {
+        Matcher m = Pattern.compile("<h2>Overdue <small>\\((\\d+)\\)</small>").matcher(page);
+        assertThat(m.find()).as(page).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
     // ---- a task's page, per role
 
     @Test
