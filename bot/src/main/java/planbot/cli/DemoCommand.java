@@ -74,11 +74,11 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Try: status ENF003 · status EN3/1 · overdue · list section enforcement · list due 30d · update EN003/01 completed nearly there");
             out.println("     history EN003/01 · date EN003/02 30/06/2023 waiting on legal · search website · help");
             out.println();
+            serveDashboard(app, HttpConfig.from(root.settings).port(), out);
             app.admin().subscribe(DEMO_TENANT, SubscriptionSpec.weekly("console", null, null), "cli", planbot.domain.Source.CLI);
             out.println("Reminders and the Monday digest that are due now arrive below, as the scheduler delivers them;");
             out.println("answer one with e.g. `reply EN005/03 new date 30/06/2023 waiting on legal`.");
             out.println();
-            serveDashboard(app, HttpConfig.from(root.settings).port(), out);
             app.startReminders(out, true);
             ChatCommand.chat(app, DEMO_TENANT, null, out);
         }
@@ -102,8 +102,9 @@ public final class DemoCommand implements Callable<Integer> {
         app.admin().addAdmin(DEMO_TENANT, new ChatIdentity(ConsoleMessenger.PLATFORM, DEMO_TENANT, DEMO_ADMIN), DEMO_ADMIN,
                 DEMO_ADMIN, "demo", Source.CLI);
         URI link = app.signInLinks().issue(DEMO_TENANT, app.admin().person(DEMO_TENANT, DEMO_ADMIN), Source.CLI);
-        out.println("The dashboard is on http://localhost:" + app.httpPort() + "/ . Sign in as the demo's admin with this link"
-                + " (it works once, within " + SignInLinks.VALID_FOR.toMinutes() + " minutes):");
+        out.println("The dashboard: http://localhost:" + app.httpPort() + "/");
+        out.println("Sign in as the demo's admin with this link (it works once, within " + SignInLinks.VALID_FOR.toMinutes()
+                + " minutes):");
         out.println("  " + link);
         out.println();
     }
