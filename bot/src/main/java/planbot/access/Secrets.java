@@ -40,11 +40,6 @@ public final class Secrets {
         return MessageDigest.isEqual(sha256(a), sha256(b));
     }
 
-    /** A short prefix of a secret's hash, the most of it a log line may show. */
-    public static String logPrefix(String secret) {
-        return sha256Hex(secret).substring(0, 8);
-    }
-
     /** A value derived from a secret for another purpose (its CSRF token): base64url SHA-256 of purpose and secret. */
     static String derive(String purpose, String secret) {
         return BASE64URL.encodeToString(sha256(purpose + ":" + secret));

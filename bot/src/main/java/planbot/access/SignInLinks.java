@@ -99,8 +99,7 @@ public final class SignInLinks {
                     "valid " + VALID_FOR.toMinutes() + " minutes"));
             return null;
         });
-        String base = publicUrl.get().toString().replaceAll("/+$", "");
-        return URI.create(base + PATH + token);
+        return URI.create(publicUrl.get().toString().replaceAll("/+$", "") + PATH + token);
     }
 
     /**

@@ -13,7 +13,7 @@ import planbot.config.Settings;
         description = "Keeps a service-improvement action plan moving: stores the plan, chases owners, reports.",
         subcommands = {DemoCommand.class, ChatCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PeopleCommand.class, RemindCommand.class, DigestCommand.class,
                 PolicyCommand.class, SubscribeCommand.class, ServeCommand.class, WorkspaceCommand.class, AdminCommand.class,
-                DoctorCommand.class, TeamsCommand.class,
+                DoctorCommand.class, TeamsCommand.class, WebCommand.class,
                 BenchCommand.class})
 public final class PlanbotCommand {
     @Mixin

@@ -27,6 +27,14 @@ public sealed interface Command
         return false;
     }
 
+    /**
+     * True when the answer is for the asker alone, whatever it turns out to be: a platform that must choose before the
+     * answer is ready (Discord's deferral) keeps it private.
+     */
+    default boolean answeredPrivately() {
+        return readOnly();
+    }
+
     /** {@code status <ref>}: the card for an action (with its tasks) or a task (with its history). */
     record Status(RefText ref) implements Command {
         @Override
@@ -337,5 +345,13 @@ public sealed interface Command
 
     /** {@code web}: a sign-in link to the web pages, for the asker alone. Not read-only: it stores the link. */
     record Web() implements Command {
+        /** What a platform that cannot answer privately where {@code web} was typed says instead. */
+        public static final String ONLY_PRIVATELY = "A sign-in link is for you alone, so I don't post one here: ask me for"
+                + " web in a personal chat with planbot.";
+
+        @Override
+        public boolean answeredPrivately() {
+            return true;
+        }
     }
 }

@@ -9,21 +9,24 @@ import java.util.Objects;
  * Where people reach planbot's web pages from outside ({@code PLANBOT_PUBLIC_URL}): the base of sign-in links and feed
  * URLs. Not a secret. Defaults to {@code http://localhost:<PLANBOT_HTTP_PORT>}, right for the demo and a laptop.
  *
- * @param uri an absolute http or https URL with a host and no query or fragment (a path is kept: planbot behind a
- *            proxy at {@code https://council.example/planbot})
+ * @param uri an absolute http or https URL with a host and nothing after it but an optional {@code /}: the web pages
+ *            link to each other by absolute paths ({@code /signin}), so planbot must own the host's root
  */
 public record PublicUrlConfig(URI uri) {
     public static final String KEY = "PLANBOT_PUBLIC_URL";
+    private static final String MUST = KEY + " must be an absolute http or https URL with no path or query,"
+            + " such as https://planbot.council.gov.uk";
 
-    /** @throws ConfigException naming {@value #KEY} when the URL is not an absolute http(s) URL without query */
+    /** @throws ConfigException naming {@value #KEY} when the URL is not an absolute http(s) URL without path or query */
     public PublicUrlConfig {
         Objects.requireNonNull(uri, "uri");
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawQuery() != null
-                || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new ConfigException(KEY + " must be an absolute http or https URL without a query,"
-                    + " such as https://planbot.council.gov.uk (got '" + uri + "')");
+                || uri.getRawFragment() != null || uri.getRawUserInfo() != null || !(path.isEmpty() || path.equals("/"))) {
+            throw new ConfigException(MUST + " (got '" + uri + "')");
         }
+        uri = URI.create(scheme + "://" + uri.getRawAuthority()); // one spelling: no trailing slash, scheme lower-case
     }
 
     /** The default for a server on this port. */
@@ -40,8 +43,7 @@ public record PublicUrlConfig(URI uri) {
         try {
             return new PublicUrlConfig(new URI(raw));
         } catch (URISyntaxException e) {
-            throw new ConfigException(KEY + " must be an absolute http or https URL without a query,"
-                    + " such as https://planbot.council.gov.uk (got '" + raw + "')");
+            throw new ConfigException(MUST + " (got '" + raw + "')");
         }
     }
 

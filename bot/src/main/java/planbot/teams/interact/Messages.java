@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import planbot.answer.TaskAnswer;
+import planbot.command.Command;
 import planbot.command.CommandParser;
 import planbot.command.CommandRequest;
 import planbot.command.DateParser;
@@ -55,6 +56,11 @@ final class Messages {
         String text = withoutPlan(TeamsText.neutral(raw, answers.withObjectIds(a), a.botId()));
         ParseResult parsed = parser.parse(text);
         if (a.kind() == TeamsConversation.Kind.PERSONAL && !(parsed instanceof ParseResult.Parsed) && replied(a, caller, text)) {
+            return;
+        }
+        if (a.kind() != TeamsConversation.Kind.PERSONAL && parsed instanceof ParseResult.Parsed
+                && ((ParseResult.Parsed) parsed).command() instanceof Command.Web) {
+            answers.say(a, Command.Web.ONLY_PRIVATELY); // Teams has no reply only the asker sees in a channel
             return;
         }
         Optional<Reply> reply = once.handle(TeamsActivities.PLATFORM, a.tenantId(), a.id(), caller.withText(text));

@@ -63,8 +63,8 @@ public final class SignInRoutes {
 
     private void howToSignIn(Context ctx) {
         page(ctx, 200, "Sign in to planbot", "<p>planbot signs you in with a link, not a password.</p>"
-                + "<p>Type <code>/plan web</code> in chat (Slack, Teams or Discord; <code>web</code> at the console): planbot"
-                + " answers you alone with a link that works once, for 15 minutes.</p>"
+                + "<p>Type <code>/plan web</code> in chat (Slack or Discord; on Teams, <code>web</code> in your personal chat"
+                + " with planbot): planbot answers you alone with a link that works once, for 15 minutes.</p>"
                 + "<p>At the server, an admin can print one: <code>./planbot web link --as \"Your name\"</code>.</p>");
     }
 
@@ -129,22 +129,37 @@ public final class SignInRoutes {
         return new Cookie(WebAuth.COOKIE, value, "/", maxAgeSeconds, secure, true, null, SameSite.LAX);
     }
 
-    /** A post whose Origin (sent by every current browser on a form post) names another host than the request's. */
-    private static boolean crossSite(Context ctx) {
+    /**
+     * A post whose Origin (sent by every current browser on a form post) is neither this request's host (its Host, or
+     * X-Forwarded-Host behind a proxy that rewrites Host) nor {@code PLANBOT_PUBLIC_URL}'s.
+     */
+    private boolean crossSite(Context ctx) {
         String origin = ctx.header("Origin");
         // Under Referrer-Policy no-referrer (WebHeaders) a browser's own form post says "Origin: null" (Fetch standard);
         // Sec-Fetch-Site, which no page can set, says whether it came from this site.
         if (origin == null || "null".equals(origin) && "same-origin".equals(ctx.header("Sec-Fetch-Site"))) {
             return false;
         }
+        String from;
         try {
             URI o = URI.create(origin);
-            String host = ctx.header("Host");
-            String originHost = o.getPort() < 0 ? o.getHost() : o.getHost() + ":" + o.getPort();
-            return host == null || originHost == null || !originHost.toLowerCase(Locale.ROOT).equals(host.toLowerCase(Locale.ROOT));
+            from = o.getHost() == null ? null : authority(o);
         } catch (IllegalArgumentException e) {
             return true;
         }
+        if (from == null) {
+            return true;
+        }
+        for (String own : new String[] {ctx.header("Host"), ctx.header("X-Forwarded-Host"), authority(publicUrl.get())}) {
+            if (own != null && own.toLowerCase(Locale.ROOT).equals(from)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String authority(URI uri) {
+        return (uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort()).toLowerCase(Locale.ROOT);
     }
 
     static void page(Context ctx, int status, String title, String bodyHtml) {
