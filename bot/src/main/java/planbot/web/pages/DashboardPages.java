@@ -219,7 +219,7 @@ public final class DashboardPages {
         boolean all = ctx.queryParam("all") != null;
         String here = "/tasks?section=" + enc(Objects.toString(section, "")) + "&owner=" + enc(Objects.toString(owner, ""))
                 + "&status=" + enc(Objects.toString(status, "")) + "&all=1";
-        Page.Table table = snapshotTable(s, keep, "Tasks", "No task matches.", here, all ? 0 : PAGE_ROWS);
+        Page.Table table = snapshotTable(s.input().tasks(), s, keep, "Tasks", "No task matches.", here, all ? 0 : PAGE_ROWS);
         TreeSet<String> owners = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         s.input().tasks().forEach(t -> {
             if (t.owner() != null) {
@@ -483,11 +483,6 @@ public final class DashboardPages {
         return new Page.Table(title, empty, rows, items.size(), cut ? allHref : null);
     }
 
-    private Page.Table snapshotTable(Snapshot s, Predicate<TaskSnapshot> keep, String title, String empty, String allHref,
-                                     int limit) {
-        return snapshotTable(s.input().tasks(), s, keep, title, empty, allHref, limit);
-    }
-
     private Page.Table snapshotTable(List<TaskSnapshot> tasks, Snapshot s, Predicate<TaskSnapshot> keep, String title,
                                      String empty, String allHref, int limit) {
         List<Page.Row> rows = new ArrayList<>();
@@ -507,8 +502,7 @@ public final class DashboardPages {
 
     private Page.Row row(Snapshot s, Digest.Item i, PlanDate target, String note) {
         Rag rag = Rag.of(i.status(), i.target(), s.today());
-        boolean severalPlans = s.digest().sections().stream().map(Digest.SectionCounts::plan).distinct().limit(2).count() > 1;
-        return new Page.Row(i.ref(), href(s, i.plan(), i.ref()), severalPlans ? i.plan() : null, i.description(),
+        return new Page.Row(i.ref(), href(s, i.plan(), i.ref()), s.severalPlans() ? i.plan() : null, i.description(),
                 Objects.toString(i.owner(), ""), statusWord(i.status()), css(rag), label(rag), show(target), note);
     }
 

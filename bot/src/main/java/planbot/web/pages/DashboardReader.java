@@ -30,28 +30,22 @@ import planbot.storage.Database;
  * <p>A tenant's {@link Snapshot} is kept until its audit trail grows or the day changes (every change to a plan is
  * audited in the same transaction as the change), looked at no more than once a second, and dropped at once after a
  * change made through the pages: a page shows a change made elsewhere within about a second, and a busy dashboard
- * costs no query per page instead of reading every task. Thread-safe; storage failures propagate as
+ * reads the tasks once per change rather than once per page. Thread-safe; storage failures propagate as
  * {@code StorageException}, an unknown tenant as {@code UserFixableException}.
  */
 public final class DashboardReader {
+    /** How long a kept snapshot is trusted before the audit trail is looked at again. */
+    static final Duration RECHECK = Duration.ofSeconds(1);
+
     private final Database db;
     private final DigestSource digests;
     private final Clock clock;
     private final ZoneId zone;
-    /** How long a kept snapshot is trusted before the audit trail is looked at again. */
-    static final Duration RECHECK = Duration.ofSeconds(1);
-
     private final Map<String, Kept> cache = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    private static final class Kept {
-        final Snapshot snapshot;
-        final long checkedAt;
-
-        Kept(Snapshot snapshot, long checkedAt) {
-            this.snapshot = snapshot;
-            this.checkedAt = checkedAt;
-        }
+    /** A snapshot and when (app clock, millis) its stamp was last compared with the audit trail. */
+    private record Kept(Snapshot snapshot, long checkedAt) {
     }
 
     public DashboardReader(Database db, DigestSource digests, Clock clock, ZoneId zone) {
@@ -80,6 +74,11 @@ public final class DashboardReader {
             return svg;
         }
 
+        /** Whether the tenant has more than one plan (so that lists name each task's plan). */
+        public boolean severalPlans() {
+            return digest.sections().stream().map(Digest.SectionCounts::plan).distinct().limit(2).count() > 1;
+        }
+
         /** Whether another plan of the tenant has a task with this ref (so a link must name the plan). */
         public boolean refShared(String ref) {
             return sharedRefs.contains(ref);
@@ -100,22 +99,22 @@ public final class DashboardReader {
         LocalDate today = today();
         long tick = clock.millis();
         Kept kept = cache.get(tenant);
-        if (kept != null && kept.snapshot.today().equals(today) && tick - kept.checkedAt < RECHECK.toMillis()
-                && tick >= kept.checkedAt) {
-            return kept.snapshot;
+        if (kept != null && kept.snapshot().today().equals(today) && tick - kept.checkedAt() < RECHECK.toMillis()
+                && tick >= kept.checkedAt()) {
+            return kept.snapshot();
         }
         long stamp = db.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(e.id), 0) FROM audit_event e"
                         + " WHERE e.tenant_id = (SELECT id FROM tenant WHERE slug = ?)")
                 .bind(0, tenant).mapTo(Long.class).one());
         synchronized (locks.computeIfAbsent(tenant, k -> new Object())) {
             kept = cache.get(tenant);
-            if (kept == null || kept.snapshot.stamp() != stamp || !kept.snapshot.today().equals(today)) {
+            if (kept == null || kept.snapshot().stamp() != stamp || !kept.snapshot().today().equals(today)) {
                 kept = new Kept(build(tenant, stamp), tick);
             } else {
-                kept = new Kept(kept.snapshot, tick);
+                kept = new Kept(kept.snapshot(), tick);
             }
             cache.put(tenant, kept);
-            return kept.snapshot;
+            return kept.snapshot();
         }
     }
 
