@@ -420,12 +420,11 @@ public final class DashboardPages {
                 }
                 page.handle(ctx, user.get());
             } catch (UserFixableException e) {
-                message(ctx, 404, frame(ctx, user.get(), "Not found"), e.getMessage(), List.of());
+                message(ctx, 404, plainFrame(user, "Not found"), e.getMessage(), List.of());
             } catch (Exception e) {
                 LOG.error("web page {} failed for tenant {}", ctx.endpoint() == null ? "?" : ctx.endpoint().path,
                         user.map(WebUser::tenant).orElse("?"), e);
-                message(ctx, 500, user.map(u -> new Page.Frame("Sorry", u.person().name(), u.role().word(), u.csrfToken(),
-                        null)).orElse(new Page.Frame("Sorry", null, null, null, null)), Failure.GENERIC, List.of());
+                message(ctx, 500, plainFrame(user, "Sorry"), Failure.GENERIC, List.of());
             }
         };
     }
@@ -437,6 +436,12 @@ public final class DashboardPages {
     private Page.Frame frame(Context ctx, WebUser user, String title) {
         Person p = user.person();
         return new Page.Frame(title, p.name(), p.role().word(), user.csrfToken(), takeFlash(ctx));
+    }
+
+    /** A frame for an error page: no flash (the page may have failed reading it). */
+    private static Page.Frame plainFrame(Optional<WebUser> user, String title) {
+        return user.map(u -> new Page.Frame(title, u.person().name(), u.role().word(), u.csrfToken(), null))
+                .orElse(new Page.Frame(title, null, null, null, null));
     }
 
     private void notFound(Context ctx, WebUser user, String text, List<Page.Link> links) {
