@@ -449,7 +449,7 @@ public final class DashboardPages {
     }
 
     private void message(Context ctx, int status, Page.Frame frame, String text, List<Page.Link> links) {
-        render(ctx, status, "message.jte", new Page.Message(frame, frame.title(), text, links));
+        render(ctx, status, "message.jte", new Page.Message(frame, text, links));
     }
 
     private void render(Context ctx, int status, String template, Object model) {

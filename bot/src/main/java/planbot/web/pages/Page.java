@@ -112,6 +112,6 @@ public final class Page {
     }
 
     /** A page that only says something: not found, refused, which one did you mean. */
-    public record Message(Frame frame, String heading, String text, List<Link> links) {
+    public record Message(Frame frame, String text, List<Link> links) {
     }
 }
