@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import planbot.BundledSample;
 import planbot.domain.AuditEvent;
+import planbot.domain.Plan;
 import planbot.domain.Role;
 import planbot.domain.Source;
 import planbot.domain.Task;
@@ -197,6 +198,24 @@ class DashboardPagesTest {
             }
         }
         assertThat(get("/tasks/EN004%2F01", mo).body()).contains("&lt;img src=x onerror=alert(2)&gt;");
+    }
+
+    @Test
+    void whereTwoPlansShareARefLinksAndFormsNameThePlanAndTheBareRefOffersBoth() throws Exception {
+        Plan sample = PlanEdits.samplePlan();
+        bot.importPlan(new Plan("south", sample.layout(), sample.sections()));
+        String mo = signIn("Mo");
+
+        HttpResponse<String> bare = get("/tasks/EN003%2F01", mo);
+        assertThat(bare.statusCode()).isEqualTo(404);
+        assertThat(bare.body()).contains("href=\"/tasks/EN003%2F01%20in%20south\"");
+        assertThat(get("/tasks?section=" + enc("PLANNING ENFORCEMENT"), mo).body()).contains("href=\"/tasks/EN003%2F01%20in%20south\"");
+
+        String south = get("/tasks/EN003%2F01%20in%20south", mo).body();
+        assertThat(south).contains("south · PLANNING ENFORCEMENT", "action=\"/tasks/EN003%2F01%20in%20south\"");
+        post("/tasks/EN003%2F01%20in%20south", mo, form("change", "note", "note", "only the south one", "csrf", csrf(mo)));
+        assertThat(get("/tasks/EN003%2F01%20in%20south", mo).body()).contains("only the south one");
+        assertThat(get("/tasks/EN003%2F01%20in%20" + enc(BundledSample.PLAN), mo).body()).doesNotContain("only the south one");
     }
 
     // ---- forms
