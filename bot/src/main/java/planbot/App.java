@@ -96,6 +96,8 @@ import planbot.storage.PlanRepository;
 import planbot.tenancy.Tenancy;
 import planbot.tracker.ImportService;
 import planbot.web.api.ApiRoutes;
+import planbot.web.pages.DashboardPages;
+import planbot.web.pages.DashboardReader;
 import planbot.web.signin.SignInRoutes;
 import planbot.web.signin.WebAuth;
 
@@ -433,6 +435,8 @@ public final class App implements AutoCloseable {
         toStart.forEach(p -> p.routes(server));
         new SignInRoutes(signInLinks, webSessions, webAuth, this::publicUrl).routes(server);
         api.routes(server);
+        new DashboardPages(webAuth, new DashboardReader(database, digests, clock, ZONE), commands, admin, tenants, tasks, audit,
+                revisions, ZONE).routes(server);
         toStart.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         List<String> lines = new java.util.ArrayList<>();
         try {
