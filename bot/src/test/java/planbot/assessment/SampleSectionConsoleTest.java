@@ -30,7 +30,7 @@ class SampleSectionConsoleTest {
         bot = TestBot.withSample(dir).person(AssessSessions.FACILITATOR, Role.LEAD).person(AssessSessions.OLIVIA, Role.OFFICER)
                 .person(AssessSessions.OSCAR, Role.OFFICER).person(AssessSessions.PRIYA, Role.OFFICER)
                 .person(AssessSessions.MONA, Role.MANAGER).person(AssessSessions.VERA, Role.VIEWER);
-        template = TemplateReader.read(Path.of("../samples/pas-dm-challenge-toolkit-processes-it.txt")).template();
+        template = TemplateReader.read(Path.of("../samples/assessments/pas-dm-challenge-toolkit-processes-it.txt")).template();
         bot.app().templates().save(TestBot.TENANT, template);
     }
 

@@ -23,8 +23,8 @@ import planbot.storage.testing.TestDatabases;
 
 /** Assessment templates through the command line: import (text, JSON report, refusals) and the list. */
 class AssessCliTest {
-    static final Path SAMPLE = ImportExportCliTest.SAMPLES.resolve("pas-dm-challenge-toolkit-processes-it.txt");
-    static final Path EXAMPLE = ImportExportCliTest.SAMPLES.resolve("assessment-template-example.yaml");
+    static final Path SAMPLE = ImportExportCliTest.SAMPLES.resolve("assessments/pas-dm-challenge-toolkit-processes-it.txt");
+    static final Path EXAMPLE = ImportExportCliTest.SAMPLES.resolve("assessments/assessment-template-example.yaml");
 
     @TempDir
     Path dir;

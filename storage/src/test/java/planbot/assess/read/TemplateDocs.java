@@ -29,7 +29,7 @@ final class TemplateDocs {
     /** A file of the repository's samples folder, wherever the tests run from. */
     static Path sample(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("samples").resolve(name);
+            Path candidate = dir.resolve("samples").resolve("assessments").resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
