@@ -185,7 +185,7 @@ class TemplateReaderTest {
     @Test
     void givenTheYamlExampleInTheReadme_whenRead_thenItIsTheTemplateTheReadmeDescribes() throws Exception {
         // GIVEN the YAML block of the README's "Assessments" section
-        String readme = Files.readString(TemplateDocs.sample(TemplateDocs.SAMPLE).getParent().resolveSibling("README.md"));
+        String readme = Files.readString(TemplateDocs.sample(TemplateDocs.SAMPLE).getParent().getParent().resolveSibling("README.md"));
         int start = readme.indexOf("```yaml\n", readme.indexOf("## Assessments")) + "```yaml\n".length();
         String yaml = readme.substring(start, readme.indexOf("```", start));
         // WHEN it is read
