@@ -1,5 +1,11 @@
 package planbot.cli;
 
+import static planbot.tracker.write.WordBlocks.heading;
+import static planbot.tracker.write.WordBlocks.noneIfEmpty;
+import static planbot.tracker.write.WordBlocks.paragraph;
+import static planbot.tracker.write.WordBlocks.row;
+import static planbot.tracker.write.WordBlocks.table;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +20,6 @@ import org.apache.poi.common.usermodel.PictureType;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
@@ -119,21 +124,21 @@ final class CommitteeReport {
                 row(overdue, o.task().ref(), o.task().description(), orDash(o.task().owner()), o.task().target().due(),
                         String.valueOf(o.daysLate()));
             }
-            none(doc, d.overdue());
+            noneIfEmpty(doc, d.overdue());
             heading(doc, "Target dates revised since " + since);
             XWPFTable slipped = table(doc, "Ref", "Task", "From", "To", "Revisions in all");
             for (Digest.Slip s : d.slipped()) {
                 row(slipped, s.task().ref(), s.task().description(), display(s.from()), display(s.to()),
                         String.valueOf(s.timesInTotal()));
             }
-            none(doc, d.slipped());
+            noneIfEmpty(doc, d.slipped());
             heading(doc, "Completed since " + since);
             XWPFTable done = table(doc, "Ref", "Task", "Owner", "Completed on");
             for (Digest.Done c : d.completed()) {
                 row(done, c.task().ref(), c.task().description(), orDash(c.task().owner()),
                         UkDates.format(c.at().atZone(d.period().to().getZone())));
             }
-            none(doc, d.completed());
+            noneIfEmpty(doc, d.completed());
             doc.write(out);
         }
     }
@@ -155,57 +160,6 @@ final class CommitteeReport {
 
     private static String orDash(String s) {
         return s == null ? "-" : s;
-    }
-
-    private static void paragraph(XWPFDocument doc, String text, boolean bold, int points) {
-        XWPFRun run = doc.createParagraph().createRun();
-        run.setBold(bold);
-        if (points > 0) {
-            run.setFontSize(points);
-        }
-        run.setText(text);
-    }
-
-    private static void heading(XWPFDocument doc, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setSpacingBefore(240);
-        XWPFRun run = p.createRun();
-        run.setBold(true);
-        run.setFontSize(13);
-        run.setText(text);
-    }
-
-    private static void none(XWPFDocument doc, List<?> items) {
-        if (items.isEmpty()) {
-            paragraph(doc, "None.", false, 0);
-        }
-    }
-
-    private static XWPFTable table(XWPFDocument doc, String... headers) {
-        XWPFTable table = doc.createTable(1, headers.length);
-        table.setWidth("100%");
-        for (int i = 0; i < headers.length; i++) {
-            XWPFRun run = table.getRow(0).getCell(i).getParagraphs().get(0).createRun();
-            run.setBold(true);
-            run.setText(headers[i]);
-        }
-        table.getRow(0).setRepeatHeader(true);
-        return table;
-    }
-
-    private static XWPFTableRow row(XWPFTable table, String... cells) {
-        XWPFTableRow row = table.createRow();
-        for (int i = 0; i < cells.length; i++) {
-            XWPFRun run = row.getCell(i).getParagraphs().get(0).createRun();
-            String[] lines = cells[i].split("\n");
-            for (int l = 0; l < lines.length; l++) {
-                if (l > 0) {
-                    run.addBreak();
-                }
-                run.setText(lines[l], l);
-            }
-        }
-        return row;
     }
 
     private static void shade(XWPFTableCell cell, Rag rag) {

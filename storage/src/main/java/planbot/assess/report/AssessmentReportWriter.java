@@ -23,16 +23,15 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import planbot.assess.AssessmentResults.PartResult;
 import planbot.assess.AssessmentResults.SessionResult;
 import planbot.assess.report.AssessmentReport.LinkedTask;
 import planbot.assess.report.AssessmentReport.PartReport;
 import planbot.assess.report.AssessmentReport.TipRow;
 import planbot.domain.Rag;
+import planbot.tracker.write.WordBlocks;
 
 /**
  * Writes an {@link AssessmentReport} as a Word document (summary table, the {@link ScoreChart}, then a section per
@@ -103,11 +102,11 @@ public final class AssessmentReportWriter {
     /** The report as a DOCX document. */
     public static void docx(AssessmentReport report, OutputStream out) throws IOException {
         try (XWPFDocument doc = new XWPFDocument()) {
-            paragraph(doc, heading(report), true, 16);
-            paragraph(doc, about(report), false, 0);
-            docHeading(doc, "Summary");
-            XWPFTable summary = docTable(doc, SUMMARY);
-            report.parts().forEach(p -> docRow(summary, summary(p)));
+            WordBlocks.paragraph(doc, heading(report), true, 16);
+            WordBlocks.paragraph(doc, about(report), false, 0);
+            WordBlocks.heading(doc, "Summary");
+            XWPFTable summary = WordBlocks.table(doc, SUMMARY);
+            report.parts().forEach(p -> WordBlocks.row(summary, summary(p)));
             XWPFRun chart = doc.createParagraph().createRun();
             try {
                 chart.addPicture(new ByteArrayInputStream(ScoreChart.png(report)), PictureType.PNG, "scores.png",
@@ -117,61 +116,24 @@ public final class AssessmentReportWriter {
             }
             for (PartReport p : report.parts()) {
                 PartResult r = p.result();
-                docHeading(doc, "Part " + r.number() + ": " + r.title());
-                paragraph(doc, "Agreed score: " + orNone(score(r.score())) + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")"), false, 0);
-                paragraph(doc, "Target: " + orNone(score(r.target())) + (r.whyNotFive().isEmpty() ? "" : " (not 5: " + r.whyNotFive() + ")"), false, 0);
-                paragraph(doc, "Votes: " + votes(r) + (r.spread().isEmpty() ? "" : "; spread " + r.spread())
+                WordBlocks.heading(doc, "Part " + r.number() + ": " + r.title());
+                WordBlocks.paragraph(doc, "Agreed score: " + orNone(score(r.score())) + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")"), false, 0);
+                WordBlocks.paragraph(doc, "Target: " + orNone(score(r.target())) + (r.whyNotFive().isEmpty() ? "" : " (not 5: " + r.whyNotFive() + ")"), false, 0);
+                WordBlocks.paragraph(doc, "Votes: " + votes(r) + (r.spread().isEmpty() ? "" : "; spread " + r.spread())
                         + (p.movement().isEmpty() ? "" : "; movement since the last session " + p.movement()), false, 0);
                 if (!p.tips().isEmpty()) {
-                    XWPFTable tips = docTable(doc, TIPS);
-                    p.tips().forEach(t -> docRow(tips, tip(p, t)));
+                    XWPFTable tips = WordBlocks.table(doc, TIPS);
+                    p.tips().forEach(t -> WordBlocks.row(tips, tip(p, t)));
                 }
             }
-            docHeading(doc, "Tasks");
-            XWPFTable tasks = docTable(doc, TASKS);
+            WordBlocks.heading(doc, "Tasks");
+            XWPFTable tasks = WordBlocks.table(doc, TASKS);
             List<List<String>> rows = tasks(report);
-            rows.forEach(row -> docRow(tasks, row));
+            rows.forEach(row -> WordBlocks.row(tasks, row));
             if (rows.isEmpty()) {
-                paragraph(doc, "None.", false, 0);
+                WordBlocks.paragraph(doc, "None.", false, 0);
             }
             doc.write(out);
-        }
-    }
-
-    private static void paragraph(XWPFDocument doc, String text, boolean bold, int points) {
-        XWPFRun run = doc.createParagraph().createRun();
-        run.setBold(bold);
-        if (points > 0) {
-            run.setFontSize(points);
-        }
-        run.setText(text);
-    }
-
-    private static void docHeading(XWPFDocument doc, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setSpacingBefore(240);
-        XWPFRun run = p.createRun();
-        run.setBold(true);
-        run.setFontSize(13);
-        run.setText(text);
-    }
-
-    private static XWPFTable docTable(XWPFDocument doc, String... headers) {
-        XWPFTable table = doc.createTable(1, headers.length);
-        table.setWidth("100%");
-        for (int i = 0; i < headers.length; i++) {
-            XWPFRun run = table.getRow(0).getCell(i).getParagraphs().get(0).createRun();
-            run.setBold(true);
-            run.setText(headers[i]);
-        }
-        table.getRow(0).setRepeatHeader(true);
-        return table;
-    }
-
-    private static void docRow(XWPFTable table, List<String> cells) {
-        XWPFTableRow row = table.createRow();
-        for (int i = 0; i < cells.size(); i++) {
-            row.getCell(i).getParagraphs().get(0).createRun().setText(cells.get(i));
         }
     }
 
