@@ -116,21 +116,25 @@ public final class AssessCommand implements Callable<Integer> {
             String slug = root.tenant(global);
             StoredTemplate stored;
             try (App app = root.open(global)) {
-                Template t = read.template();
-                stored = app.database().transaction(() -> {
-                    Tenant tenant = app.tenants().getOrCreate(slug, app.clock().instant());
-                    long id = app.templates().save(slug, t);
-                    StoredTemplate s = app.templates().byId(slug, id).orElseThrow();
-                    app.audit().append(tenant, new AuditEvent(s.importedAt(), "cli", Source.CLI, "assessment-template",
-                            t.name(), "imported", null, "version " + s.version() + " (id " + id + "): " + t.parts().size()
-                                    + " parts, " + t.tipCount() + " tips", file.getFileName().toString()));
-                    return s;
-                });
+                stored = store(app, slug, read.template(), file.getFileName().toString());
             }
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? json(slug, read, stored) + "\n" : text(slug, read, stored));
             out.flush();
             return 0;
+        }
+
+        /** Stores {@code t} as the next version of its name in one transaction with its audit event (source CLI). */
+        static StoredTemplate store(App app, String slug, Template t, String fileName) {
+            return app.database().transaction(() -> {
+                Tenant tenant = app.tenants().getOrCreate(slug, app.clock().instant());
+                long id = app.templates().save(slug, t);
+                StoredTemplate s = app.templates().byId(slug, id).orElseThrow();
+                app.audit().append(tenant, new AuditEvent(s.importedAt(), "cli", Source.CLI, "assessment-template",
+                        t.name(), "imported", null, "version " + s.version() + " (id " + id + "): " + t.parts().size()
+                                + " parts, " + t.tipCount() + " tips", fileName));
+                return s;
+            });
         }
 
         private String text(String tenant, TemplateRead read, StoredTemplate stored) {

@@ -15,16 +15,17 @@ import picocli.CommandLine.Spec;
 import planbot.App;
 import planbot.BundledSample;
 import planbot.access.SignInLinks;
+import planbot.assess.read.TemplateReader;
 import planbot.config.HttpConfig;
 import planbot.delivery.ConsoleMessenger;
-import planbot.domain.Source;
-import planbot.platform.PlatformStartException;
-import planbot.storage.ChatIdentity;
 import planbot.domain.Action;
 import planbot.domain.Plan;
 import planbot.domain.Rag;
 import planbot.domain.Section;
+import planbot.domain.Source;
 import planbot.domain.Task;
+import planbot.platform.PlatformStartException;
+import planbot.storage.ChatIdentity;
 import planbot.storage.SubscriptionSpec;
 import planbot.tracker.ImportMode;
 import planbot.tracker.read.ReadOptions;
@@ -62,17 +63,11 @@ public final class DemoCommand implements Callable<Integer> {
         String dbUrl = global.dbUrl != null ? global.dbUrl : root.global.dbUrl != null ? root.global.dbUrl : DEMO_DB;
         java.time.Clock clock = ChatCommand.clockAt(DEMO_DAY.toString());
         try (App app = App.open(dbUrl, clock)) {
-            // Import on the first run only: later runs keep what was changed in the chat.
-            if (!app.admin().hasPlan(DEMO_TENANT, PLAN)) {
-                app.imports().importPlan(DEMO_TENANT,
-                        TrackerReader.read(BundledSample.bytes(), BundledSample.fileName(), ReadOptions.named(PLAN)),
-                        ImportMode.APPLY, "demo", app.clock());
-                out.println("Imported the bundled sample plan into " + dbUrl.replaceFirst("^jdbc:sqlite:", "")
-                        + " (delete that file to start again).");
-            }
+            seed(app, dbUrl, out);
             overview(out, app.admin().loadPlan(DEMO_TENANT, PLAN));
             out.println("Try: status ENF003 · status EN3/1 · overdue · list section enforcement · list due 30d · update EN003/01 completed nearly there");
             out.println("     history EN003/01 · date EN003/02 30/06/2023 waiting on legal · search website · help");
+            out.println("     a self-assessment of the PAS toolkit's section: assess start \"Processes, IT and administration\" · assess vote 3 · assess reveal · help assess");
             out.println();
             serveDashboard(app, HttpConfig.from(root.settings).port(), out);
             app.admin().subscribe(DEMO_TENANT, SubscriptionSpec.weekly("console", null, null), "cli", planbot.domain.Source.CLI);
@@ -84,6 +79,25 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The first run's data: the bundled sample plan and the sample assessment template, each imported only when the demo
+     * database has none yet, so later runs keep what was changed in the chat.
+     */
+    static void seed(App app, String dbUrl, PrintWriter out) throws Exception {
+        if (!app.admin().hasPlan(DEMO_TENANT, PLAN)) {
+            app.imports().importPlan(DEMO_TENANT,
+                    TrackerReader.read(BundledSample.bytes(), BundledSample.fileName(), ReadOptions.named(PLAN)),
+                    ImportMode.APPLY, "demo", app.clock());
+            out.println("Imported the bundled sample plan into " + dbUrl.replaceFirst("^jdbc:sqlite:", "")
+                    + " (delete that file to start again).");
+        }
+        if (app.templates().list(DEMO_TENANT).isEmpty()) {
+            AssessCommand.ImportTemplate.store(app, DEMO_TENANT,
+                    TemplateReader.read(BundledSample.templateBytes(), BundledSample.TEMPLATE_FILE).template(),
+                    BundledSample.TEMPLATE_FILE);
+        }
     }
 
     /**

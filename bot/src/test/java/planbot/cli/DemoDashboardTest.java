@@ -53,6 +53,24 @@ class DemoDashboardTest {
     }
 
     @Test
+    void theFirstRunSeedsTheSamplePlanAndTheSampleAssessmentTemplateAndALaterRunNeitherAgain() throws Exception {
+        String db = "jdbc:sqlite:" + dir.resolve("seeded.db");
+        StringWriter printed = new StringWriter();
+        try (App app = App.open(db, ChatCommand.clockAt(DemoCommand.DEMO_DAY.toString()))) {
+            DemoCommand.seed(app, db, new PrintWriter(printed, true));
+            DemoCommand.seed(app, db, new PrintWriter(printed, true));
+
+            assertThat(app.admin().hasPlan(DemoCommand.DEMO_TENANT, DemoCommand.PLAN)).isTrue();
+            assertThat(app.templates().list(DemoCommand.DEMO_TENANT)).singleElement().satisfies(t -> {
+                assertThat(t.template().name()).isEqualTo("Processes, IT and administration");
+                assertThat(t.template().parts()).hasSize(4);
+                assertThat(t.template().tipCount()).isEqualTo(15);
+            });
+            assertThat(printed.toString().split("Imported the bundled sample plan", -1)).hasSize(2);
+        }
+    }
+
+    @Test
     void aTakenPortIsOneLineAndTheDemoGoesOn() throws Exception {
         StringWriter printed = new StringWriter();
         try (ServerSocket taken = new ServerSocket(0); App app = demoApp()) {
