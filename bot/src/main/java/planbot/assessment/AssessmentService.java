@@ -492,7 +492,7 @@ public final class AssessmentService {
             List<TipDecision> decisions = sessions.decisions(s.id());
             long adopted = decisions.stream().filter(TipDecision::adopted).count();
             List<ActionLink> links = sessions.links(s.id());
-            lines.add(adopted + " tips adopted, " + (decisions.size() - adopted) + " dismissed; " + links.size()
+            lines.add(adopted + (adopted == 1 ? " tip" : " tips") + " adopted, " + (decisions.size() - adopted) + " dismissed; " + links.size()
                     + (links.size() == 1 ? " action" : " actions") + " added to " + s.planName() + ".");
             return new AssessCard("Assessment of " + s.templateName() + " finished (session " + s.id() + ")", lines, List.of(), true);
         });
