@@ -1,12 +1,17 @@
 package planbot;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
+import planbot.access.CalendarFeeds;
 import planbot.admin.AdminService;
 import planbot.chat.ConsolePlatform;
 import planbot.command.Actor;
@@ -55,6 +60,7 @@ import planbot.config.Settings;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
 import planbot.storage.JdbiAuditRepository;
+import planbot.storage.JdbiCalendarFeedRepository;
 import planbot.storage.JdbiChannelRepository;
 import planbot.storage.JdbiClaimCodeRepository;
 import planbot.storage.JdbiInboundEventRepository;
@@ -79,6 +85,8 @@ import planbot.storage.WorkspaceRepository;
 import planbot.storage.PlanRepository;
 import planbot.tenancy.Tenancy;
 import planbot.tracker.ImportService;
+import planbot.web.feeds.FeedsHttp;
+import planbot.web.metrics.MetricsHttp;
 
 /**
  * The composition root: every part of planbot is built and wired here, by hand, in the order it starts;
@@ -117,6 +125,12 @@ public final class App implements AutoCloseable {
     private final AdminService admin;
     private final Doctor doctor;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
+    /** The one registry every part records in; {@code GET /metrics} shows it. */
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final CalendarFeeds calendars;
+    /** {@code PLANBOT_PUBLIC_URL}; null until set, meaning this machine's own HTTP server. */
+    private volatile URI publicUrl;
+    private String metricsToken;
     private AppServer server;
     private SchedulerService scheduler;
     private OutboxDispatcher dispatcher;
@@ -144,11 +158,13 @@ public final class App implements AutoCloseable {
         this.peopleImport = new PeopleImportService(database, people, workspaces, audit, outbox, clock);
         AdminClaimService claims = new AdminClaimService(database, people, audit, new JdbiClaimCodeRepository(database), outbox,
                 clock, ZONE);
+        this.calendars = new CalendarFeeds(database, tenants, plans, people, tasks, new JdbiCalendarFeedRepository(database),
+                audit, this::publicUrl, clock);
         this.doctor = new Doctor(database, tenants, people, channels, workspaces, subscriptions, policies,
                 () -> List.copyOf(platforms), clock);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
                 digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), claims, doctor,
-                clock, ZONE);
+                calendars, meters, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),
                 commands, reminderReplies, clock);
@@ -158,6 +174,12 @@ public final class App implements AutoCloseable {
                 new Welcome(database, audit, doctor, clock));
         this.admin = new AdminService(database, tenants, plans, people, subscriptions, workspaces, audit, policies, commands,
                 claims, clock);
+        Gauge.builder("planbot.outbox.depth", outbox, o -> o.pending().rows())
+                .description("messages waiting to go out (new or being sent; not those held for set-up)").register(meters);
+        Gauge.builder("planbot.outbox.oldest.age", outbox, o -> {
+            Instant oldest = o.pending().oldest();
+            return oldest == null ? 0 : Math.max(0, clock.millis() - oldest.toEpochMilli()) / 1000.0;
+        }).description("how long the oldest waiting message has waited").baseUnit("seconds").register(meters);
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */
@@ -223,6 +245,39 @@ public final class App implements AutoCloseable {
      */
     public Doctor doctor() {
         return doctor;
+    }
+
+    /** Calendar feeds behind secret URLs: handing them out ({@code ./planbot ical}, {@code /plan calendar}), serving them. */
+    public CalendarFeeds calendars() {
+        return calendars;
+    }
+
+    /** The registry every part records its metrics in; {@code GET /metrics} shows it. */
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    /**
+     * Where people reach this planbot's web ({@code PLANBOT_PUBLIC_URL}, see {@link planbot.config.PublicUrl}): the start
+     * of the links it hands out. Until set, {@code http://localhost:<port>} of its own HTTP server.
+     */
+    public void publicUrl(URI url) {
+        this.publicUrl = java.util.Objects.requireNonNull(url, "url");
+    }
+
+    /** The start of the links this planbot hands out. */
+    public URI publicUrl() {
+        URI set = publicUrl;
+        if (set != null) {
+            return set;
+        }
+        AppServer s = server;
+        return URI.create("http://localhost:" + (s == null ? planbot.config.HttpConfig.DEFAULT_PORT : s.port()));
+    }
+
+    /** {@code PLANBOT_METRICS_TOKEN}: when set, {@code GET /metrics} wants it as a bearer token. Set before starting. */
+    public void metricsToken(String token) {
+        this.metricsToken = token;
     }
 
     /** What every chat platform is built from. */
@@ -348,7 +403,9 @@ public final class App implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the platforms are already running");
         }
-        server = new AppServer(httpPort, this::health);
+        server = new AppServer(httpPort, this::health, meters);
+        new FeedsHttp(calendars, clock).routes(server);
+        new MetricsHttp(meters, metricsToken).routes(server);
         toStart.forEach(p -> p.routes(server));
         toStart.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         List<String> lines = new java.util.ArrayList<>();
@@ -399,10 +456,10 @@ public final class App implements AutoCloseable {
         List<Messenger> messengers = new java.util.ArrayList<>();
         deliverTo.forEach(p -> messengers.add(p.messenger()));
         dispatcher = new OutboxDispatcher(database, outbox, tenants, audit, notices, routing(deliverTo), messengers,
-                DeliveryConfig.defaults(), clock);
+                DeliveryConfig.defaults(), clock, () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble(), meters);
         dispatcher.start();
         scheduler = new SchedulerService(database, reminders, reminderState,
-                new DigestSweep(database, subscriptions, digests, outbox, clock), clock, SchedulerConfig.defaults());
+                new DigestSweep(database, subscriptions, digests, outbox, clock), clock, SchedulerConfig.defaults(), meters);
         scheduler.start();
         dispatcher.wake();
     }

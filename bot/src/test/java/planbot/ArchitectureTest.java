@@ -22,7 +22,7 @@ class ArchitectureTest {
     static final String[] BOT = {"planbot.command..", "planbot.answer..", "planbot.reply..", "planbot.cli..", "planbot.config..",
             "planbot.bench..", "planbot.chat..", "planbot.delivery..", "planbot.slack..", "planbot.discord..",
             "planbot.teams..", "planbot.http..", "planbot.platform..", "planbot.admin..",
-            "planbot.tenancy..", "planbot.people..", "planbot.doctor.."};
+            "planbot.tenancy..", "planbot.people..", "planbot.doctor..", "planbot.access..", "planbot.web.."};
     /** One package each: a platform's adapter. The console's lives in planbot.chat. */
     static final String[] PLATFORMS = {"planbot.slack..", "planbot.discord..", "planbot.teams..", "planbot.chat.."};
     static final String[] CHAT_SDKS = {"com.slack..", "net.dv8tion..", "io.javalin..", "org.eclipse.jetty..",
@@ -97,7 +97,7 @@ class ArchitectureTest {
     @Test
     void onlyTheEdgesAndTheBenchmarkServeHttp() {
         noClasses().that().resideOutsideOfPackages("planbot.slack..", "planbot.bench..", "planbot.http..",
-                        "planbot.discord..", "planbot.teams..")
+                        "planbot.discord..", "planbot.teams..", "planbot.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
                 .check(planbot);
     }
@@ -113,7 +113,7 @@ class ArchitectureTest {
     void theCoreAndTheSeamImportNoPlatform() {
         noClasses().that().resideInAnyPackage("planbot.command..", "planbot.answer..", "planbot.reply..",
                         "planbot.delivery..", "planbot.tenancy..", "planbot.platform..", "planbot.admin..", "planbot.http..",
-                        "planbot.config..", "planbot.people..", "planbot.doctor..")
+                        "planbot.config..", "planbot.people..", "planbot.doctor..", "planbot.access..", "planbot.web..")
                 .should().dependOnClassesThat().resideInAnyPackage(PLATFORMS)
                 .because("a platform plugs into the seam (planbot.platform); nothing neutral may know one")
                 .check(planbot);

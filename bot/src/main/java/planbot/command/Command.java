@@ -17,7 +17,7 @@ public sealed interface Command
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
         Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
         Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn, Command.LinkChannel,
-        Command.MatchPeople, Command.ClaimAdmin, Command.Doctor {
+        Command.MatchPeople, Command.ClaimAdmin, Command.Doctor, Command.Calendar {
 
     /**
      * True for a lookup: running it changes nothing stored, so an adapter that must give a redelivered request one
@@ -333,5 +333,12 @@ public sealed interface Command
         public boolean readOnly() {
             return true;
         }
+    }
+
+    /**
+     * {@code calendar}: a private link to the caller's own calendar feed (the target dates of their open tasks). Not a
+     * lookup: each call stores a new link and stops the caller's earlier one.
+     */
+    record Calendar() implements Command {
     }
 }

@@ -94,6 +94,10 @@ public final class HelpText {
                     "Checks planbot's set-up here (admins): what stops reminders from being delivered, what is optional, and "
                             + "the command that fixes each.",
                     "doctor"),
+            new Entry("calendar", "calendar",
+                    "Sends you, privately, the address of a calendar feed of your open tasks' target dates, to subscribe to in"
+                            + " Outlook or Google Calendar. Asking again gives a new address and stops the old one.",
+                    "calendar"),
             new Entry("help", "help [command]",
                     "Lists the commands, or explains one of them.",
                     "help update"));

@@ -93,7 +93,8 @@ public final class PlanCommandSpec {
                     List.of("slack", "teams", "discord", "auto"))),
             sub("admin", new Option("claim", STRING, "The one-time code from ./planbot admin code", true, "claim", false,
                     List.of())),
-            sub("doctor"));
+            sub("doctor"),
+            sub("calendar"));
 
     private PlanCommandSpec() {
     }
