@@ -33,7 +33,7 @@ final class ICalendar {
         line(out, "VERSION:2.0");
         line(out, "PRODID:-//planbot//calendar feed//EN");
         line(out, "CALSCALE:GREGORIAN");
-        line(out, "METHOD:PUBLISH");
+        // no METHOD: that makes it an iTIP message (RFC 5546), whose PUBLISH wants an ORGANIZER a plan does not have
         line(out, "NAME:" + text(feed.title()));
         line(out, "X-WR-CALNAME:" + text(feed.title()));
         // how often a client should look again (RFC 7986; X-PUBLISHED-TTL is Outlook's older spelling)
