@@ -135,6 +135,9 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
                 .tag("method", endpoint == null ? "other" : endpoint.method.name())
                 .tag("route", endpoint == null ? "unmatched" : endpoint.path)
                 .tag("status", Integer.toString(ctx.statusCode()))
+                // buckets from 1 ms to 10 s, so that Prometheus can tell a route's p99 (histogram_quantile)
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(10))
                 .register(meters).record((long) (millis * 1_000_000L), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 

@@ -319,7 +319,8 @@ public final class JdbiOutboxRepository implements OutboxRepository {
         return db.withHandle(h -> h.createQuery("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE state IN ('NEW', 'SENDING')")
                 .map((rs, ctx) -> {
                     long oldest = rs.getLong(2);
-                    return new Pending(rs.getLong(1), rs.wasNull() ? null : Instant.ofEpochMilli(oldest));
+                    Instant at = rs.wasNull() ? null : Instant.ofEpochMilli(oldest);
+                    return new Pending(rs.getLong(1), at);
                 }).one());
     }
 
