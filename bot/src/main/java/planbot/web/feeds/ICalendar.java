@@ -1,6 +1,5 @@
 package planbot.web.feeds;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -93,7 +92,7 @@ final class ICalendar {
         int i = 0;
         while (i < content.length()) {
             int cp = content.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // its length in UTF-8
             if (octets + size > LINE_OCTETS) {
                 out.append("\r\n ");
                 octets = 1;
