@@ -107,7 +107,7 @@ public final class CalendarFeeds {
      * @param target a real date (day or month precision)
      * @param status the status word, or "no status"
      * @param owner  as the plan writes it, or "nobody"
-     * @param link   the task's web page
+     * @param link   the task's web page ({@code /tasks/<ref>}, the ref naming its plan when the tenant has several)
      */
     public record Entry(long taskId, String ref, String title, PlanDate target, String status, String owner, URI link) {
         public Entry {
@@ -194,6 +194,8 @@ public final class CalendarFeeds {
         List<TaskRow> rows = f.kind() == CalendarFeed.Kind.PERSON ? tasks.find(tenant.get(), open.ownedBy(f.name()))
                 : tasks.find(tenant.get(), open).stream().filter(r -> r.planName().equals(f.name())).toList();
         String base = base();
+        // a task page's ref names its plan when the tenant has several (refs may clash): "EN003/01 in south"
+        boolean severalPlans = plans.planNames(tenant.get()).size() > 1;
         List<Entry> entries = new ArrayList<>();
         for (TaskRow r : rows) {
             PlanDate target = r.task().target();
@@ -201,7 +203,8 @@ public final class CalendarFeeds {
                 entries.add(new Entry(r.id(), r.ref(), title(r.task().description()), target,
                         r.task().status() == null ? "no status" : r.task().status().word(),
                         r.task().owner() == null ? "nobody" : r.task().owner(),
-                        URI.create(base + "/tasks/" + URLEncoder.encode(r.ref(), StandardCharsets.UTF_8).replace("+", "%20"))));
+                        URI.create(base + "/tasks/" + URLEncoder.encode(severalPlans ? r.ref() + " in " + r.planName() : r.ref(),
+                                StandardCharsets.UTF_8).replace("+", "%20"))));
             }
         }
         String title = f.kind() == CalendarFeed.Kind.PERSON ? "planbot: " + f.name() + "'s tasks" : "planbot: " + f.name();

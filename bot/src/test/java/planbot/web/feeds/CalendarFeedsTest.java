@@ -132,7 +132,7 @@ class CalendarFeedsTest {
             Calendar calendar = new CalendarBuilder().build(new StringReader(r.body()));
             VEvent first = calendar.<VEvent>getComponents("VEVENT").get(0);
             assertThat(value(first, Property.DESCRIPTION)).isEqualTo("Target: 31/05/2023\nStatus: In progress\nOwner: Sam Jones\n"
-                    + "http://localhost:" + bot.app().httpPort() + "/tasks/EN003%2F01");
+                    + "http://localhost:" + bot.app().httpPort() + "/tasks/EN003%2F01%20in%20south");
             // AND every line is at most 75 octets, ending in CRLF
             for (String line : r.body().split("\r\n")) {
                 assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
