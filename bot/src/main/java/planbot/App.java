@@ -41,6 +41,7 @@ import planbot.platform.PlatformHealth;
 import planbot.platform.PlatformServices;
 import planbot.platform.PlatformStartException;
 import planbot.domain.Role;
+import planbot.domain.Source;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.digest.DigestScope;
@@ -404,9 +405,9 @@ public final class App implements AutoCloseable {
             throw new IllegalStateException("the platforms are already running");
         }
         server = new AppServer(httpPort, this::health, meters);
-        new FeedsHttp(calendars, clock).routes(server);
+        new FeedsHttp(calendars, clock).routes(server.forPlatform(Source.WEB.word()));
         new MetricsHttp(meters, metricsToken).routes(server);
-        toStart.forEach(p -> p.routes(server));
+        toStart.forEach(p -> p.routes(server.forPlatform(p.name())));
         toStart.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         List<String> lines = new java.util.ArrayList<>();
         try {

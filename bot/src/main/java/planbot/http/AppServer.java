@@ -37,6 +37,8 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
     private final Supplier<Health> health;
     private final MeterRegistry meters;
     private final List<Route> routes = new ArrayList<>();
+    /** Who mounted each route path, for the latency metric's platform label; absent: "none". */
+    private final java.util.Map<String, String> platformOf = new java.util.concurrent.ConcurrentHashMap<>();
     private Javalin server;
 
     /**
@@ -48,8 +50,9 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
     }
 
     /**
-     * @param meters where each request's latency is timed ({@code planbot.http.requests}, by method, route template and
-     *               status: never the raw path, which would hold refs and secrets); null for none
+     * @param meters where each request's latency is timed ({@code planbot.http.requests}, by method, route template,
+     *               status and the platform that mounted the route: never the raw path, which would hold refs and
+     *               secrets); null for none
      */
     public AppServer(int port, Supplier<Health> health, MeterRegistry meters) {
         if (port < 0 || port > 65_535) {
@@ -68,6 +71,27 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
     @Override
     public void get(String path, Handler handler) {
         mount(new Route(false, path, handler));
+    }
+
+    /**
+     * Where a platform (or the web) mounts its routes: as this server's own, and each labelled with {@code platform} in
+     * the latency metric.
+     */
+    public HttpRoutes forPlatform(String platform) {
+        Objects.requireNonNull(platform, "platform");
+        return new HttpRoutes() {
+            @Override
+            public void post(String path, Handler handler) {
+                AppServer.this.post(path, handler);
+                platformOf.put(path, platform);
+            }
+
+            @Override
+            public void get(String path, Handler handler) {
+                AppServer.this.get(path, handler);
+                platformOf.put(path, platform);
+            }
+        };
     }
 
     private void mount(Route route) {
@@ -134,6 +158,7 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
         Timer.builder("planbot.http.requests").description("HTTP requests, by route")
                 .tag("method", endpoint == null ? "other" : endpoint.method.name())
                 .tag("route", endpoint == null ? "unmatched" : endpoint.path)
+                .tag("platform", endpoint == null ? "none" : platformOf.getOrDefault(endpoint.path, "none"))
                 .tag("status", Integer.toString(ctx.statusCode()))
                 // buckets from 1 ms to 10 s, so that Prometheus can tell a route's p99 (histogram_quantile)
                 .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))

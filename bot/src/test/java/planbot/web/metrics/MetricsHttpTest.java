@@ -103,11 +103,33 @@ class MetricsHttpTest {
             assertThat(sample(scrape, "planbot_outbox_depth")).isZero();
             assertThat(sample(scrape, "planbot_outbox_oldest_age_seconds")).isZero();
             // AND HTTP requests are timed by route template, never by the path asked for
-            assertThat(sample(scrape, "planbot_http_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}"))
+            assertThat(sample(scrape, "planbot_http_requests_seconds_count{method=\"GET\",platform=\"none\",route=\"/health\",status=\"200\"}"))
                     .isEqualTo(1);
-            assertThat(sample(scrape, "planbot_http_requests_seconds_count{method=\"GET\",route=\"/ical/{file}\",status=\"404\"}"))
+            assertThat(sample(scrape, "planbot_http_requests_seconds_count{method=\"GET\",platform=\"web\",route=\"/ical/{file}\",status=\"404\"}"))
                     .isEqualTo(1);
             assertThat(scrape).doesNotContain("NotASecretAtAll");
+        }
+    }
+
+    @Test
+    void givenAPlatformsRoute_whenRequested_thenItsLatencyIsLabelledWithThePlatformAndTheRouteTemplate() throws Exception {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (planbot.http.AppServer server = new planbot.http.AppServer(0, () -> new planbot.http.Health(java.util.Map.of()),
+                meters)) {
+            server.forPlatform("discord").post("/discord/{kind}", ctx -> ctx.result("ok"));
+            server.get("/plain", ctx -> ctx.result("ok"));
+            server.start();
+            for (String path : List.of("/discord/interactions", "/discord/other")) {
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            get(server.port(), "/plain", null);
+            get(server.port(), "/nowhere/EN003%2F01", null);
+            assertThat(meters.get("planbot.http.requests").tags("method", "POST", "route", "/discord/{kind}", "platform", "discord",
+                    "status", "200").timer().count()).isEqualTo(2);
+            assertThat(meters.get("planbot.http.requests").tags("route", "/plain", "platform", "none").timer().count()).isEqualTo(1);
+            assertThat(meters.get("planbot.http.requests").tags("route", "unmatched", "status", "404").timer().count()).isEqualTo(1);
+            assertThat(meters.find("planbot.http.requests").timers()).hasSize(3);
         }
     }
 
