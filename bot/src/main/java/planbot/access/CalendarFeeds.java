@@ -158,13 +158,12 @@ public final class CalendarFeeds {
         String h0 = handle == null ? "" : handle.strip();
         Instant now = clock.instant();
         return db.inTransaction(h -> {
-            Optional<CalendarFeed> found = feeds.findByHandle(tenant, h0);
-            if (found.isEmpty() || !found.get().live() || !feeds.revoke(tenant, h0, now)) {
+            if (!feeds.revoke(tenant, h0, now)) {
                 throw new UserFixableException("There is no calendar link " + h0 + " to revoke here: `./planbot ical list`"
                         + " shows the links and their handles.");
             }
             audit.append(tenant, event(now, by, source, h0, "revoked", null));
-            return found.get();
+            return feeds.findByHandle(tenant, h0).orElseThrow();
         });
     }
 
