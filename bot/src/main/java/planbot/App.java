@@ -12,6 +12,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 import planbot.access.CalendarFeeds;
+import planbot.access.SignInLinks;
+import planbot.access.WebSessions;
 import planbot.admin.AdminService;
 import planbot.chat.ConsolePlatform;
 import planbot.command.Actor;
@@ -55,8 +57,12 @@ import planbot.scheduler.reminder.ReminderSweep;
 import planbot.scheduler.reminder.SweepRequest;
 import planbot.scheduler.reminder.SweepResult;
 import planbot.slack.SlackConnector;
+import planbot.storage.JdbiSignInLinkRepository;
+import planbot.storage.JdbiWebSessionRepository;
 import planbot.storage.AuditRepository;
 import planbot.storage.ChannelRepository;
+import planbot.config.HttpConfig;
+import planbot.config.PublicUrlConfig;
 import planbot.config.Settings;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
@@ -88,6 +94,8 @@ import planbot.tenancy.Tenancy;
 import planbot.tracker.ImportService;
 import planbot.web.feeds.FeedsHttp;
 import planbot.web.metrics.MetricsHttp;
+import planbot.web.signin.SignInRoutes;
+import planbot.web.signin.WebAuth;
 
 /**
  * The composition root: every part of planbot is built and wired here, by hand, in the order it starts;
@@ -125,12 +133,15 @@ public final class App implements AutoCloseable {
     private final PlatformServices platformServices;
     private final AdminService admin;
     private final Doctor doctor;
+    private final SignInLinks signInLinks;
+    private final WebSessions webSessions;
+    private final WebAuth webAuth;
+    /** {@code PLANBOT_PUBLIC_URL} once {@linkplain #usePublicUrl set}; until then links start at this server's localhost. */
+    private volatile PublicUrlConfig publicUrl;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
     /** The one registry every part records in; {@code GET /metrics} shows it. */
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final CalendarFeeds calendars;
-    /** {@code PLANBOT_PUBLIC_URL}; null until set, meaning this machine's own HTTP server. */
-    private volatile URI publicUrl;
     private String metricsToken;
     private AppServer server;
     private SchedulerService scheduler;
@@ -163,9 +174,13 @@ public final class App implements AutoCloseable {
                 audit, this::publicUrl, clock);
         this.doctor = new Doctor(database, tenants, people, channels, workspaces, subscriptions, policies,
                 () -> List.copyOf(platforms), clock);
+        this.webSessions = new WebSessions(database, tenants, people, new JdbiWebSessionRepository(database), audit, clock);
+        this.webAuth = new WebAuth(webSessions);
+        this.signInLinks = new SignInLinks(database, tenants, people, new JdbiSignInLinkRepository(database), webSessions, audit,
+                this::publicUrl, clock);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
                 digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), claims, doctor,
-                calendars, meters, clock, ZONE);
+                signInLinks, calendars, meters, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),
                 commands, reminderReplies, clock);
@@ -214,6 +229,34 @@ public final class App implements AutoCloseable {
         return imports;
     }
 
+    /**
+     * Sets where people reach the web pages ({@code PLANBOT_PUBLIC_URL}, read by {@link PublicUrlConfig#from}): the base
+     * of every sign-in link issued from now on. Unset, links start at {@code http://localhost:<this server's port>}.
+     */
+    public void usePublicUrl(PublicUrlConfig url) {
+        this.publicUrl = Objects.requireNonNull(url, "url");
+    }
+
+    /** The base of links to the web pages: the one {@linkplain #usePublicUrl set}, or this server's localhost. */
+    public URI publicUrl() {
+        PublicUrlConfig set = publicUrl;
+        if (set != null) {
+            return set.uri();
+        }
+        AppServer running = server;
+        return PublicUrlConfig.localhost(running == null ? HttpConfig.DEFAULT_PORT : running.port()).uri();
+    }
+
+    /** Sign-in links to the web pages ({@code ./planbot web link}, the demo). */
+    public SignInLinks signInLinks() {
+        return signInLinks;
+    }
+
+    /** Who is signed in to the web pages, for every web route. */
+    public WebAuth webAuth() {
+        return webAuth;
+    }
+
     public CommandService commands() {
         return commands;
     }
@@ -256,24 +299,6 @@ public final class App implements AutoCloseable {
     /** The registry every part records its metrics in; {@code GET /metrics} shows it. */
     public PrometheusMeterRegistry meters() {
         return meters;
-    }
-
-    /**
-     * Where people reach this planbot's web ({@code PLANBOT_PUBLIC_URL}, see {@link planbot.config.PublicUrl}): the start
-     * of the links it hands out. Until set, {@code http://localhost:<port>} of its own HTTP server.
-     */
-    public void publicUrl(URI url) {
-        this.publicUrl = java.util.Objects.requireNonNull(url, "url");
-    }
-
-    /** The start of the links this planbot hands out. */
-    public URI publicUrl() {
-        URI set = publicUrl;
-        if (set != null) {
-            return set;
-        }
-        AppServer s = server;
-        return URI.create("http://localhost:" + (s == null ? planbot.config.HttpConfig.DEFAULT_PORT : s.port()));
     }
 
     /** {@code PLANBOT_METRICS_TOKEN}: when set, {@code GET /metrics} wants it as a bearer token. Set before starting. */
@@ -408,6 +433,7 @@ public final class App implements AutoCloseable {
         new FeedsHttp(calendars, clock).routes(server.forPlatform(Source.WEB.word()));
         new MetricsHttp(meters, metricsToken).routes(server);
         toStart.forEach(p -> p.routes(server.forPlatform(p.name())));
+        new SignInRoutes(signInLinks, webSessions, webAuth, this::publicUrl).routes(server.forPlatform(Source.WEB.word()));
         toStart.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         List<String> lines = new java.util.ArrayList<>();
         try {

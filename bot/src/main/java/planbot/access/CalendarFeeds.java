@@ -3,14 +3,9 @@ package planbot.access;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +42,6 @@ public final class CalendarFeeds {
     /** Where feeds are served: {@code <public url>/ical/<secret>.ics}. */
     public static final String PATH = "/ical/";
     public static final String SUFFIX = ".ics";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TITLE_MAX = 120;
 
     private final Database db;
@@ -132,7 +126,7 @@ public final class CalendarFeeds {
     public Issued issue(String tenantSlug, CalendarFeed.Kind kind, String name, String by, Source source) {
         Tenant tenant = tenant(tenantSlug);
         String canonical = canonicalName(tenant, kind, name);
-        String secret = newSecret();
+        String secret = Secrets.newSecret();
         Instant now = clock.instant();
         CalendarFeed feed = db.inTransaction(h -> {
             if (kind == CalendarFeed.Kind.PERSON) {
@@ -140,7 +134,7 @@ public final class CalendarFeeds {
                     audit.append(tenant, event(now, by, source, old, "revoked", "replaced by a new link"));
                 }
             }
-            CalendarFeed added = feeds.add(tenant, kind, canonical, sha256Hex(secret), by, now);
+            CalendarFeed added = feeds.add(tenant, kind, canonical, Secrets.sha256Hex(secret), by, now);
             audit.append(tenant, new AuditEvent(now, by, source, "calendar-feed", added.handle(), "issued", null,
                     kind.word() + " " + canonical, null));
             return added;
@@ -180,7 +174,7 @@ public final class CalendarFeeds {
         if (secret == null || secret.isEmpty() || secret.length() > 100) {
             return Optional.empty();
         }
-        Optional<CalendarFeed> found = feeds.findBySecretHash(sha256Hex(secret)).filter(CalendarFeed::live);
+        Optional<CalendarFeed> found = feeds.findBySecretHash(Secrets.sha256Hex(secret)).filter(CalendarFeed::live);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -241,20 +235,5 @@ public final class CalendarFeeds {
     private static String title(String description) {
         String first = description.lines().findFirst().orElse("").strip();
         return first.length() <= TITLE_MAX ? first : first.substring(0, TITLE_MAX - 1).strip() + "…";
-    }
-
-    /** 256 random bits, base64url without padding (43 characters): safe in a URL path as it is. */
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package planbot.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,8 +14,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import planbot.App;
 import planbot.access.CalendarFeeds;
-import planbot.config.HttpConfig;
-import planbot.config.PublicUrl;
+import planbot.config.PublicUrlConfig;
 import planbot.domain.Source;
 import planbot.storage.CalendarFeed;
 
@@ -66,11 +64,9 @@ public final class IcalCommand implements Callable<Integer> {
                 || action.equals("revoke") != (words.size() == 2) || (whose != null) != action.equals("url")) {
             throw new UserError("use: planbot ical url --plan NAME | ical url --person NAME | ical revoke HANDLE | ical list");
         }
-        URI fallback = URI.create("http://localhost:" + HttpConfig.from(root.settings).port());
+        PublicUrlConfig publicUrl = PublicUrlConfig.from(root.settings); // a bad setting stops us here, naming its key
         try (App app = root.open(global)) {
-            if (PublicUrl.from(root.settings).isEmpty()) {
-                app.publicUrl(fallback);
-            }
+            app.usePublicUrl(publicUrl);
             String tenant = root.tenant(global);
             if (action.equals("url")) {
                 boolean plan = whose.plan != null;

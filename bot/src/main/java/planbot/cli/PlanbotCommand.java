@@ -6,7 +6,6 @@ import java.time.Clock;
 import planbot.App;
 import planbot.config.ConfigException;
 import planbot.config.ReminderConfig;
-import planbot.config.PublicUrl;
 import planbot.config.Settings;
 import planbot.web.metrics.MetricsHttp;
 
@@ -15,7 +14,7 @@ import planbot.web.metrics.MetricsHttp;
         description = "Keeps a service-improvement action plan moving: stores the plan, chases owners, reports.",
         subcommands = {DemoCommand.class, ChatCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PeopleCommand.class, RemindCommand.class, DigestCommand.class,
                 PolicyCommand.class, SubscribeCommand.class, ServeCommand.class, WorkspaceCommand.class, AdminCommand.class,
-                DoctorCommand.class, TeamsCommand.class, IcalCommand.class,
+                DoctorCommand.class, TeamsCommand.class, WebCommand.class, IcalCommand.class,
                 BenchCommand.class})
 public final class PlanbotCommand {
     @Mixin
@@ -37,9 +36,7 @@ public final class PlanbotCommand {
 
     /** planbot on the verb's database, with this clock and the configured reminder policy. */
     App open(GlobalOptions verb, Clock clock) {
-        java.util.Optional<java.net.URI> publicUrl = PublicUrl.from(settings); // a bad value stops us before anything opens
         App app = App.open(dbUrl(verb), clock, reminders.defaultPolicy());
-        publicUrl.ifPresent(app::publicUrl);
         app.metricsToken(settings.get(MetricsHttp.TOKEN_SETTING).orElse(null));
         return app;
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import planbot.App;
 import planbot.config.HttpConfig;
+import planbot.config.PublicUrlConfig;
 import planbot.platform.ChatPlatform;
 import planbot.platform.PlatformStartException;
 
@@ -39,7 +40,9 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         HttpConfig http = HttpConfig.from(root.settings); // a bad setting stops us before anything starts
+        PublicUrlConfig publicUrl = PublicUrlConfig.from(root.settings);
         App app = root.open(global);
+        app.usePublicUrl(publicUrl);
         try {
             List<ChatPlatform> platforms = app.configuredPlatforms(root.settings);
             app.serve(platforms, http.port(), out).forEach(out::println);

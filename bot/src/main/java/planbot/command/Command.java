@@ -17,7 +17,7 @@ public sealed interface Command
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
         Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
         Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn, Command.LinkChannel,
-        Command.MatchPeople, Command.ClaimAdmin, Command.Doctor, Command.Calendar {
+        Command.MatchPeople, Command.ClaimAdmin, Command.Doctor, Command.Web, Command.Calendar {
 
     /**
      * True for a lookup: running it changes nothing stored, so an adapter that must give a redelivered request one
@@ -25,6 +25,14 @@ public sealed interface Command
      */
     default boolean readOnly() {
         return false;
+    }
+
+    /**
+     * True when the answer is for the asker alone, whatever it turns out to be: a platform that must choose before the
+     * answer is ready (Discord's deferral) keeps it private.
+     */
+    default boolean answeredPrivately() {
+        return readOnly();
     }
 
     /** {@code status <ref>}: the card for an action (with its tasks) or a task (with its history). */
@@ -335,10 +343,30 @@ public sealed interface Command
         }
     }
 
+    /** {@code web}: a sign-in link to the web pages, for the asker alone. Not read-only: it stores the link. */
+    record Web() implements Command {
+        /** What a platform that cannot answer privately where {@code web} was typed says instead. */
+        public static final String ONLY_PRIVATELY = "A sign-in link is for you alone, so I don't post one here: ask me for"
+                + " web in a personal chat with planbot.";
+
+        @Override
+        public boolean answeredPrivately() {
+            return true;
+        }
+    }
+
     /**
-     * {@code calendar}: a private link to the caller's own calendar feed (the target dates of their open tasks). Not a
-     * lookup: each call stores a new link and stops the caller's earlier one.
+     * {@code calendar}: the address of the caller's own calendar feed (the target dates of their open tasks), for the asker
+     * alone: the address is a secret. Not read-only: each call stores a new address and stops the caller's earlier one.
      */
     record Calendar() implements Command {
+        /** What a platform that cannot answer privately where {@code calendar} was typed says instead. */
+        public static final String ONLY_PRIVATELY = "Your calendar's address is for you alone, so I don't post it here: ask"
+                + " me for calendar in a personal chat with planbot.";
+
+        @Override
+        public boolean answeredPrivately() {
+            return true;
+        }
     }
 }

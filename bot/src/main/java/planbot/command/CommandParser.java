@@ -154,6 +154,9 @@ public final class CommandParser {
             case "calendar":
                 nothingAfter(args, 1, "calendar");
                 return new Command.Calendar();
+            case "web":
+                nothingAfter(args, 1, "web");
+                return new Command.Web();
             default:
                 throw unknown(args);
         }

@@ -14,10 +14,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import planbot.access.CalendarFeeds;
+import planbot.access.SignInLinks;
 import planbot.doctor.Doctor;
 import planbot.domain.Action;
 import planbot.domain.AuditEvent;
 import planbot.domain.DateRevision;
+import planbot.domain.Person;
 import planbot.domain.PlanDate;
 import planbot.domain.Rag;
 import planbot.domain.Role;
@@ -35,6 +37,7 @@ import planbot.reply.Failure;
 import planbot.reply.HelpReply;
 import planbot.reply.HistoryLine;
 import planbot.reply.HistoryReply;
+import planbot.reply.LinkReply;
 import planbot.reply.Listing;
 import planbot.reply.Reply;
 import planbot.reply.TaskCard;
@@ -102,6 +105,7 @@ public final class CommandService {
     private final PeopleMatchService matches;
     private final AdminClaimService claims;
     private final Doctor doctor;
+    private final SignInLinks signIn;
     private final CalendarFeeds calendars;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -111,8 +115,8 @@ public final class CommandService {
     public CommandService(Database db, TenantRepository tenants, TaskRepository tasks, PlanRepository plans, PersonRepository people,
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
                           ChannelRepository channels, PolicySource policies, DigestSource digests, OutboxRepository outbox,
-                          PeopleMatchService matches, AdminClaimService claims, Doctor doctor, CalendarFeeds calendars,
-                          MeterRegistry meters, Clock clock, ZoneId zone) {
+                          PeopleMatchService matches, AdminClaimService claims, Doctor doctor, SignInLinks signIn,
+                          CalendarFeeds calendars, MeterRegistry meters, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -128,6 +132,7 @@ public final class CommandService {
         this.matches = Objects.requireNonNull(matches, "matches");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.doctor = Objects.requireNonNull(doctor, "doctor");
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.calendars = Objects.requireNonNull(calendars, "calendars");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -349,6 +354,8 @@ public final class CommandService {
         } else if (command instanceof Command.Doctor) {
             Optional<Failure> refused = onlyAdmin(c, "run the doctor");
             return refused.isPresent() ? refused.get() : doctor.examine(c.tenant().slug()).checklist();
+        } else if (command instanceof Command.Web) {
+            return webLink(c);
         }
         throw new IllegalStateException("no handler for " + command);
     }
@@ -706,7 +713,7 @@ public final class CommandService {
     }
 
     /**
-     * {@code calendar}: a new link to the caller's own calendar feed, shown only to them (a {@link Listing}); their
+     * {@code calendar}: a new link to the caller's own calendar feed, shown only to them (a {@link LinkReply}); their
      * earlier link stops working. A guest has no tasks of their own to show.
      */
     private Reply calendar(Ctx c) {
@@ -717,11 +724,26 @@ public final class CommandService {
         try {
             CalendarFeeds.Issued issued = calendars.issue(c.tenant().slug(), planbot.storage.CalendarFeed.Kind.PERSON,
                     c.actor().person().name(), c.actor().displayName(), c.request().source());
-            return new Listing("Your calendar: the target dates of your open tasks. Subscribe to this address in your calendar"
-                    + " (Outlook: Add calendar, Subscribe from web; Google: Other calendars, From URL):",
-                    java.util.List.of(issued.url().toString(),
-                            "Keep it to yourself: anyone with it sees your tasks. Asking again gives a new address and stops"
-                                    + " this one (its handle is " + issued.handle() + ")."), "");
+            return new LinkReply("Your calendar of your open tasks' target dates, for you alone: subscribe to this address in"
+                    + " your calendar (Outlook: Add calendar, Subscribe from web; Google: Other calendars, From URL). Anyone"
+                    + " with it sees your tasks; asking again gives a new address and stops this one (handle "
+                    + issued.handle() + ").", issued.url(), "Subscribe");
+        } catch (UserFixableException e) {
+            return Failure.of(e.getMessage());
+        }
+    }
+
+    /** A sign-in link for the asker alone (the reply is never shown to the channel); a guest is told how to be linked. */
+    private Reply webLink(Ctx c) {
+        Person person = c.actor().person();
+        if (person == null) {
+            return Failure.of("planbot does not know which person of the plan you are yet: an admin must link your account"
+                    + " first (`people link \"Your name\" @you`), then `web` gives you a link.");
+        }
+        try {
+            return new LinkReply("Your link to planbot's web pages, for you alone: it signs you in once, within the next "
+                    + SignInLinks.VALID_FOR.toMinutes() + " minutes. Do not forward it.",
+                    signIn.issue(c.tenant().slug(), person, c.request().source()), "Open planbot");
         } catch (UserFixableException e) {
             return Failure.of(e.getMessage());
         }

@@ -94,6 +94,9 @@ public final class HelpText {
                     "Checks planbot's set-up here (admins): what stops reminders from being delivered, what is optional, and "
                             + "the command that fixes each.",
                     "doctor"),
+            new Entry("web", "web",
+                    "Sends you, and only you, a link that signs you in to planbot's web pages: it works once, for 15 minutes.",
+                    "web"),
             new Entry("calendar", "calendar",
                     "Sends you, privately, the address of a calendar feed of your open tasks' target dates, to subscribe to in"
                             + " Outlook or Google Calendar. Asking again gives a new address and stops the old one.",

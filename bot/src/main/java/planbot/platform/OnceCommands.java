@@ -93,6 +93,15 @@ public final class OnceCommands {
         return !(parsed instanceof ParseResult.Parsed) || ((ParseResult.Parsed) parsed).command().readOnly();
     }
 
+    /**
+     * True when the text's answer is for the caller alone ({@link planbot.command.Command#answeredPrivately}), or it is no
+     * command at all (its answer is the parser's help).
+     */
+    public boolean answeredPrivately(String text) {
+        ParseResult parsed = parser.parse(text);
+        return !(parsed instanceof ParseResult.Parsed) || ((ParseResult.Parsed) parsed).command().answeredPrivately();
+    }
+
     /** Carries a failed command's reply out of the transaction it rolls back. */
     private static final class FailedOnOurSide extends RuntimeException {
         private static final long serialVersionUID = 1L;

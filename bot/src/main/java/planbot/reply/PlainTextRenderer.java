@@ -150,6 +150,12 @@ public final class PlainTextRenderer {
             l.lines().forEach(line -> b.append("  ").append(line).append('\n'));
             return b.toString();
         }
+
+        /** The text, then the URL alone on its line (a terminal or chat turns it into a link as it is). */
+        @Override
+        public String visit(LinkReply l) {
+            return l.text() + "\n  " + l.url() + "\n";
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ package planbot.reply;
  * until every renderer says how it looks (Java 17 has no exhaustive {@code switch} over a sealed type).
  */
 public sealed interface Reply permits TaskCard, ActionCard, TaskList, HistoryReply, Confirmation, Failure, HelpReply,
-        Question, DigestReply, Listing {
+        Question, DigestReply, Listing, LinkReply {
 
     /** True for replies meant for the whole channel; false for lookups only the caller needs to see. */
     default boolean visibleToChannel() {
@@ -44,5 +44,7 @@ public sealed interface Reply permits TaskCard, ActionCard, TaskList, HistoryRep
         R visit(DigestReply digest);
 
         R visit(Listing listing);
+
+        R visit(LinkReply link);
     }
 }

@@ -146,6 +146,33 @@ class DiscordInteractionsTest {
     }
 
     @Test
+    void givenAStalledDatabase_whenOliviaAsksForASignInLink_thenTheDeferralIsPrivateAndSoIsTheLink() throws Exception {
+        f.bindGuild();
+        // GIVEN another writer holding SQLite's write lock for 3 s
+        Thread holder = new Thread(() -> f.bot.app().database().transaction(() -> {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holder.start();
+        Thread.sleep(200);
+        // WHEN Olivia types /plan web in the plan channel
+        ObjectNode web = slash(f.olivia, f.planChannel, "web");
+        JsonNode r = f.respond(web);
+        // THEN the deferral is already ephemeral (an edit cannot make it so later), and the link follows in it
+        assertThat(r.path("type").asInt()).isEqualTo(5);
+        assertThat(ephemeral(r)).isTrue();
+        ObjectNode original = f.discord.awaitOriginal(web.path("id").asText(),
+                o -> !o.path("interaction_pending").asBoolean(true), DiscordFixture.WAIT);
+        assertThat(original.toString()).containsPattern("\\]\\(http://localhost:\\d+/signin/[A-Za-z0-9_-]{43}\\)");
+        holder.join();
+        assertThat(f.discord.violations()).isEmpty();
+    }
+
+    @Test
     void givenARefBeingTyped_whenDiscordAsksToAutocomplete_thenAtMost25RefsInTime() throws Exception {
         ObjectNode ask = f.discord.autocomplete(f.olivia, f.planChannel, "status", "ref", "EN003/0", Map.of());
         long t0 = System.nanoTime();

@@ -166,7 +166,7 @@ public final class Interactions {
             return JSON.objectNode().put("type", 6);
         }
         ObjectNode deferred = JSON.objectNode().put("type", 5);
-        if (i.type() != Interaction.COMMAND || once.isLookup(PlanCommandSpec.commandText(i.data()))) {
+        if (i.type() != Interaction.COMMAND || once.answeredPrivately(PlanCommandSpec.commandText(i.data()))) {
             deferred.putObject("data").put("flags", EPHEMERAL);
         }
         return deferred;

@@ -94,6 +94,7 @@ public final class PlanCommandSpec {
             sub("admin", new Option("claim", STRING, "The one-time code from ./planbot admin code", true, "claim", false,
                     List.of())),
             sub("doctor"),
+            sub("web"),
             sub("calendar"));
 
     private PlanCommandSpec() {

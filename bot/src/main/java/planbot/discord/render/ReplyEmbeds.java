@@ -20,6 +20,7 @@ import planbot.reply.Failure;
 import planbot.reply.HelpReply;
 import planbot.reply.HistoryLine;
 import planbot.reply.HistoryReply;
+import planbot.reply.LinkReply;
 import planbot.reply.Listing;
 import planbot.reply.Question;
 import planbot.reply.Reply;
@@ -207,6 +208,14 @@ public final class ReplyEmbeds {
             List<String> lines = new ArrayList<>();
             l.lines().forEach(s -> lines.add(line(s, 500)));
             pages.lines(lines, lines.size(), "");
+            return null;
+        }
+
+        /** The text, then a masked link {@code [label](url)}: the URL as given, not through the markdown escaping. */
+        @Override
+        public Void visit(LinkReply l) {
+            pages.section(line(l.label(), 200), BLURPLE);
+            pages.text(escape(l.text()) + "\n[" + escape(l.label()) + "](" + l.url().toASCIIString() + ")");
             return null;
         }
     }

@@ -25,6 +25,7 @@ import planbot.reply.Failure;
 import planbot.reply.HelpReply;
 import planbot.reply.HistoryLine;
 import planbot.reply.HistoryReply;
+import planbot.reply.LinkReply;
 import planbot.reply.Listing;
 import planbot.reply.PlainTextRenderer;
 import planbot.reply.Question;
@@ -185,6 +186,18 @@ public final class ReplyBlocks {
                 b.lines("*" + escape(l.title()) + "*", lines, lines.size());
             }
             return b.message(l.title());
+        }
+
+        /**
+         * Slack's {@code <url|label>}: a URL needs no escaping inside it (an http(s) URI holds no {@code <}, {@code >} or
+         * {@code |}), and mrkdwn formatting does not apply there. The fallback text leaves the URL out: it shows in
+         * notifications.
+         */
+        @Override
+        public SlackMessage visit(LinkReply l) {
+            Blocks b = new Blocks();
+            b.section(escape(l.text()) + "\n<" + l.url().toASCIIString() + "|" + escape(l.label()) + ">");
+            return b.message(l.text());
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import planbot.answer.TaskAnswer;
+import planbot.command.Command;
 import planbot.command.CommandParser;
 import planbot.command.CommandRequest;
 import planbot.command.DateParser;
@@ -55,6 +56,12 @@ final class Messages {
         String text = withoutPlan(TeamsText.neutral(raw, answers.withObjectIds(a), a.botId()));
         ParseResult parsed = parser.parse(text);
         if (a.kind() == TeamsConversation.Kind.PERSONAL && !(parsed instanceof ParseResult.Parsed) && replied(a, caller, text)) {
+            return;
+        }
+        Command secret = parsed instanceof ParseResult.Parsed ? ((ParseResult.Parsed) parsed).command() : null;
+        if (a.kind() != TeamsConversation.Kind.PERSONAL && (secret instanceof Command.Web || secret instanceof Command.Calendar)) {
+            // Teams has no reply only the asker sees in a channel
+            answers.say(a, secret instanceof Command.Web ? Command.Web.ONLY_PRIVATELY : Command.Calendar.ONLY_PRIVATELY);
             return;
         }
         Optional<Reply> reply = once.handle(TeamsActivities.PLATFORM, a.tenantId(), a.id(), caller.withText(text));

@@ -21,6 +21,7 @@ import planbot.reply.Failure;
 import planbot.reply.HelpReply;
 import planbot.reply.HistoryLine;
 import planbot.reply.HistoryReply;
+import planbot.reply.LinkReply;
 import planbot.reply.Listing;
 import planbot.reply.PlainTextRenderer;
 import planbot.reply.Question;
@@ -205,6 +206,18 @@ public final class ReplyCards {
                 List<ObjectNode> lines = new ArrayList<>();
                 l.lines().forEach(line -> lines.add(text(md(line, 500), Style.LINE)));
                 lines(card, l.title(), lines, lines.size());
+            };
+        }
+
+        /** The text, then an Action.OpenUrl button: the URL is a property, never markdown (which would escape its {@code _}). */
+        @Override
+        public Consumer<Card> visit(LinkReply l) {
+            return card -> {
+                card.add(text(md(l.text(), 1000), Style.PLAIN));
+                ObjectNode set = Cards.JSON.createObjectNode().put("type", "ActionSet");
+                set.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", Cards.cut(l.label(), 40))
+                        .put("url", l.url().toASCIIString());
+                card.add(set);
             };
         }
     }

@@ -71,6 +71,9 @@ public final class OutgoingWebhook implements AutoCloseable {
     /** The webhook's own mention, first in the text: {@code <at>planbot</at>}, maybe after markup or spaces. */
     private static final Pattern LEADING_MENTION = Pattern.compile("^\\s*(?:<p>\\s*)?<at>[^<]*</at>(?:&nbsp;|\\s)*",
             Pattern.CASE_INSENSITIVE);
+    /** {@code web}: a sign-in link, which this webhook could only post in the channel for all to see. */
+    private static final Pattern WEB_WORDS = Pattern.compile("^(?:/plan\\s+)?web\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CALENDAR_WORDS = Pattern.compile("^(?:/plan\\s+)?calendar\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern REMINDER_WORDS = Pattern.compile("^(?:/plan\\s+)?(?:reply\\b|remind|me\\s+reminders?\\b)",
             Pattern.CASE_INSENSITIVE);
 
@@ -148,6 +151,12 @@ public final class OutgoingWebhook implements AutoCloseable {
         String typed = commandText(m);
         if (REMINDER_WORDS.matcher(typed).find()) {
             return text(REMINDERS_NEED_THE_BOT);
+        }
+        if (WEB_WORDS.matcher(typed).find()) {
+            return text(planbot.command.Command.Web.ONLY_PRIVATELY);
+        }
+        if (CALENDAR_WORDS.matcher(typed).find()) {
+            return text(planbot.command.Command.Calendar.ONLY_PRIVATELY);
         }
         CompletableFuture<ObjectNode> answer;
         try {

@@ -20,6 +20,7 @@ import planbot.reply.Failure;
 import planbot.reply.HelpReply;
 import planbot.reply.HistoryLine;
 import planbot.reply.HistoryReply;
+import planbot.reply.LinkReply;
 import planbot.reply.Listing;
 import planbot.reply.Question;
 import planbot.reply.Reply;
@@ -51,7 +52,8 @@ class ReplyEmbedsTest {
                 new Confirmation(text, one, text), new Confirmation(text, null, null, false),
                 new Failure(text, List.of(text, text)), Failure.ours(), new HelpReply(text, help),
                 new Question(text, List.of(new Question.Choice("Yes", "note EN003/01 x"), new Question.Choice("No", "no"))),
-                new DigestReply(Samples.digest(n, text, text)), new Listing(text, lines, text), new Listing(text, List.of(), text));
+                new DigestReply(Samples.digest(n, text, text)), new Listing(text, lines, text), new Listing(text, List.of(), text),
+                new LinkReply(text, java.net.URI.create("https://planbot.council.example/signin/a_b-c"), "Open planbot"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import planbot.reply.Failure;
 import planbot.reply.HelpReply;
 import planbot.reply.HistoryLine;
 import planbot.reply.HistoryReply;
+import planbot.reply.LinkReply;
 import planbot.reply.Listing;
 import planbot.reply.Question;
 import planbot.reply.Reply;
@@ -58,7 +59,8 @@ class ReplyCardsTest {
                         new Question.Choice("No", "cancel"))),
                 new DigestReply(Samples.digest(tasks, tasks, tasks, tasks, text)),
                 new Listing("Unlinked people", List.of(text, "HoP"), "Everyone is linked."),
-                new Listing("Unlinked people", List.of(), "Everyone is linked."));
+                new Listing("Unlinked people", List.of(), "Everyone is linked."),
+                new LinkReply(text, java.net.URI.create("https://planbot.council.example/signin/a_b-c"), "Open planbot"));
     }
 
     @Test

@@ -157,6 +157,15 @@ class OutgoingWebhookTest {
     }
 
     @Test
+    void givenWeb_whenPosted_thenNoLinkIsMadeOrPostedInTheChannel() throws Exception {
+        start();
+        HttpResponse<String> response = signed(activity("web1", "<at>planbot</at> web"));
+        assertThat(JSON.readTree(response.body()).path("text").asText()).isEqualTo(planbot.command.Command.Web.ONLY_PRIVATELY);
+        assertThat(response.body()).doesNotContain("/signin/");
+        assertThat(bot.dump().get("signin_link")).isEmpty();
+    }
+
+    @Test
     void givenACommandAboutReminders_whenPosted_thenItSaysRemindersNeedTheBot() throws Exception {
         start();
 

@@ -31,7 +31,7 @@ import planbot.domain.Status;
 import planbot.domain.Task;
 import planbot.domain.UserFixableException;
 import planbot.reply.Failure;
-import planbot.reply.Listing;
+import planbot.reply.LinkReply;
 import planbot.reply.Reply;
 import planbot.storage.CalendarFeed;
 import planbot.testing.PlanEdits;
@@ -192,14 +192,14 @@ class CalendarFeedsTest {
             // WHEN Sam asks in chat
             Reply first = bot.source(Source.SLACK).send("Sam Jones", "calendar");
             // THEN the answer is for Sam alone, and its URL is Sam's feed
-            assertThat(first).isInstanceOf(Listing.class);
+            assertThat(first).isInstanceOf(LinkReply.class);
             assertThat(first.visibleToChannel()).isFalse();
-            URI url = URI.create(((Listing) first).lines().get(0));
+            URI url = ((LinkReply) first).url();
             assertThat(events(get(url).body())).hasSize(3);
             assertThat(bot.dump().get("calendar_feed")).singleElement()
                     .satisfies(row -> assertThat(row).containsEntry("kind", "person").containsEntry("name", "Sam Jones"));
             // WHEN Sam asks again THEN the new URL works and the old one does not
-            URI second = URI.create(((Listing) bot.send("Sam Jones", "calendar")).lines().get(0));
+            URI second = ((LinkReply) bot.send("Sam Jones", "calendar")).url();
             assertThat(get(second).statusCode()).isEqualTo(200);
             assertThat(get(url).statusCode()).isEqualTo(404);
             // AND a guest gets one sentence and nothing is stored

@@ -24,7 +24,8 @@ public final class TestDatabases {
     public static final List<String> TABLES = List.of("tenant", "plan", "section", "action", "task", "person",
             "chat_identity", "target_date_revision", "audit_event", "task_snooze", "outbox", "reminder_policy",
             "reminder_sweep", "digest_subscription", "chat_workspace", "chat_channel", "inbound_event",
-            "admin_claim_code", "admin_claim_failure", "welcome", "teams_conversation", "calendar_feed");
+            "admin_claim_code", "admin_claim_failure", "welcome", "teams_conversation", "signin_link", "web_session",
+            "calendar_feed");
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
