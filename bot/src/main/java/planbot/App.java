@@ -94,6 +94,8 @@ import planbot.tenancy.Tenancy;
 import planbot.tracker.ImportService;
 import planbot.web.feeds.FeedsHttp;
 import planbot.web.metrics.MetricsHttp;
+import planbot.web.pages.DashboardPages;
+import planbot.web.pages.DashboardReader;
 import planbot.web.signin.SignInRoutes;
 import planbot.web.signin.WebAuth;
 
@@ -434,6 +436,8 @@ public final class App implements AutoCloseable {
         new MetricsHttp(meters, metricsToken).routes(server);
         toStart.forEach(p -> p.routes(server.forPlatform(p.name())));
         new SignInRoutes(signInLinks, webSessions, webAuth, this::publicUrl).routes(server.forPlatform(Source.WEB.word()));
+        new DashboardPages(webAuth, new DashboardReader(database, digests, clock, ZONE), commands, admin, tenants, tasks, audit,
+                revisions, ZONE).routes(server.forPlatform(Source.WEB.word()));
         toStart.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         List<String> lines = new java.util.ArrayList<>();
         try {

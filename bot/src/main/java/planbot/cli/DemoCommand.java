@@ -1,8 +1,10 @@
 package planbot.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,6 +14,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import planbot.App;
 import planbot.BundledSample;
+import planbot.access.SignInLinks;
+import planbot.config.HttpConfig;
+import planbot.delivery.ConsoleMessenger;
+import planbot.domain.Source;
+import planbot.platform.PlatformStartException;
+import planbot.storage.ChatIdentity;
 import planbot.domain.Action;
 import planbot.domain.Plan;
 import planbot.domain.Rag;
@@ -24,17 +32,20 @@ import planbot.tracker.read.TrackerReader;
 
 /**
  * {@code planbot demo}: no credentials, no setup. Imports the bundled sample plan into {@code data/demo.db}
- * (once; later runs find it there), shows what it holds, and opens a console chat as an admin, with the
- * clock set to a day inside the plan's timeframe.
+ * (once; later runs find it there), shows what it holds, serves the dashboard ({@code PLANBOT_HTTP_PORT}, 7070) with a
+ * sign-in link for the admin, and opens a console chat as an admin, with the clock set to a day inside the plan's
+ * timeframe (the dashboard's clock too: links and sessions expire in its minutes).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Try planbot: the bundled sample plan (kept in data/demo.db) and a console chat; no credentials needed.")
+        description = "Try planbot: the bundled sample plan (kept in data/demo.db), a console chat and the dashboard on :7070; no credentials needed.")
 public final class DemoCommand implements Callable<Integer> {
     static final String DEMO_DB = "jdbc:sqlite:data/demo.db";
     static final String DEMO_TENANT = "demo";
     static final String PLAN = BundledSample.PLAN;
     /** A Monday inside the sample plan's timeframe: some tasks are due soon, some are overdue. */
     static final LocalDate DEMO_DAY = LocalDate.of(2023, 5, 15);
+    /** The person the dashboard's sign-in link is for: the admin at the terminal. */
+    static final String DEMO_ADMIN = "admin";
 
     @ParentCommand
     PlanbotCommand root;
@@ -63,6 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Try: status ENF003 · status EN3/1 · overdue · list section enforcement · list due 30d · update EN003/01 completed nearly there");
             out.println("     history EN003/01 · date EN003/02 30/06/2023 waiting on legal · search website · help");
             out.println();
+            serveDashboard(app, HttpConfig.from(root.settings).port(), out);
             app.admin().subscribe(DEMO_TENANT, SubscriptionSpec.weekly("console", null, null), "cli", planbot.domain.Source.CLI);
             out.println("Reminders and the Monday digest that are due now arrive below, as the scheduler delivers them;");
             out.println("answer one with e.g. `reply EN005/03 new date 30/06/2023 waiting on legal`.");
@@ -72,6 +84,29 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Serves the dashboard and prints a sign-in link for the demo's admin (a person "admin" of the demo plan, added on the
+     * first run). A port in use is said in one line, and the console chat goes on without the dashboard.
+     */
+    static void serveDashboard(App app, int port, PrintWriter out) {
+        try {
+            app.startPlatforms(List.of(), port);
+        } catch (IllegalStateException | PlatformStartException e) {
+            out.println("The dashboard is not served: port " + port + " is in use (set " + HttpConfig.PORT
+                    + " to another port).");
+            out.println();
+            return;
+        }
+        app.admin().addAdmin(DEMO_TENANT, new ChatIdentity(ConsoleMessenger.PLATFORM, DEMO_TENANT, DEMO_ADMIN), DEMO_ADMIN,
+                DEMO_ADMIN, "demo", Source.CLI);
+        URI link = app.signInLinks().issue(DEMO_TENANT, app.admin().person(DEMO_TENANT, DEMO_ADMIN), Source.CLI);
+        out.println("The dashboard: http://localhost:" + app.httpPort() + "/");
+        out.println("Sign in as the demo's admin with this link (it works once, within " + SignInLinks.VALID_FOR.toMinutes()
+                + " minutes):");
+        out.println("  " + link);
+        out.println();
     }
 
     static void overview(PrintWriter out, Plan plan) {

@@ -183,6 +183,19 @@ public final class CommandService {
     }
 
     /**
+     * Whether the actor may change the task with this id in the tenant (its status, target date and notes; with
+     * {@code reassign}, its owner): what a web page asks before it offers forms. The same rules the commands apply, which
+     * check again when the form is sent. False for a task the tenant does not have.
+     */
+    public boolean mayChange(String tenantSlug, Actor actor, long taskId, boolean reassign) {
+        if (actor.role() == Role.VIEWER) {
+            return false;
+        }
+        return tenant(tenantSlug).flatMap(t -> taskById(t, taskId))
+                .map(byId -> refusal(actor, byId.found(), reassign ? Role.LEAD : Role.OFFICER).isEmpty()).orElse(false);
+    }
+
+    /**
      * Every name a ref can resolve to in the tenant (actions by key and label, tasks by ref), in plan order, for a
      * platform that offers refs as the user types them; empty for an unknown tenant.
      */

@@ -135,7 +135,9 @@ public final class SignInRoutes {
      */
     private boolean crossSite(Context ctx) {
         String origin = ctx.header("Origin");
-        if (origin == null) {
+        // Under Referrer-Policy no-referrer (WebHeaders) a browser's own form post says "Origin: null" (Fetch standard);
+        // Sec-Fetch-Site, which no page can set, says whether it came from this site.
+        if (origin == null || "null".equals(origin) && "same-origin".equals(ctx.header("Sec-Fetch-Site"))) {
             return false;
         }
         String from;

@@ -165,8 +165,11 @@ public final class DigestSource {
         return new Status(word, kind == null ? StatusKind.of(word) : StatusKind.valueOf(kind));
     }
 
-    /** A {@link PlanDate} spread over {@code <prefix>_kind/_date/_precision/_remark/_text}; null when the kind is. */
-    private static PlanDate date(ResultSet rs, String prefix) throws SQLException {
+    /**
+     * A {@link PlanDate} spread over {@code <prefix>_kind/_date/_precision/_remark/_text}; null when the kind is. Public
+     * for the dashboard, which reads original target dates from the same revision columns.
+     */
+    public static PlanDate date(ResultSet rs, String prefix) throws SQLException {
         String kind = rs.getString(prefix + "_kind");
         if (kind == null) {
             return null;
