@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 import planbot.access.CalendarFeeds;
+import planbot.access.ApiTokens;
 import planbot.access.SignInLinks;
 import planbot.access.WebSessions;
 import planbot.admin.AdminService;
@@ -66,6 +67,7 @@ import planbot.config.PublicUrlConfig;
 import planbot.config.Settings;
 import planbot.storage.Database;
 import planbot.storage.DateRevisionRepository;
+import planbot.storage.JdbiApiTokenRepository;
 import planbot.storage.JdbiAuditRepository;
 import planbot.storage.JdbiCalendarFeedRepository;
 import planbot.storage.JdbiChannelRepository;
@@ -96,6 +98,7 @@ import planbot.web.feeds.FeedsHttp;
 import planbot.web.metrics.MetricsHttp;
 import planbot.web.pages.DashboardPages;
 import planbot.web.pages.DashboardReader;
+import planbot.web.api.ApiRoutes;
 import planbot.web.signin.SignInRoutes;
 import planbot.web.signin.WebAuth;
 
@@ -140,6 +143,8 @@ public final class App implements AutoCloseable {
     private final WebAuth webAuth;
     /** {@code PLANBOT_PUBLIC_URL} once {@linkplain #usePublicUrl set}; until then links start at this server's localhost. */
     private volatile PublicUrlConfig publicUrl;
+    private final ApiTokens apiTokens;
+    private final ApiRoutes api;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
     /** The one registry every part records in; {@code GET /metrics} shows it. */
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -198,6 +203,8 @@ public final class App implements AutoCloseable {
             Instant oldest = o.pending().oldest();
             return oldest == null ? 0 : Math.max(0, clock.millis() - oldest.toEpochMilli()) / 1000.0;
         }).description("how long the oldest waiting message has waited").baseUnit("seconds").register(meters);
+        this.apiTokens = new ApiTokens(database, tenants, new JdbiApiTokenRepository(database), audit, clock);
+        this.api = new ApiRoutes(apiTokens, commands, tenants, plans, tasks, audit, admin, imports, clock, ZONE);
     }
 
     /** Opens the database (migrating it) and wires everything, with the system clock. */
@@ -221,6 +228,11 @@ public final class App implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(reminderDefault, "reminderDefault");
         return new App(Database.open(dbUrl), clock, reminderDefault);
+    }
+
+    /** The REST API's integration tokens. */
+    public ApiTokens apiTokens() {
+        return apiTokens;
     }
 
     public Clock clock() {
@@ -438,6 +450,7 @@ public final class App implements AutoCloseable {
         new SignInRoutes(signInLinks, webSessions, webAuth, this::publicUrl).routes(server.forPlatform(Source.WEB.word()));
         new DashboardPages(webAuth, new DashboardReader(database, digests, clock, ZONE), commands, admin, tenants, tasks, audit,
                 revisions, ZONE).routes(server.forPlatform(Source.WEB.word()));
+        api.routes(server.forPlatform(Source.WEB.word()));
         toStart.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         List<String> lines = new java.util.ArrayList<>();
         try {

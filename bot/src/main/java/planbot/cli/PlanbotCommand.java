@@ -14,7 +14,7 @@ import planbot.web.metrics.MetricsHttp;
         description = "Keeps a service-improvement action plan moving: stores the plan, chases owners, reports.",
         subcommands = {DemoCommand.class, ChatCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PeopleCommand.class, RemindCommand.class, DigestCommand.class,
                 PolicyCommand.class, SubscribeCommand.class, ServeCommand.class, WorkspaceCommand.class, AdminCommand.class,
-                DoctorCommand.class, TeamsCommand.class, WebCommand.class, IcalCommand.class,
+                DoctorCommand.class, TeamsCommand.class, WebCommand.class, TokenCommand.class, IcalCommand.class,
                 BenchCommand.class})
 public final class PlanbotCommand {
     @Mixin

@@ -5,17 +5,31 @@ import planbot.domain.Person;
 import planbot.domain.Role;
 
 /**
- * Who is asking: the person in the plan they are linked to (with their role), or a guest who may only read.
+ * Who is asking: the person in the plan they are linked to (with their role), a guest who may only read, or an
+ * integration (an API token) that has a role but is nobody in the plan, so owns and leads nothing.
  *
- * @param displayName how to name them in replies and the audit trail
- * @param person      the plan's person they are, or null for someone not linked to anyone
+ * @param displayName     how to name them in replies and the audit trail
+ * @param person          the plan's person they are, or null for someone not linked to anyone
+ * @param integrationRole the role of an integration; null for a person or a guest
  */
-public record Actor(String displayName, Person person) {
+public record Actor(String displayName, Person person, Role integrationRole) {
     public Actor {
         Objects.requireNonNull(displayName, "displayName");
         if (displayName.isBlank()) {
             throw new IllegalArgumentException("an actor needs a name");
         }
+        if (person != null && integrationRole != null) {
+            throw new IllegalArgumentException("an integration is not a person");
+        }
+    }
+
+    public Actor(String displayName, Person person) {
+        this(displayName, person, null);
+    }
+
+    /** An integration acting with a role: as a person of that role may, except that no task or action is its own. */
+    public static Actor integration(String name, Role role) {
+        return new Actor(name, null, Objects.requireNonNull(role, "role"));
     }
 
     public static Actor of(Person person) {
@@ -28,7 +42,7 @@ public record Actor(String displayName, Person person) {
     }
 
     public Role role() {
-        return person == null ? Role.VIEWER : person.role();
+        return person != null ? person.role() : integrationRole != null ? integrationRole : Role.VIEWER;
     }
 
     /** True when this actor is the named person (tracker names compare without regard to case or spacing). */

@@ -826,7 +826,7 @@ public final class CommandService {
     }
 
     private static Optional<Failure> onlyAdmin(Ctx c, String what) {
-        return c.actor().role() == Role.ADMIN ? Optional.empty() : Optional.of(Failure.of("Only an admin can " + what + "."));
+        return c.actor().role() == Role.ADMIN ? Optional.empty() : Optional.of(Failure.denied("Only an admin can " + what + "."));
     }
 
     /** The names closest to what was typed, compared without regard to case. */
@@ -934,7 +934,7 @@ public final class CommandService {
      */
     private Reply change(Ctx c, RefText ref, Role minimum, Editor editor, String alreadyText) {
         if (c.actor().role() == Role.VIEWER) {
-            return Failure.of(c.actor().person() == null
+            return Failure.denied(c.actor().person() == null && c.actor().integrationRole() == null
                     ? "You can read the plan but not change it: ask an admin to link your account to your name in the plan."
                     : "As " + article(c.actor().role().word()) + " you can read the plan but not change it.");
         }
@@ -955,7 +955,7 @@ public final class CommandService {
             TaskRow row = found.task();
             Optional<String> refusal = refusal(c.actor(), found, minimum);
             if (refusal.isPresent()) {
-                return Failure.of(refusal.get());
+                return Failure.denied(refusal.get());
             }
             String shown = typedBack(c.tenant(), row).toString();
             Edit edit = editor.edit(row, shown);

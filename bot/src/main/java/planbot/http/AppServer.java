@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app's one HTTP server. Routes are mounted ({@link #post}, {@link #get}) before {@link #start()}; it always
- * answers {@code GET /health} from the health source it was given. Bodies are capped at {@link #MAX_BODY_BYTES}.
+ * answers {@code GET /health} from the health source it was given. Bodies are capped at {@link #MAX_BODY_BYTES}; a route
+ * that takes larger ones (the REST API's import) reads the request's stream itself under its own cap ({@link #tooLarge}).
  *
  * <p>Not thread-safe to mount, start or close (the composition root does that on one thread); route handlers run on
  * Jetty's threads.
@@ -33,12 +35,17 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
     private record Route(boolean post, String path, Handler handler) {
     }
 
+    /** The methods a {@linkplain #fallback fallback} answers. */
+    private static final List<HandlerType> ANY = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
+            HandlerType.DELETE);
+
     private final int port;
     private final Supplier<Health> health;
     private final MeterRegistry meters;
     private final List<Route> routes = new ArrayList<>();
     /** Who mounted each route path, for the latency metric's platform label; absent: "none". */
     private final java.util.Map<String, String> platformOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Handler> fallbacks = new java.util.LinkedHashMap<>();
     private Javalin server;
 
     /**
@@ -91,7 +98,24 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
                 AppServer.this.get(path, handler);
                 platformOf.put(path, platform);
             }
+
+            @Override
+            public void fallback(String pathPrefix, Handler handler) {
+                AppServer.this.fallback(pathPrefix, handler);
+                platformOf.put(pathPrefix + "/*", platform);
+            }
         };
+    }
+
+    @Override
+    public void fallback(String pathPrefix, Handler handler) {
+        if (server != null) {
+            throw new IllegalStateException("routes are mounted before the server starts");
+        }
+        if (!pathPrefix.startsWith("/") || pathPrefix.endsWith("/")) {
+            throw new IllegalArgumentException("a path prefix starts with '/' and does not end with one: " + pathPrefix);
+        }
+        fallbacks.put(pathPrefix, Objects.requireNonNull(handler, "handler"));
     }
 
     private void mount(Route route) {
@@ -126,6 +150,8 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
                     config.routes.get(r.path(), r.handler());
                 }
             }
+            // Javalin answers with the first endpoint added that matches: fallbacks after every route
+            fallbacks.forEach((prefix, handler) -> ANY.forEach(method -> config.routes.addHttpHandler(method, prefix + "/*", handler)));
             // A body sent to a path nobody mounted is read (within the cap) and dropped, so that Jetty answers 404 on the
             // connection instead of closing it unanswered under the client's next request.
             config.routes.error(404, ctx -> {
@@ -171,16 +197,28 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
 
     /**
      * Answers 413 to a request whose body is over {@link #MAX_BODY_BYTES}, before anything reads it as a body; true when
-     * it did (the route then does nothing more). A body up to {@link #DRAIN_BYTES} is read and dropped first: closing a
-     * connection with unread bytes makes TCP reset it, and the client could lose the 413 it was about to read. A larger
-     * one is answered at once and the connection closed.
+     * it did (the route then does nothing more).
      */
     public static boolean refusedAsTooLarge(io.javalin.http.Context ctx) {
-        long length = ctx.contentLength();
-        if (length <= MAX_BODY_BYTES) {
+        if (!tooLarge(ctx, MAX_BODY_BYTES)) {
             return false;
         }
-        if (length <= DRAIN_BYTES) {
+        ctx.status(413).contentType("text/plain").result("request too large");
+        return true;
+    }
+
+    /**
+     * True when the request says its body is over {@code maxBytes}; the caller then answers 413 in its own words. A body
+     * up to {@link #DRAIN_BYTES}, or twice the cap if more, is read and dropped first: closing a connection with unread
+     * bytes makes TCP reset it, and the client could lose the 413 it was about to read. A larger one is not read, and the
+     * connection is closed after the answer. A body of unknown length is the caller's to count as it reads.
+     */
+    public static boolean tooLarge(io.javalin.http.Context ctx, long maxBytes) {
+        long length = ctx.contentLength();
+        if (length <= maxBytes) {
+            return false;
+        }
+        if (length <= Math.max(DRAIN_BYTES, 2 * maxBytes)) {
             try (java.io.InputStream in = ctx.req().getInputStream()) {
                 byte[] sink = new byte[16 * 1024];
                 long left = length;
@@ -194,7 +232,6 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
         } else {
             ctx.header("Connection", "close");
         }
-        ctx.status(413).contentType("text/plain").result("request too large");
         return true;
     }
 

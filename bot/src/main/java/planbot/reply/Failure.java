@@ -19,8 +19,10 @@ public record Failure(Kind kind, String message, List<String> suggestions) imple
 
     /** Whose a failure is to fix. */
     public enum Kind {
-        /** The user can act on it: a bad ref, a missing permission, a setting out of range. */
+        /** The user can act on it: a bad ref, a setting out of range. */
         USER,
+        /** The user may not do it (their role, or the task is not theirs): shown as USER is; the REST API answers 403. */
+        DENIED,
         /** A fault of planbot or what it depends on: logged at ERROR where it was caught, answered with {@link #GENERIC}. */
         OURS
     }
@@ -42,6 +44,11 @@ public record Failure(Kind kind, String message, List<String> suggestions) imple
     /** The user's to fix. */
     public static Failure of(String message) {
         return new Failure(Kind.USER, message, List.of());
+    }
+
+    /** The user may not do this. */
+    public static Failure denied(String message) {
+        return new Failure(Kind.DENIED, message, List.of());
     }
 
     /** Ours: the generic sentence. The caller has logged the cause. */

@@ -202,4 +202,26 @@ class AppServerTest {
             assertThat(read.get()).isEqualTo(1);
         }
     }
+
+    @Test
+    void givenAFallbackMountedBeforeARouteUnderItsPrefix_thenTheRouteWinsAndTheFallbackAnswersEverythingElseThere() throws Exception {
+        try (AppServer server = new AppServer(0, () -> new Health(java.util.Map.of()))) {
+            // GIVEN a fallback for /api mounted first, then a platform's POST /api/messages
+            server.fallback("/api", ctx -> ctx.status(404).result("fallback " + ctx.method().name()));
+            server.post("/api/messages", ctx -> ctx.result("teams"));
+            server.start();
+            String base = "http://127.0.0.1:" + server.port();
+            // WHEN the route, another path and another method are asked
+            HttpResponse<String> route = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> other = get(server.port(), "/api/v1/nothing");
+            HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages")).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            // THEN the route answers its own, the fallback the rest, and paths outside /api are not its
+            assertThat(route.body()).isEqualTo("teams");
+            assertThat(other.body()).isEqualTo("fallback GET");
+            assertThat(delete.body()).isEqualTo("fallback DELETE");
+            assertThat(get(server.port(), "/elsewhere").body()).doesNotContain("fallback");
+        }
+    }
 }

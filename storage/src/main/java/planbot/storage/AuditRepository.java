@@ -1,5 +1,6 @@
 package planbot.storage;
 
+import java.time.Instant;
 import java.util.List;
 import planbot.domain.AuditEvent;
 
@@ -31,4 +32,7 @@ public interface AuditRepository {
      * task with the same ref (the same ref in another plan).
      */
     List<AuditEvent> listForTask(Tenant tenant, long taskId, String ref);
+
+    /** The tenant's events at or after {@code since}, oldest first (the order they were written), at most {@code limit}. */
+    List<AuditEvent> since(Tenant tenant, Instant since, int limit);
 }

@@ -59,6 +59,14 @@ public final class JdbiAuditRepository implements AuditRepository {
                 .list());
     }
 
+    @Override
+    public List<AuditEvent> since(Tenant tenant, Instant since, int limit) {
+        return db.withHandle(h -> h.createQuery(SELECT + " WHERE tenant_id = ? AND at >= ? ORDER BY at, id LIMIT ?")
+                .bind(0, tenant.id()).bind(1, since.toEpochMilli()).bind(2, limit)
+                .map(JdbiAuditRepository::event)
+                .list());
+    }
+
     private static final String SELECT = "SELECT at, actor, source, entity, entity_ref, change, before_value, after_value,"
             + " note FROM audit_event";
 

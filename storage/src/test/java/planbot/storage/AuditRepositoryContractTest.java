@@ -67,6 +67,19 @@ abstract class AuditRepositoryContractTest extends DatabaseTestBase {
         assertThat(stores.audit().list(tenant, "EN003/01")).containsExactly(south, north, imported);
     }
 
+    @Test
+    void sinceGivesTheTenantsEventsFromAnInstantOldestFirstUpToTheLimit() {
+        // GIVEN events at 0, 1 and 2 minutes, and one of another tenant
+        stores.audit().append(tenant, event(T0.plusSeconds(120), "EN003/02", "note", null, "c", null));
+        stores.audit().append(tenant, event(T0, "EN003/01", "note", null, "a", null));
+        stores.audit().append(tenant, event(T0.plusSeconds(60), "EN003/01", "note", null, "b", null));
+        stores.audit().append(other, event(T0.plusSeconds(90), "EN003/01", "note", null, "theirs", null));
+        // WHEN asked from minute 1 on, and for at most one from the start
+        // THEN only this tenant's come, oldest first, and the limit holds
+        assertThat(stores.audit().since(tenant, T0.plusSeconds(60), 10)).extracting(AuditEvent::after).containsExactly("b", "c");
+        assertThat(stores.audit().since(tenant, T0, 1)).extracting(AuditEvent::after).containsExactly("a");
+    }
+
     private static AuditEvent event(Instant at, String ref, String change, String before, String after, String note) {
         return new AuditEvent(at, "Sam Jones", Source.SLACK, "task", ref, change, before, after, note);
     }

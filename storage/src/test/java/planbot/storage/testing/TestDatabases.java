@@ -25,7 +25,7 @@ public final class TestDatabases {
             "chat_identity", "target_date_revision", "audit_event", "task_snooze", "outbox", "reminder_policy",
             "reminder_sweep", "digest_subscription", "chat_workspace", "chat_channel", "inbound_event",
             "admin_claim_code", "admin_claim_failure", "welcome", "teams_conversation", "signin_link", "web_session",
-            "calendar_feed");
+            "calendar_feed", "api_token");
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
