@@ -1,5 +1,8 @@
 package planbot;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
@@ -8,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
+import planbot.access.CalendarFeeds;
 import planbot.access.ApiTokens;
 import planbot.access.SignInLinks;
 import planbot.access.WebSessions;
@@ -42,6 +46,7 @@ import planbot.platform.PlatformHealth;
 import planbot.platform.PlatformServices;
 import planbot.platform.PlatformStartException;
 import planbot.domain.Role;
+import planbot.domain.Source;
 import planbot.scheduler.digest.Digest;
 import planbot.scheduler.digest.DigestBuilder;
 import planbot.scheduler.digest.DigestScope;
@@ -69,6 +74,7 @@ import planbot.storage.JdbiApiTokenRepository;
 import planbot.storage.JdbiAssessSessionRepository;
 import planbot.storage.JdbiAssessmentResults;
 import planbot.storage.JdbiAuditRepository;
+import planbot.storage.JdbiCalendarFeedRepository;
 import planbot.storage.JdbiChannelRepository;
 import planbot.storage.JdbiClaimCodeRepository;
 import planbot.storage.JdbiInboundEventRepository;
@@ -96,6 +102,8 @@ import planbot.storage.PlanRepository;
 import planbot.tenancy.Tenancy;
 import planbot.tracker.ImportService;
 import planbot.web.api.ApiRoutes;
+import planbot.web.feeds.FeedsHttp;
+import planbot.web.metrics.MetricsHttp;
 import planbot.web.pages.DashboardPages;
 import planbot.web.pages.DashboardReader;
 import planbot.web.signin.SignInRoutes;
@@ -147,6 +155,10 @@ public final class App implements AutoCloseable {
     private final TemplateRepository templates;
     private final ResultsSource assessmentResults;
     private final List<ChatPlatform> platforms = new java.util.ArrayList<>();
+    /** The one registry every part records in; {@code GET /metrics} shows it. */
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final CalendarFeeds calendars;
+    private String metricsToken;
     private AppServer server;
     private SchedulerService scheduler;
     private OutboxDispatcher dispatcher;
@@ -177,6 +189,8 @@ public final class App implements AutoCloseable {
         this.peopleImport = new PeopleImportService(database, people, workspaces, audit, outbox, clock);
         AdminClaimService claims = new AdminClaimService(database, people, audit, new JdbiClaimCodeRepository(database), outbox,
                 clock, ZONE);
+        this.calendars = new CalendarFeeds(database, tenants, plans, people, tasks, new JdbiCalendarFeedRepository(database),
+                audit, this::publicUrl, clock);
         this.doctor = new Doctor(database, tenants, people, channels, workspaces, subscriptions, policies,
                 () -> List.copyOf(platforms), clock);
         this.webSessions = new WebSessions(database, tenants, people, new JdbiWebSessionRepository(database), audit, clock);
@@ -185,8 +199,8 @@ public final class App implements AutoCloseable {
                 this::publicUrl, clock);
         this.commands = new CommandService(database, tenants, tasks, plans, people, audit, revisions, snoozes, channels, policies,
                 digests, outbox, new PeopleMatchService(database, people, audit, outbox, directories, clock), claims, doctor,
-                signInLinks, new AssessmentService(database, templates, assessSessions, plans, tasks, people, audit, clock, ZONE),
-                clock, ZONE);
+                signInLinks, calendars, new AssessmentService(database, templates, assessSessions, plans, tasks, people, audit, clock, ZONE),
+                meters, clock, ZONE);
         this.reminderReplies = new ReminderReplyService(commands, new DateParser(clock, ZONE));
         this.taskAnswers = new TaskAnswerService(database, tenants, tasks, policies, new JdbiInboundEventRepository(database),
                 commands, reminderReplies, clock);
@@ -196,6 +210,12 @@ public final class App implements AutoCloseable {
                 new Welcome(database, audit, doctor, clock));
         this.admin = new AdminService(database, tenants, plans, people, subscriptions, workspaces, audit, policies, commands,
                 claims, clock);
+        Gauge.builder("planbot.outbox.depth", outbox, o -> o.pending().rows())
+                .description("messages waiting to go out (new or being sent; not those held for set-up)").register(meters);
+        Gauge.builder("planbot.outbox.oldest.age", outbox, o -> {
+            Instant oldest = o.pending().oldest();
+            return oldest == null ? 0 : Math.max(0, clock.millis() - oldest.toEpochMilli()) / 1000.0;
+        }).description("how long the oldest waiting message has waited").baseUnit("seconds").register(meters);
         this.apiTokens = new ApiTokens(database, tenants, new JdbiApiTokenRepository(database), audit, clock);
         this.api = new ApiRoutes(apiTokens, commands, tenants, plans, tasks, audit, admin, imports, clock, ZONE);
     }
@@ -296,6 +316,21 @@ public final class App implements AutoCloseable {
      */
     public Doctor doctor() {
         return doctor;
+    }
+
+    /** Calendar feeds behind secret URLs: handing them out ({@code ./planbot ical}, {@code /plan calendar}), serving them. */
+    public CalendarFeeds calendars() {
+        return calendars;
+    }
+
+    /** The registry every part records its metrics in; {@code GET /metrics} shows it. */
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    /** {@code PLANBOT_METRICS_TOKEN}: when set, {@code GET /metrics} wants it as a bearer token. Set before starting. */
+    public void metricsToken(String token) {
+        this.metricsToken = token;
     }
 
     /** What every chat platform is built from. */
@@ -431,12 +466,14 @@ public final class App implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the platforms are already running");
         }
-        server = new AppServer(httpPort, this::health);
-        toStart.forEach(p -> p.routes(server));
-        new SignInRoutes(signInLinks, webSessions, webAuth, this::publicUrl).routes(server);
-        api.routes(server);
+        server = new AppServer(httpPort, this::health, meters);
+        new FeedsHttp(calendars, clock).routes(server.forPlatform(Source.WEB.word()));
+        new MetricsHttp(meters, metricsToken).routes(server);
+        toStart.forEach(p -> p.routes(server.forPlatform(p.name())));
+        new SignInRoutes(signInLinks, webSessions, webAuth, this::publicUrl).routes(server.forPlatform(Source.WEB.word()));
         new DashboardPages(webAuth, new DashboardReader(database, digests, clock, ZONE), commands, admin, tenants, tasks, audit,
-                revisions, ZONE).routes(server);
+                revisions, ZONE).routes(server.forPlatform(Source.WEB.word()));
+        api.routes(server.forPlatform(Source.WEB.word()));
         toStart.forEach(p -> p.directory().ifPresent(d -> directories.put(p.name(), d)));
         List<String> lines = new java.util.ArrayList<>();
         try {
@@ -486,10 +523,10 @@ public final class App implements AutoCloseable {
         List<Messenger> messengers = new java.util.ArrayList<>();
         deliverTo.forEach(p -> messengers.add(p.messenger()));
         dispatcher = new OutboxDispatcher(database, outbox, tenants, audit, notices, routing(deliverTo), messengers,
-                DeliveryConfig.defaults(), clock);
+                DeliveryConfig.defaults(), clock, () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble(), meters);
         dispatcher.start();
         scheduler = new SchedulerService(database, reminders, reminderState,
-                new DigestSweep(database, subscriptions, digests, outbox, clock), clock, SchedulerConfig.defaults());
+                new DigestSweep(database, subscriptions, digests, outbox, clock), clock, SchedulerConfig.defaults(), meters);
         scheduler.start();
         dispatcher.wake();
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * Load over HTTP for the edge benchmarks ({@code bench slack}, {@code bench teams}, {@code bench discord}): many client threads sending one
+ * Load over HTTP for the edge benchmarks ({@code bench slack}, {@code bench teams}, {@code bench discord}) and the web's
+ * ({@code bench web}): many client threads sending one
  * request after another for a fixed time through one shared client, each answer judged, with latency percentiles,
  * throughput, the process's CPU time per request and the JIT compiler's share. Also the warm-up both an edge and its
  * bare-route baseline get alike, in alternating rounds, until the compiler has settled.
@@ -116,7 +117,8 @@ final class HttpLoad {
 
     /**
      * The baseline: a Javalin route at {@code /bare} on a random port that reads the body it is sent, as any real
-     * route does (an unread body makes Jetty close the connection), and answers 200 with {@code answer}.
+     * route does (an unread body makes Jetty close the connection), and answers 200 with {@code answer}; a GET of
+     * {@code /bare} answers the same (the web's pages and API are GETs).
      */
     static Javalin bareRoute(String answer) {
         return Javalin.create(c -> {
@@ -125,6 +127,7 @@ final class HttpLoad {
                 ctx.bodyAsBytes();
                 ctx.status(200).contentType("text/plain").result(answer);
             });
+            c.routes.get("/bare", ctx -> ctx.status(200).contentType("text/plain").result(answer));
         }).start(0);
     }
 

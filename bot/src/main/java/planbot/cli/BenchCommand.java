@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed and memory; prints JSON.",
         subcommands = {ImportBenchCommand.class, CommandBenchCommand.class, RemindBenchCommand.class, SlackBenchCommand.class,
-                TeamsBenchCommand.class, DiscordBenchCommand.class})
+                TeamsBenchCommand.class, DiscordBenchCommand.class, WebBenchCommand.class})
 public final class BenchCommand {
 }

@@ -7,13 +7,14 @@ import planbot.App;
 import planbot.config.ConfigException;
 import planbot.config.ReminderConfig;
 import planbot.config.Settings;
+import planbot.web.metrics.MetricsHttp;
 
 /** The top of the command line: global options and the list of verbs. */
 @Command(name = "planbot", mixinStandardHelpOptions = true, version = "planbot 0.1",
         description = "Keeps a service-improvement action plan moving: stores the plan, chases owners, reports.",
         subcommands = {DemoCommand.class, ChatCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PeopleCommand.class, RemindCommand.class, DigestCommand.class,
                 PolicyCommand.class, SubscribeCommand.class, ServeCommand.class, WorkspaceCommand.class, AdminCommand.class,
-                DoctorCommand.class, TeamsCommand.class, WebCommand.class, TokenCommand.class, AssessCommand.class,
+                DoctorCommand.class, TeamsCommand.class, WebCommand.class, TokenCommand.class, IcalCommand.class, AssessCommand.class,
                 BenchCommand.class})
 public final class PlanbotCommand {
     @Mixin
@@ -35,7 +36,9 @@ public final class PlanbotCommand {
 
     /** planbot on the verb's database, with this clock and the configured reminder policy. */
     App open(GlobalOptions verb, Clock clock) {
-        return App.open(dbUrl(verb), clock, reminders.defaultPolicy());
+        App app = App.open(dbUrl(verb), clock, reminders.defaultPolicy());
+        app.metricsToken(settings.get(MetricsHttp.TOKEN_SETTING).orElse(null));
+        return app;
     }
 
     /** The database URL: the verb's --db, else the top-level --db, else PLANBOT_DB_URL, else the default file. */

@@ -17,7 +17,7 @@ public sealed interface Command
         Command.Note, Command.Date, Command.Assign, Command.Snooze, Command.History, Command.Search,
         Command.DigestPreview, Command.Help, Command.LinkPerson, Command.Unlinked, Command.SetChannel,
         Command.Channels, Command.Policy, Command.SetPolicy, Command.Me, Command.RemindersOn, Command.LinkChannel,
-        Command.MatchPeople, Command.ClaimAdmin, Command.Doctor, Command.Web,
+        Command.MatchPeople, Command.ClaimAdmin, Command.Doctor, Command.Web, Command.Calendar,
         Command.Assess {
 
     /**
@@ -349,6 +349,21 @@ public sealed interface Command
         /** What a platform that cannot answer privately where {@code web} was typed says instead. */
         public static final String ONLY_PRIVATELY = "A sign-in link is for you alone, so I don't post one here: ask me for"
                 + " web in a personal chat with planbot.";
+
+        @Override
+        public boolean answeredPrivately() {
+            return true;
+        }
+    }
+
+    /**
+     * {@code calendar}: the address of the caller's own calendar feed (the target dates of their open tasks), for the asker
+     * alone: the address is a secret. Not read-only: each call stores a new address and stops the caller's earlier one.
+     */
+    record Calendar() implements Command {
+        /** What a platform that cannot answer privately where {@code calendar} was typed says instead. */
+        public static final String ONLY_PRIVATELY = "Your calendar's address is for you alone, so I don't post it here: ask"
+                + " me for calendar in a personal chat with planbot.";
 
         @Override
         public boolean answeredPrivately() {

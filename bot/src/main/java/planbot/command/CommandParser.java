@@ -151,6 +151,9 @@ public final class CommandParser {
             case "doctor":
                 nothingAfter(args, 1, "doctor");
                 return new Command.Doctor();
+            case "calendar":
+                nothingAfter(args, 1, "calendar");
+                return new Command.Calendar();
             case "web":
                 nothingAfter(args, 1, "web");
                 return new Command.Web();

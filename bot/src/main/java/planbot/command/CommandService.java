@@ -1,5 +1,6 @@
 package planbot.command;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import planbot.access.CalendarFeeds;
 import planbot.access.SignInLinks;
 import planbot.doctor.Doctor;
 import planbot.domain.Action;
@@ -104,6 +106,8 @@ public final class CommandService {
     private final AdminClaimService claims;
     private final Doctor doctor;
     private final SignInLinks signIn;
+    private final CalendarFeeds calendars;
+    private final MeterRegistry meters;
     private final planbot.assessment.AssessmentService assessments;
     private final Clock clock;
     private final ZoneId zone;
@@ -113,7 +117,8 @@ public final class CommandService {
                           AuditRepository audit, DateRevisionRepository revisions, SnoozeRepository snoozes,
                           ChannelRepository channels, PolicySource policies, DigestSource digests, OutboxRepository outbox,
                           PeopleMatchService matches, AdminClaimService claims, Doctor doctor, SignInLinks signIn,
-                          planbot.assessment.AssessmentService assessments, Clock clock, ZoneId zone) {
+                          CalendarFeeds calendars, planbot.assessment.AssessmentService assessments, MeterRegistry meters,
+                          Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -130,6 +135,8 @@ public final class CommandService {
         this.claims = Objects.requireNonNull(claims, "claims");
         this.doctor = Objects.requireNonNull(doctor, "doctor");
         this.signIn = Objects.requireNonNull(signIn, "signIn");
+        this.calendars = Objects.requireNonNull(calendars, "calendars");
+        this.meters = Objects.requireNonNull(meters, "meters");
         this.assessments = Objects.requireNonNull(assessments, "assessments");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -151,7 +158,7 @@ public final class CommandService {
                 () -> tenant(request.tenant()).map(plans::planNames).orElse(java.util.List.of()));
         if (parsed instanceof ParseResult.Failed) {
             ParseResult.Failed f = (ParseResult.Failed) parsed;
-            return new Failure(f.message(), f.suggestions());
+            return counted(request, "unparsed", new Failure(f.message(), f.suggestions()));
         }
         return execute(request, ((ParseResult.Parsed) parsed).command());
     }
@@ -200,6 +207,21 @@ public final class CommandService {
     }
 
     private Reply execute(CommandRequest request, Long taskId, Command command) {
+        return counted(request, command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
+                executeUncounted(request, taskId, command));
+    }
+
+    /**
+     * Counts a command's outcome in {@code planbot.commands}: by kind (the command, or "unparsed"), outcome (ok, refused:
+     * the user's to fix, failed: ours) and platform (where it came from).
+     */
+    private Reply counted(CommandRequest request, String kind, Reply reply) {
+        String outcome = !(reply instanceof Failure) ? "ok" : failedOnOurSide(reply) ? "failed" : "refused";
+        meters.counter("planbot.commands", "kind", kind, "outcome", outcome, "platform", request.source().word()).increment();
+        return reply;
+    }
+
+    private Reply executeUncounted(CommandRequest request, Long taskId, Command command) {
         try {
             Optional<Tenant> tenant = tenant(request.tenant());
             if (tenant.isEmpty()) {
@@ -343,6 +365,8 @@ public final class CommandService {
             Optional<ChatIdentity> caller = c.request().chatContext().flatMap(ChatContext::caller);
             return caller.isEmpty() ? Failure.of(NO_CHAT)
                     : claims.claim(c.tenant(), c.actor(), c.request().source(), caller.get(), ((Command.ClaimAdmin) command).code());
+        } else if (command instanceof Command.Calendar) {
+            return calendar(c);
         } else if (command instanceof Command.Assess) {
             return assessments.run(new planbot.assessment.AssessmentService.Caller(c.tenant(), c.actor(), c.request().source(),
                     c.request().chat()), ((Command.Assess) command).step());
@@ -704,6 +728,27 @@ public final class CommandService {
         } catch (UserFixableException e) {
             // PolicySource's refusal: a sentence naming the setting and what it takes, written for the admin
             return Failure.of("I can't set that: " + e.getMessage() + ". Nothing was changed. " + HelpText.usageSentence("policy"));
+        }
+    }
+
+    /**
+     * {@code calendar}: a new link to the caller's own calendar feed, shown only to them (a {@link LinkReply}); their
+     * earlier link stops working. A guest has no tasks of their own to show.
+     */
+    private Reply calendar(Ctx c) {
+        if (c.actor().person() == null) {
+            return Failure.of("Your chat account isn't linked to a person of the plan, so I have no tasks of yours to put in a"
+                    + " calendar: an admin can link you with `people link`.");
+        }
+        try {
+            CalendarFeeds.Issued issued = calendars.issue(c.tenant().slug(), planbot.storage.CalendarFeed.Kind.PERSON,
+                    c.actor().person().name(), c.actor().displayName(), c.request().source());
+            return new LinkReply("Your calendar of your open tasks' target dates, for you alone: subscribe to this address in"
+                    + " your calendar (Outlook: Add calendar, Subscribe from web; Google: Other calendars, From URL). Anyone"
+                    + " with it sees your tasks; asking again gives a new address and stops this one (handle "
+                    + issued.handle() + ").", issued.url(), "Subscribe");
+        } catch (UserFixableException e) {
+            return Failure.of(e.getMessage());
         }
     }
 

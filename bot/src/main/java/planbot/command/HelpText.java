@@ -97,6 +97,10 @@ public final class HelpText {
             new Entry("web", "web",
                     "Sends you, and only you, a link that signs you in to planbot's web pages: it works once, for 15 minutes.",
                     "web"),
+            new Entry("calendar", "calendar",
+                    "Sends you, privately, the address of a calendar feed of your open tasks' target dates, to subscribe to in"
+                            + " Outlook or Google Calendar. Asking again gives a new address and stops the old one.",
+                    "calendar"),
             new Entry("assess", "assess start \"<template>\" [anonymous] [plan \"<plan>\"] | vote <1-5|abstain> | reveal | "
                     + "agree <n> because … | target <n> because … | adopt <tip> owner \"<name>\" by <date> | dismiss <tip> because … | "
                     + "action \"<title>\" owner \"<name>\" by <date> | next | end | status | templates",

@@ -98,6 +98,7 @@ public final class OutboxDispatcher {
     private final DeliveryConfig config;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     private final Map<Long, Tenant> tenantCache = new ConcurrentHashMap<>();
     /** The earliest moment each channel may take its next message. */
@@ -122,6 +123,18 @@ public final class OutboxDispatcher {
     public OutboxDispatcher(Database db, OutboxRepository outbox, TenantRepository tenants, AuditRepository audit,
                             NoticeBuilder notices, Routing routing, List<Messenger> messengers, DeliveryConfig config,
                             Clock clock, DoubleSupplier random) {
+        this(db, outbox, tenants, audit, notices, routing, messengers, config, clock, random,
+                new io.micrometer.core.instrument.composite.CompositeMeterRegistry());
+    }
+
+    /**
+     * @param meters where each row's outcome is counted: {@code planbot.outbox.messages} by outcome (sent, skipped, dead)
+     *               and platform ("none" for a row that was skipped or given up before it was routed)
+     */
+    public OutboxDispatcher(Database db, OutboxRepository outbox, TenantRepository tenants, AuditRepository audit,
+                            NoticeBuilder notices, Routing routing, List<Messenger> messengers, DeliveryConfig config,
+                            Clock clock, DoubleSupplier random, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = Objects.requireNonNull(meters, "meters");
         this.db = Objects.requireNonNull(db, "db");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
@@ -214,7 +227,7 @@ public final class OutboxDispatcher {
                 if (winner != p) {
                     ReminderNotice newer = (ReminderNotice) winner.notice;
                     skip(p.row, r.taskRef() + " has a later reminder going out now (" + newer.kind().name() + " of "
-                            + UkDates.format(java.time.LocalDate.parse(momentOf(winner))) + ")", pass);
+                            + UkDates.format(java.time.LocalDate.parse(momentOf(winner))) + ")", p.to.platform(), pass);
                     continue;
                 }
             }
@@ -304,6 +317,7 @@ public final class OutboxDispatcher {
                 if (held.isEmpty()) {
                     outbox.markSkipped(row.id(), "nothing was waiting any more when its turn came");
                     pass.skipped++;
+                    count("skipped", NOT_ROUTED, 1);
                     return null;
                 }
                 notice = new HeldSummary(row.id(), e.key(), held);
@@ -312,19 +326,19 @@ public final class OutboxDispatcher {
             }
             return new Part(row, tenant, notice, routing.route(tenant, e));
         } catch (NoLongerDue stale) {
-            skip(row, stale.reason(), pass);
+            skip(row, stale.reason(), NOT_ROUTED, pass);
         } catch (NotReachableYet u) {
             if (ADMIN.equals(e.kind())) {
-                giveUp(List.of(row), u.reason(), pass); // an admin notice is never held: it would wait for itself
+                giveUp(List.of(row), u.reason(), NOT_ROUTED, pass); // an admin notice is never held: it would wait for itself
             } else if (outbox.markHeld(row.id(), u.reason())) {
                 pass.held++;
                 LOG.debug("outbox {} ({}) held: {}", row.id(), e.key(), u.reason());
             }
         } catch (Undeliverable u) {
-            giveUp(List.of(row), u.reason(), pass);
+            giveUp(List.of(row), u.reason(), NOT_ROUTED, pass);
         } catch (RuntimeException ex) {
             LOG.error("outbox {} ({}): cannot prepare the message; will try again", row.id(), e.key(), ex);
-            retry(List.of(row), null, "it could not be prepared (an internal error; see the log)", pass);
+            retry(List.of(row), null, "it could not be prepared (an internal error; see the log)", NOT_ROUTED, pass);
         }
         return null;
     }
@@ -333,7 +347,7 @@ public final class OutboxDispatcher {
         Recipient to = m.parts.get(0).to;
         Messenger messenger = messengers.get(to.platform());
         if (messenger == null) {
-            giveUp(m.rows(), "there is no messenger for the platform '" + to.platform() + "' it is routed to", pass);
+            giveUp(m.rows(), "there is no messenger for the platform '" + to.platform() + "' it is routed to", to.platform(), pass);
             return;
         }
 
@@ -369,15 +383,16 @@ public final class OutboxDispatcher {
         if (result instanceof SendResult.Sent) {
             recordSent(m, ((SendResult.Sent) result).platformMessageId(), after);
             pass.sent += m.parts.size();
+            count("sent", to.platform(), m.parts.size());
         } else if (result instanceof SendResult.RetryLater) {
             SendResult.RetryLater later = (SendResult.RetryLater) result;
             if (later.retryAfter() != null) {
                 // the platform said how long: the whole channel waits, not only this message
                 channelFree.merge(channel, after.plus(later.retryAfter()), (a, b) -> a.isAfter(b) ? a : b);
             }
-            retry(m.rows(), later.retryAfter(), later.reason(), pass);
+            retry(m.rows(), later.retryAfter(), later.reason(), to.platform(), pass);
         } else {
-            giveUp(m.rows(), ((SendResult.Permanent) result).reason(), pass);
+            giveUp(m.rows(), ((SendResult.Permanent) result).reason(), to.platform(), pass);
         }
     }
 
@@ -399,7 +414,7 @@ public final class OutboxDispatcher {
     }
 
     /** SKIPPED with the reason, and a "reminder skipped" audit event, in one transaction; nobody is told. */
-    private void skip(OutboxMessage row, String reason, Pass pass) {
+    private void skip(OutboxMessage row, String reason, String platform, Pass pass) {
         OutboxEntry e = row.entry();
         Instant now = clock.instant();
         String taskRef = NoticeBuilder.taskRef(e);
@@ -413,12 +428,13 @@ public final class OutboxDispatcher {
         });
         if (marked) {
             pass.skipped++;
+            count("skipped", platform, 1);
             LOG.info("outbox {} ({}) skipped: {}", row.id(), e.key(), reason);
         }
     }
 
     /** Each row of a message back to NEW, all due at one moment (so they go together again), or DEAD if out of attempts. */
-    private void retry(List<OutboxMessage> rows, Duration retryAfter, String reason, Pass pass) {
+    private void retry(List<OutboxMessage> rows, Duration retryAfter, String reason, String platform, Pass pass) {
         List<OutboxMessage> again = new ArrayList<>();
         List<OutboxMessage> spent = new ArrayList<>();
         int attempts = 0;
@@ -427,7 +443,7 @@ public final class OutboxDispatcher {
             attempts = Math.max(attempts, row.attempts());
         }
         if (!spent.isEmpty()) {
-            giveUp(spent, reason + " (gave up after " + ReminderNotice.count(attempts, "attempt") + ")", pass);
+            giveUp(spent, reason + " (gave up after " + ReminderNotice.count(attempts, "attempt") + ")", platform, pass);
         }
         if (again.isEmpty()) {
             return;
@@ -446,7 +462,7 @@ public final class OutboxDispatcher {
      * Each row DEAD with the reason, and one admin notice about them all (a message of several reminders is one
      * failure to the admin), in one transaction.
      */
-    private void giveUp(List<OutboxMessage> rows, String reason, Pass pass) {
+    private void giveUp(List<OutboxMessage> rows, String reason, String platform, Pass pass) {
         Instant now = clock.instant();
         List<OutboxMessage> marked = db.transaction(() -> {
             List<OutboxMessage> dead = new ArrayList<>();
@@ -476,6 +492,7 @@ public final class OutboxDispatcher {
             }
             return dead;
         });
+        count("dead", platform, marked.size());
         for (OutboxMessage row : marked) {
             pass.dead++;
             if (ADMIN.equals(row.entry().kind())) {
@@ -484,6 +501,15 @@ public final class OutboxDispatcher {
             } else {
                 LOG.warn("outbox {} ({}) is dead: {}; the admin is told", row.id(), row.key(), reason);
             }
+        }
+    }
+
+    /** The platform label of a row that was skipped or given up before it was routed to one. */
+    private static final String NOT_ROUTED = "none";
+
+    private void count(String outcome, String platform, int rows) {
+        if (rows > 0) {
+            meters.counter("planbot.outbox.messages", "outcome", outcome, "platform", platform).increment(rows);
         }
     }
 

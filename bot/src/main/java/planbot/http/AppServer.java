@@ -3,6 +3,8 @@ package planbot.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -39,7 +41,10 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
 
     private final int port;
     private final Supplier<Health> health;
+    private final MeterRegistry meters;
     private final List<Route> routes = new ArrayList<>();
+    /** Who mounted each route path, for the latency metric's platform label; absent: "none". */
+    private final java.util.Map<String, String> platformOf = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Handler> fallbacks = new java.util.LinkedHashMap<>();
     private Javalin server;
 
@@ -48,11 +53,21 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
      * @param health what {@code GET /health} reports, asked afresh on each request
      */
     public AppServer(int port, Supplier<Health> health) {
+        this(port, health, null);
+    }
+
+    /**
+     * @param meters where each request's latency is timed ({@code planbot.http.requests}, by method, route template,
+     *               status and the platform that mounted the route: never the raw path, which would hold refs and
+     *               secrets); null for none
+     */
+    public AppServer(int port, Supplier<Health> health, MeterRegistry meters) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("not a port: " + port);
         }
         this.port = port;
         this.health = Objects.requireNonNull(health, "health");
+        this.meters = meters;
     }
 
     @Override
@@ -63,6 +78,33 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
     @Override
     public void get(String path, Handler handler) {
         mount(new Route(false, path, handler));
+    }
+
+    /**
+     * Where a platform (or the web) mounts its routes: as this server's own, and each labelled with {@code platform} in
+     * the latency metric.
+     */
+    public HttpRoutes forPlatform(String platform) {
+        Objects.requireNonNull(platform, "platform");
+        return new HttpRoutes() {
+            @Override
+            public void post(String path, Handler handler) {
+                AppServer.this.post(path, handler);
+                platformOf.put(path, platform);
+            }
+
+            @Override
+            public void get(String path, Handler handler) {
+                AppServer.this.get(path, handler);
+                platformOf.put(path, platform);
+            }
+
+            @Override
+            public void fallback(String pathPrefix, Handler handler) {
+                AppServer.this.fallback(pathPrefix, handler);
+                platformOf.put(pathPrefix + "/*", platform);
+            }
+        };
     }
 
     @Override
@@ -98,6 +140,9 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.compressionStrategy = uncompressed();
             config.startup.showJavalinBanner = false;
+            if (meters != null) {
+                config.requestLogger.http(this::time);
+            }
             for (Route r : routes) {
                 if (r.post()) {
                     config.routes.post(r.path(), r.handler());
@@ -127,6 +172,24 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
         }
         LOG.info("HTTP server listening on :{}", server.port());
         return this;
+    }
+
+    /**
+     * Times a request under its route template ({@code /ical/{file}}, not the path asked for): one series per route that
+     * exists, whatever clients send. A request no route matched is "unmatched".
+     */
+    private void time(io.javalin.http.Context ctx, Float millis) {
+        io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        // the matched endpoint's method, not the request's: a client can send any method name, and a tag must not grow
+        Timer.builder("planbot.http.requests").description("HTTP requests, by route")
+                .tag("method", endpoint == null ? "other" : endpoint.method.name())
+                .tag("route", endpoint == null ? "unmatched" : endpoint.path)
+                .tag("platform", endpoint == null ? "none" : platformOf.getOrDefault(endpoint.path, "none"))
+                .tag("status", Integer.toString(ctx.statusCode()))
+                // buckets from 1 ms to 10 s, so that Prometheus can tell a route's p99 (histogram_quantile)
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(10))
+                .register(meters).record((long) (millis * 1_000_000L), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** How much of an oversized body is read and dropped before the 413, so that the client reads the answer. */

@@ -10,7 +10,7 @@ class HelpTextTest {
     void givenTheGrammar_whenListingHelp_thenEveryCommandHasAUsageLineStartingWithItsNameAndOneSentence() {
         assertThat(HelpText.names()).containsExactly("status", "list", "mine", "overdue", "update", "done", "complete",
                 "note", "date", "assign", "snooze", "history", "search", "digest", "people", "channel", "policy", "me", "admin",
-                "doctor", "web", "assess", "help");
+                "doctor", "web", "calendar", "assess", "help");
         for (HelpText.Entry e : HelpText.entries()) {
             assertThat(e.usage()).startsWith(e.name());
             assertThat(e.description()).endsWith(".").doesNotContain("\n");

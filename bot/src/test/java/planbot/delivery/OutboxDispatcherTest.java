@@ -142,6 +142,34 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void givenASentADeadAndAStaleRow_thenEachOutcomeIsCountedOnceWithItsPlatform() {
+        try (DeliveryFixture f = DeliveryFixture.open(dir, List.of(
+                DeliveryFixture.task(1, "Draft", DeliveryFixture.DAY, "Olivia"),
+                DeliveryFixture.task(2, "Consult", DeliveryFixture.DAY, "Priya"),
+                DeliveryFixture.task(3, "Publish", DeliveryFixture.DAY, "Sam")))) {
+            // GIVEN Priya's channel does not exist, and Sam's task is finished after its reminder was decided
+            f.messenger.missingChannel("dm-Priya");
+            f.sweep();
+            long sams = f.taskId("EN001/03");
+            f.stores.tasks().update(f.tenant, sams, f.stores.tasks().get(f.tenant, sams).orElseThrow().task()
+                    .withStatus(planbot.domain.Status.of("Completed")), f.clock.instant());
+            io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            OutboxDispatcher dispatcher = new OutboxDispatcher(f.db, f.outbox, f.stores.tenants(), f.stores.audit(), f.notices,
+                    f.routing, List.of(f.messenger), DeliveryConfig.defaults(), f.clock, () -> 0.0, meters);
+            // WHEN it runs until nothing is left
+            for (int i = 0; i < 3; i++) {
+                dispatcher.runOnce();
+            }
+            // THEN Olivia's reminder and the admin's notice were sent, Priya's died, Sam's was skipped before routing
+            String platform = f.messenger.platform();
+            assertThat(meters.counter("planbot.outbox.messages", "outcome", "sent", "platform", platform).count()).isEqualTo(2);
+            assertThat(meters.counter("planbot.outbox.messages", "outcome", "dead", "platform", platform).count()).isEqualTo(1);
+            assertThat(meters.counter("planbot.outbox.messages", "outcome", "skipped", "platform", "none").count()).isEqualTo(1);
+            assertThat(meters.find("planbot.outbox.messages").counters()).hasSize(3);
+        }
+    }
+
+    @Test
     void aPermanentFailureIsDeadWithItsReasonAndTheAdminIsToldExactlyOnce() {
         try (DeliveryFixture f = DeliveryFixture.open(dir, List.of(
                 DeliveryFixture.task(1, "Draft", DeliveryFixture.DAY, "Olivia"),

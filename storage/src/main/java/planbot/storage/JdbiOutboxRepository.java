@@ -314,6 +314,16 @@ public final class JdbiOutboxRepository implements OutboxRepository {
                 .mapTo(Long.class).list()));
     }
 
+    @Override
+    public Pending pending() {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE state IN ('NEW', 'SENDING')")
+                .map((rs, ctx) -> {
+                    long oldest = rs.getLong(2);
+                    Instant at = rs.wasNull() ? null : Instant.ofEpochMilli(oldest);
+                    return new Pending(rs.getLong(1), at);
+                }).one());
+    }
+
     static String marks(int n) {
         StringBuilder sb = new StringBuilder(n * 3);
         for (int i = 0; i < n; i++) {

@@ -125,6 +125,19 @@ public interface OutboxRepository {
     Set<Long> tenantsWithHeld();
 
     /**
+     * What is waiting to go out, over every tenant: rows NEW or SENDING (not HELD: those wait for set-up, not for the
+     * dispatcher). Two aggregates on the {@code (state, …)} index, cheap enough for every metrics scrape.
+     */
+    Pending pending();
+
+    /**
+     * @param rows   how many rows wait
+     * @param oldest when the oldest of them was decided; null when none wait
+     */
+    record Pending(long rows, Instant oldest) {
+    }
+
+    /**
      * HELD rows of one recipient for one reason.
      *
      * @param recipientKind as {@link OutboxEntry#recipientKind()}

@@ -43,6 +43,20 @@ abstract class OutboxRepositoryContractTest extends DatabaseTestBase {
     }
 
     @Test
+    void pendingCountsNewAndSendingRowsOfEveryTenantAndNamesTheOldest_notSentDeadOrHeldOnes() {
+        assertThat(outbox.pending()).isEqualTo(new OutboxRepository.Pending(0, null));
+        // GIVEN rows of two tenants, decided a minute apart, one of them sent and one held
+        outbox.enqueue(List.of(entry(tenant, "p1"), entry(other, "p2")), NOW);
+        outbox.enqueue(List.of(entry(tenant, "p3"), entry(tenant, "p4")), NOW.plusSeconds(60));
+        List<OutboxMessage> claimed = outbox.claim(10, NOW.plusSeconds(120), java.time.Duration.ofMinutes(5));
+        OutboxMessage first = claimed.stream().filter(m -> m.key().equals("p1")).findFirst().orElseThrow();
+        outbox.markSent(first.id(), "ts-1", NOW.plusSeconds(121));
+        outbox.markHeld(claimed.stream().filter(m -> m.key().equals("p4")).findFirst().orElseThrow().id(), "nobody linked");
+        // THEN the two still waiting (one claimed, SENDING) are pending, the oldest decided at NOW
+        assertThat(outbox.pending()).isEqualTo(new OutboxRepository.Pending(2, NOW));
+    }
+
+    @Test
     void enqueueingAKeyTwiceStoresOneRowAndSaysWhichWereNew() {
         // GIVEN one entry enqueued
         assertThat(outbox.enqueue(List.of(entry(tenant, "rem:1:2:OVERDUE:2024-05-01")), NOW))

@@ -95,6 +95,7 @@ public final class PlanCommandSpec {
                     List.of())),
             sub("doctor"),
             sub("web"),
+            sub("calendar"),
             sub("assess", text("step", "start \"<template>\", vote 3, reveal, agree 3 because …, adopt 1 owner … by …, next, end",
                     true)));
 

@@ -58,9 +58,10 @@ final class Messages {
         if (a.kind() == TeamsConversation.Kind.PERSONAL && !(parsed instanceof ParseResult.Parsed) && replied(a, caller, text)) {
             return;
         }
-        if (a.kind() != TeamsConversation.Kind.PERSONAL && parsed instanceof ParseResult.Parsed
-                && ((ParseResult.Parsed) parsed).command() instanceof Command.Web) {
-            answers.say(a, Command.Web.ONLY_PRIVATELY); // Teams has no reply only the asker sees in a channel
+        Command secret = parsed instanceof ParseResult.Parsed ? ((ParseResult.Parsed) parsed).command() : null;
+        if (a.kind() != TeamsConversation.Kind.PERSONAL && (secret instanceof Command.Web || secret instanceof Command.Calendar)) {
+            // Teams has no reply only the asker sees in a channel
+            answers.say(a, secret instanceof Command.Web ? Command.Web.ONLY_PRIVATELY : Command.Calendar.ONLY_PRIVATELY);
             return;
         }
         Optional<Reply> reply = once.handle(TeamsActivities.PLATFORM, a.tenantId(), a.id(), caller.withText(text));

@@ -73,6 +73,7 @@ public final class OutgoingWebhook implements AutoCloseable {
             Pattern.CASE_INSENSITIVE);
     /** {@code web}: a sign-in link, which this webhook could only post in the channel for all to see. */
     private static final Pattern WEB_WORDS = Pattern.compile("^(?:/plan\\s+)?web\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CALENDAR_WORDS = Pattern.compile("^(?:/plan\\s+)?calendar\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern REMINDER_WORDS = Pattern.compile("^(?:/plan\\s+)?(?:reply\\b|remind|me\\s+reminders?\\b)",
             Pattern.CASE_INSENSITIVE);
 
@@ -153,6 +154,9 @@ public final class OutgoingWebhook implements AutoCloseable {
         }
         if (WEB_WORDS.matcher(typed).find()) {
             return text(planbot.command.Command.Web.ONLY_PRIVATELY);
+        }
+        if (CALENDAR_WORDS.matcher(typed).find()) {
+            return text(planbot.command.Command.Calendar.ONLY_PRIVATELY);
         }
         CompletableFuture<ObjectNode> answer;
         try {

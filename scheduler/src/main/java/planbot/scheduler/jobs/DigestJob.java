@@ -1,5 +1,7 @@
 package planbot.scheduler.jobs;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -31,11 +33,13 @@ public final class DigestJob implements Job {
     private final DigestSweep sweep;
     private final Clock clock;
     private final JobHealth health;
+    private final MeterRegistry meters;
 
-    DigestJob(DigestSweep sweep, Clock clock) {
+    DigestJob(DigestSweep sweep, Clock clock, MeterRegistry meters) {
         this.sweep = Objects.requireNonNull(sweep, "sweep");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.health = new JobHealth(KEY.getName(), clock);
+        this.meters = Objects.requireNonNull(meters, "meters");
     }
 
     @Override
@@ -43,8 +47,16 @@ public final class DigestJob implements Job {
         run();
     }
 
-    /** One sweep; never throws. True when every subscription was decided. */
+    /** One sweep; never throws. True when every subscription was decided. Its duration is timed by outcome. */
     boolean run() {
+        Timer.Sample started = Timer.start(meters);
+        boolean ok = sweepAll();
+        started.stop(Timer.builder("planbot.sweep").description("how long a sweep took").tag("job", "digests")
+                .tag("outcome", ok ? "ok" : "failed").register(meters));
+        return ok;
+    }
+
+    private boolean sweepAll() {
         Instant at = null;
         try {
             at = clock.instant();

@@ -1,5 +1,6 @@
 package planbot.scheduler.jobs;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -92,10 +93,20 @@ public final class SchedulerService implements AutoCloseable {
      */
     public SchedulerService(Database db, ReminderSweep reminders, ReminderStateRepository tenants, DigestSweep digests,
                             Clock clock, SchedulerConfig config) {
+        this(db, reminders, tenants, digests, clock, config, new io.micrometer.core.instrument.composite.CompositeMeterRegistry());
+    }
+
+    /**
+     * As above, recording each sweep's duration ({@code planbot.sweep}, by job and outcome) and the reminders it decided
+     * ({@code planbot.reminders.decided}) in {@code meters}.
+     */
+    public SchedulerService(Database db, ReminderSweep reminders, ReminderStateRepository tenants, DigestSweep digests,
+                            Clock clock, SchedulerConfig config, MeterRegistry meters) {
         this.db = Objects.requireNonNull(db, "db");
         this.config = Objects.requireNonNull(config, "config");
-        this.sweepJob = new SweepJob(reminders, tenants, clock);
-        this.digestJob = new DigestJob(digests, clock);
+        Objects.requireNonNull(meters, "meters");
+        this.sweepJob = new SweepJob(reminders, tenants, clock, meters);
+        this.digestJob = new DigestJob(digests, clock, meters);
     }
 
     /**

@@ -1,5 +1,8 @@
 package planbot.scheduler.jobs;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,12 +42,17 @@ public final class SweepJob implements Job {
     private final ReminderStateRepository tenants;
     private final Clock clock;
     private final JobHealth health;
+    private final MeterRegistry meters;
+    private final Counter decided;
 
-    SweepJob(ReminderSweep sweep, ReminderStateRepository tenants, Clock clock) {
+    SweepJob(ReminderSweep sweep, ReminderStateRepository tenants, Clock clock, MeterRegistry meters) {
         this.sweep = Objects.requireNonNull(sweep, "sweep");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.health = new JobHealth(KEY.getName(), clock);
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.decided = Counter.builder("planbot.reminders.decided").description("reminders the sweeps put in the outbox")
+                .register(meters);
     }
 
     @Override
@@ -52,13 +60,22 @@ public final class SweepJob implements Job {
         run();
     }
 
-    /** One sweep; never throws. True when every tenant was swept. */
+    /** One sweep; never throws. True when every tenant was swept. Its duration is timed by outcome. */
     boolean run() {
+        Timer.Sample started = Timer.start(meters);
+        boolean ok = sweepAll();
+        started.stop(Timer.builder("planbot.sweep").description("how long a sweep took").tag("job", "reminders")
+                .tag("outcome", ok ? "ok" : "failed").register(meters));
+        return ok;
+    }
+
+    private boolean sweepAll() {
         Instant at = null;
         try {
             at = clock.instant();
             health.started(at);
             SweepResult r = sweep.sweep(SweepRequest.allTenants(at));
+            decided.increment(r.decided().size());
             LOG.debug("reminder sweep at {}: {} tenants, {} reminders enqueued", at, r.tenants(), r.decided().size());
             health.succeeded();
             return true;
@@ -86,7 +103,7 @@ public final class SweepJob implements Job {
         String firstError = null;
         for (Tenant t : all) {
             try {
-                sweep.sweep(SweepRequest.of(t, at));
+                decided.increment(sweep.sweep(SweepRequest.of(t, at)).decided().size());
             } catch (RuntimeException e) {
                 failed++;
                 if (firstError == null) {

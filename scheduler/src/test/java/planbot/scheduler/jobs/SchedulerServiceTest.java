@@ -181,8 +181,8 @@ class SchedulerServiceTest {
 
     @Test
     void theJobFactoryHandsOutTheWiredJobsAndRefusesOthers() throws Exception {
-        SweepJob sweep = new SweepJob(w.reminders, w.state, clock);
-        DigestJob digest = new DigestJob(w.digests, clock);
+        SweepJob sweep = new SweepJob(w.reminders, w.state, clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        DigestJob digest = new DigestJob(w.digests, clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         ServiceJobFactory factory = new ServiceJobFactory(sweep, digest);
 
         assertThat(factory.newJob(bundle(JobBuilder.newJob(SweepJob.class).withIdentity(SweepJob.KEY).build()), null))

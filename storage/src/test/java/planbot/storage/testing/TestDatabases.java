@@ -25,7 +25,7 @@ public final class TestDatabases {
             "chat_identity", "target_date_revision", "audit_event", "task_snooze", "outbox", "reminder_policy",
             "reminder_sweep", "digest_subscription", "chat_workspace", "chat_channel", "inbound_event",
             "admin_claim_code", "admin_claim_failure", "welcome", "teams_conversation", "signin_link", "web_session",
-            "api_token",
+            "api_token", "calendar_feed",
             "assess_template", "assess_session", "assess_vote", "assess_outcome", "assess_tip_decision", "assess_action");
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
