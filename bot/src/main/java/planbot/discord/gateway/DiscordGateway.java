@@ -219,6 +219,17 @@ public final class DiscordGateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new PlatformStartException("interrupted while connecting to Discord's gateway");
         }
+        // JDA fires READY on the event pool just before it marks the session CONNECTED: wait for that mark (a few
+        // milliseconds at most) so that health says connected from the moment start() returns
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (session.getStatus() != JDA.Status.CONNECTED && System.nanoTime() < until) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         jda = session;
         LOG.info("Discord: gateway connected");
     }
