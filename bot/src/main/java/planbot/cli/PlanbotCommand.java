@@ -15,7 +15,7 @@ import planbot.web.metrics.MetricsHttp;
 /** The top of the command line: global options and the list of verbs. */
 @Command(name = "planbot", mixinStandardHelpOptions = true, version = "planbot 0.1",
         description = "Keeps a service-improvement action plan moving: stores the plan, chases owners, reports.",
-        subcommands = {DemoCommand.class, ChatCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PeopleCommand.class, RemindCommand.class, DigestCommand.class,
+        subcommands = {DemoCommand.class, ChatCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class, ReportCommand.class, PeopleCommand.class, RemindCommand.class, DigestCommand.class,
                 PolicyCommand.class, SubscribeCommand.class, ServeCommand.class, WorkspaceCommand.class, AdminCommand.class,
                 DoctorCommand.class, TeamsCommand.class, WebCommand.class, TokenCommand.class, IcalCommand.class, AssessCommand.class,
                 BenchCommand.class})
