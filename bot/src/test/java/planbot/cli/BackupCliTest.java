@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -76,8 +82,7 @@ class BackupCliTest {
             List<String> states = Collections.synchronizedList(new ArrayList<>());
             states.add(exportJson(bot.app()));
             AtomicBoolean stop = new AtomicBoolean();
-            String[] changes = {"update EN3/1 at risk waiting on legal", "update EN3/2 on target", "update EN3/1 in progress",
-                    "done EN3/2 report drafted", "update EN3/2 in progress"};
+            String[] changes = BackupWriterChild.CHANGES;
             ExecutorService writer = Executors.newSingleThreadExecutor();
             Future<Integer> written = writer.submit(() -> {
                 int n = 0;
@@ -123,6 +128,52 @@ class BackupCliTest {
                 int from = windows.get(i)[0];
                 int to = Math.min(windows.get(i)[1], states.size() - 1);
                 assertThat(states.subList(from, to + 1)).as("states in backup %s's window", i).contains(copied);
+            }
+        }
+    }
+
+    /**
+     * The served file is written by another JVM, as {@code planbot serve} would. Each change there stores a task's
+     * status and its audit event in one transaction, so in a consistent copy every task's status is the one its
+     * latest status event says; a copy that caught one without the other would show it.
+     */
+    @Test
+    void aDatabaseWrittenByAnotherProcessIsCopiedWithEachTaskAndItsAuditTogether() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("served"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                BackupWriterChild.class.getName(), served.toString());
+        pb.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child.err").toFile()));
+        Process child = pb.start();
+        try {
+            // GIVEN another process is changing statuses in the database
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                assertThat(lines.readLine()).as(Files.exists(dir.resolve("child.err")) ? Files.readString(dir.resolve("child.err")) : "")
+                        .isEqualTo("ready");
+            }
+            // WHEN three backups are taken while it writes
+            for (int i = 0; i < 3; i++) {
+                Run run = MainAccess.planbot("backup", "--out", dir.resolve("other-" + i + ".db").toString(), "--db", servedUrl());
+                assertThat(run.exit()).as(run.err()).isZero();
+                assertThat(child.isAlive()).as("the writer was still writing").isTrue();
+            }
+        } finally {
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        // THEN in each copy both tasks carry the status their latest status event gave them
+        for (int i = 0; i < 3; i++) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("other-" + i + ".db"));
+                 Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT t.ref, t.status_word, (SELECT a.after_value FROM audit_event a"
+                         + " WHERE a.entity_ref = t.ref AND a.change = 'status' ORDER BY a.id DESC LIMIT 1) AS audited"
+                         + " FROM task t WHERE t.ref IN ('EN003/01', 'EN003/02')")) {
+                int rows = 0;
+                while (r.next()) {
+                    rows++;
+                    assertThat(r.getString("audited")).as("copy %s, task %s", i, r.getString("ref")).isEqualTo(r.getString("status_word"));
+                }
+                assertThat(rows).isEqualTo(2);
             }
         }
     }
