@@ -7,10 +7,10 @@ import planbot.storage.PoolSettings;
  * The database pool slice of the settings ({@code PLANBOT_DB_POOL_SIZE}, {@code PLANBOT_DB_CONNECT_TIMEOUT_SECONDS}),
  * read once at start-up by {@link #from}; immutable.
  *
- * @param pool     what {@code planbot.storage.Database} opens its pool with
- * @param sizeGiven whether {@value #POOL_SIZE} was set, so that a SQLite start can say it is ignored
+ * @param pool  what {@code planbot.storage.Database} opens its PostgreSQL pool with
+ * @param given whether either key was set, so that a SQLite start can say they are ignored
  */
-public record DatabaseConfig(PoolSettings pool, boolean sizeGiven) {
+public record DatabaseConfig(PoolSettings pool, boolean given) {
     public static final String POOL_SIZE = "PLANBOT_DB_POOL_SIZE";
     public static final String CONNECT_TIMEOUT = "PLANBOT_DB_CONNECT_TIMEOUT_SECONDS";
 
@@ -23,13 +23,14 @@ public record DatabaseConfig(PoolSettings pool, boolean sizeGiven) {
         int size = number(settings, POOL_SIZE, PoolSettings.DEFAULTS.size(), PoolSettings.MAX_SIZE);
         int timeout = number(settings, CONNECT_TIMEOUT, PoolSettings.DEFAULTS.connectTimeoutSeconds(),
                 PoolSettings.MAX_CONNECT_TIMEOUT_SECONDS);
-        return new DatabaseConfig(new PoolSettings(size, timeout), settings.get(POOL_SIZE).isPresent());
+        return new DatabaseConfig(new PoolSettings(size, timeout),
+                settings.get(POOL_SIZE).isPresent() || settings.get(CONNECT_TIMEOUT).isPresent());
     }
 
-    /** The sentence a SQLite start logs when a pool size was set for nothing; empty otherwise. */
+    /** The sentence a SQLite start logs when pool settings were given for nothing; empty otherwise. */
     public String noteFor(String jdbcUrl) {
-        return sizeGiven && jdbcUrl.startsWith("jdbc:sqlite:")
-                ? POOL_SIZE + " is ignored on SQLite: it writes through one connection at a time"
+        return given && jdbcUrl.startsWith("jdbc:sqlite:")
+                ? POOL_SIZE + " and " + CONNECT_TIMEOUT + " are ignored on SQLite: it writes through one connection at a time"
                 : "";
     }
 

@@ -47,7 +47,8 @@ class DatabaseConfigTest {
     @Test
     void aPoolSizeOnSqliteIsNotedAsIgnoredButCountsOnPostgresql() {
         DatabaseConfig config = DatabaseConfig.from(settings(Map.of(DatabaseConfig.POOL_SIZE, "20")));
-        assertThat(config.noteFor("jdbc:sqlite:data/planbot.db")).contains("PLANBOT_DB_POOL_SIZE is ignored on SQLite");
+        assertThat(config.noteFor("jdbc:sqlite:data/planbot.db")).isEqualTo(
+                "PLANBOT_DB_POOL_SIZE and PLANBOT_DB_CONNECT_TIMEOUT_SECONDS are ignored on SQLite: it writes through one connection at a time");
         assertThat(config.noteFor("jdbc:postgresql://db/planbot")).isEmpty();
     }
 

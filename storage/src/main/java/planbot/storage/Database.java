@@ -18,8 +18,7 @@ import planbot.domain.UserFixableException;
 /**
  * The one gateway to the database. It owns the connection rules (SQLite: WAL, busy timeout, foreign keys,
  * write transactions begun IMMEDIATE, prepared SELECTs kept per connection; PostgreSQL: a pool sized by
- * {@link PoolSettings}), runs the
- * migrations on open, and translates driver exceptions into {@link StorageException}.
+ * {@link PoolSettings}), runs the migrations on open, and translates driver exceptions into {@link StorageException}.
  *
  * <p>Thread-safe. Open one per process with {@link #open(String)} and {@link #close()} it on shutdown.
  */
@@ -57,7 +56,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * As {@link #open(String)}, with this pool: its size counts on PostgreSQL only, its connect timeout on both.
+     * As {@link #open(String)}, with this pool; it counts on PostgreSQL only (SQLite keeps its few local connections).
      * Several processes may open one PostgreSQL database at once: Flyway migrates under PostgreSQL's advisory lock.
      */
     public static Database open(String jdbcUrl, PoolSettings pool) {
@@ -90,10 +89,10 @@ public final class Database implements AutoCloseable {
             config.setConnectionInitSql("PRAGMA foreign_keys = ON");
         } else {
             config.setMaximumPoolSize(pool.size());
-            // the driver's own limit on reaching the server (seconds), below Hikari's wait for a pooled connection
+            // the same limit on reaching the server (the driver's, in seconds) and on waiting for a pooled connection
             config.addDataSourceProperty("connectTimeout", String.valueOf(pool.connectTimeoutSeconds()));
+            config.setConnectionTimeout(pool.connectTimeoutSeconds() * 1000L);
         }
-        config.setConnectionTimeout(pool.connectTimeoutSeconds() * 1000L);
         config.setInitializationFailTimeout(-1);
         HikariDataSource ds;
         try {

@@ -1,12 +1,12 @@
 package planbot.storage;
 
 /**
- * How {@link Database} sizes its connection pool and how long it waits for a connection. Built once at start-up
- * (the bot's {@code DatabaseConfig} reads it from the settings); immutable.
+ * How {@link Database} sizes its PostgreSQL connection pool and how long it waits for a connection; SQLite ignores
+ * both (it writes through one connection at a time, on a local file). Built once at start-up (the bot's
+ * {@code DatabaseConfig} reads it from the settings); immutable.
  *
- * @param size                  PostgreSQL's most open connections, 1 to {@value #MAX_SIZE}; SQLite ignores it
- *                              (it writes through one connection at a time whatever the pool holds)
- * @param connectTimeoutSeconds how long opening a connection, or waiting for a free one, may take before the
+ * @param size                  the most open connections, 1 to {@value #MAX_SIZE}
+ * @param connectTimeoutSeconds how long reaching the server, or waiting for a free connection, may take before the
  *                              work fails with a {@link StorageException}, 1 to {@value #MAX_CONNECT_TIMEOUT_SECONDS}
  * @throws IllegalArgumentException for a value out of range
  */
