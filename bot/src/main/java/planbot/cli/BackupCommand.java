@@ -114,7 +114,7 @@ public final class BackupCommand implements Callable<Integer> {
     }
 
     /** Opens the copy read-only and checks it whole; throws when it is not a sound copy at the source's version. */
-    private static Copy check(Path file, String sourceVersion) throws SQLException {
+    private static Copy check(Path file, String sourceVersion) throws SQLException, IOException {
         try (Connection c = DriverManager.getConnection(SQLITE + file, sqlite(true)); Statement s = c.createStatement()) {
             String integrity;
             try (ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
@@ -133,15 +133,7 @@ public final class BackupCommand implements Callable<Integer> {
                 r.next();
                 tasks = r.getLong(1);
             }
-            return new Copy(sizeOf(file), tasks, version);
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new StorageException("cannot read the size of " + file, e);
+            return new Copy(Files.size(file), tasks, version);
         }
     }
 
