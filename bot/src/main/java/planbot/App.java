@@ -63,6 +63,7 @@ import planbot.slack.SlackConnector;
 import planbot.storage.JdbiSignInLinkRepository;
 import planbot.storage.JdbiWebSessionRepository;
 import planbot.storage.AuditRepository;
+import planbot.storage.PoolSettings;
 import planbot.storage.AssessSessionRepository;
 import planbot.storage.ChannelRepository;
 import planbot.config.HttpConfig;
@@ -238,9 +239,17 @@ public final class App implements AutoCloseable {
      * @throws UserFixableException when the database URL is not one planbot can open
      */
     public static App open(String dbUrl, Clock clock, ReminderPolicy reminderDefault) {
+        return open(dbUrl, clock, reminderDefault, PoolSettings.DEFAULTS);
+    }
+
+    /**
+     * As {@link #open(String, Clock, ReminderPolicy)}, with this connection pool ({@code PLANBOT_DB_POOL_SIZE},
+     * {@code PLANBOT_DB_CONNECT_TIMEOUT_SECONDS}, read by {@code planbot.config.DatabaseConfig}).
+     */
+    public static App open(String dbUrl, Clock clock, ReminderPolicy reminderDefault, PoolSettings pool) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(reminderDefault, "reminderDefault");
-        return new App(Database.open(dbUrl), clock, reminderDefault);
+        return new App(Database.open(dbUrl, pool), clock, reminderDefault);
     }
 
     /** The REST API's integration tokens. */

@@ -17,8 +17,8 @@ import planbot.domain.UserFixableException;
 
 /**
  * The one gateway to the database. It owns the connection rules (SQLite: WAL, busy timeout, foreign keys,
- * write transactions begun IMMEDIATE, prepared SELECTs kept per connection; PostgreSQL: a small pool), runs the
- * migrations on open, and translates driver exceptions into {@link StorageException}.
+ * write transactions begun IMMEDIATE, prepared SELECTs kept per connection; PostgreSQL: a pool sized by
+ * {@link PoolSettings}), runs the migrations on open, and translates driver exceptions into {@link StorageException}.
  *
  * <p>Thread-safe. Open one per process with {@link #open(String)} and {@link #close()} it on shutdown.
  */
@@ -52,7 +52,16 @@ public final class Database implements AutoCloseable {
      * @throws StorageException     when the database cannot be reached or migrated
      */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, PoolSettings.DEFAULTS);
+    }
+
+    /**
+     * As {@link #open(String)}, with this pool; it counts on PostgreSQL only (SQLite keeps its few local connections).
+     * Several processes may open one PostgreSQL database at once: Flyway migrates under PostgreSQL's advisory lock.
+     */
+    public static Database open(String jdbcUrl, PoolSettings pool) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(pool, "pool");
         Vendor vendor = vendorOf(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -75,10 +84,14 @@ public final class Database implements AutoCloseable {
             p.setProperty("transaction_mode", "IMMEDIATE");
             p.setProperty("date_class", "TEXT");
             config.setDataSourceProperties(p);
+            // a few readers beside the one writer SQLite allows at a time; more connections would only queue
             config.setMaximumPoolSize(4);
             config.setConnectionInitSql("PRAGMA foreign_keys = ON");
         } else {
-            config.setMaximumPoolSize(8);
+            config.setMaximumPoolSize(pool.size());
+            // the same limit on reaching the server (the driver's, in seconds) and on waiting for a pooled connection
+            config.addDataSourceProperty("connectTimeout", String.valueOf(pool.connectTimeoutSeconds()));
+            config.setConnectionTimeout(pool.connectTimeoutSeconds() * 1000L);
         }
         config.setInitializationFailTimeout(-1);
         HikariDataSource ds;
@@ -183,6 +196,16 @@ public final class Database implements AutoCloseable {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The pool's most connections, for tests. */
+    int maximumPoolSize() {
+        return dataSource.getMaximumPoolSize();
+    }
+
+    /** How long the pool waits for a connection, in milliseconds, for tests. */
+    long connectionTimeoutMillis() {
+        return dataSource.getConnectionTimeout();
     }
 
     /** Useful in tests and for diagnostics: opens a raw handle. Callers must close it. */
