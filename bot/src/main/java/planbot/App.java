@@ -523,8 +523,7 @@ public final class App implements AutoCloseable {
     public List<String> serve(List<ChatPlatform> chat, int httpPort, PrintWriter console) throws PlatformStartException {
         serving = true;
         List<String> lines = new java.util.ArrayList<>(startPlatforms(chat, httpPort));
-        lines.add(0, "HTTP on :" + server.port() + " (GET " + AppServer.HEALTH_PATH + ", " + AppServer.LIVE_PATH + ", "
-                + AppServer.READY_PATH + ")");
+        lines.add(0, "HTTP on :" + server.port() + " (GET " + AppServer.HEALTH_PATH + ")");
         List<ChatPlatform> deliverTo = chat.isEmpty() ? List.of(new ConsolePlatform(console, true)) : chat;
         startDelivery(deliverTo);
         lines.add("Reminders and digests: on (" + (chat.isEmpty() ? "printed here" : "delivered to "
