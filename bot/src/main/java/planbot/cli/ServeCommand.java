@@ -11,6 +11,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import planbot.App;
 import planbot.config.HttpConfig;
+import planbot.config.LogConfig;
 import planbot.config.NodeConfig;
 import planbot.config.PublicUrlConfig;
 import planbot.platform.ChatPlatform;
@@ -48,6 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
         HttpConfig http = HttpConfig.from(root.settings); // a bad setting stops us before anything starts
         PublicUrlConfig publicUrl = PublicUrlConfig.from(root.settings);
         NodeConfig node = NodeConfig.from(root.settings);
+        LogConfig.from(root.settings).apply(node);
         App app = root.open(global);
         app.usePublicUrl(publicUrl);
         app.useNode(node);

@@ -94,22 +94,38 @@ class ServeShutdownTest {
     }
 
     private Process serve(String url, Path out) throws IOException {
+        return serve(dir, url, out, Map.of("PLANBOT_NODE_ID", "node-test"));
+    }
+
+    /**
+     * Starts {@code planbot serve} in a JVM of its own on the test's class path, in {@code dir} (where there is no .env),
+     * on the database at {@code url} and any free port, with only the planbot settings given in {@code env}; its standard
+     * output goes to {@code out}, its standard error to {@code dir/children.err}.
+     */
+    static Process serve(Path dir, String url, Path out, Map<String, String> env, String... jvmOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"), "planbot.Main", "serve");
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Djava.io.tmpdir=" + dir));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "planbot.Main", "serve"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("PLANBOT_") || k.startsWith("SLACK_") || k.startsWith("TEAMS_")
                 || k.startsWith("DISCORD_"));
         pb.environment().put("PLANBOT_DB_URL", url);
         pb.environment().put("PLANBOT_HTTP_PORT", "0");
-        pb.environment().put("PLANBOT_NODE_ID", "node-test");
-        pb.directory(dir.toFile()); // no .env here
+        pb.environment().putAll(env);
+        pb.directory(dir.toFile());
         pb.redirectOutput(out.toFile());
         pb.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("children.err").toFile()));
         return pb.start();
     }
 
-    /** Waits (up to 60 s) until the child's output satisfies {@code done}. */
     private void await(Path out, Predicate<String> done, Process child) throws Exception {
+        await(dir, out, done, child);
+    }
+
+    /** Waits (up to 60 s) until the file {@code out} of the child satisfies {@code done}. */
+    static void await(Path dir, Path out, Predicate<String> done, Process child) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!done.test(Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "")) {
             if (!child.isAlive() || System.nanoTime() > until) {
@@ -144,7 +160,7 @@ class ServeShutdownTest {
         }
     }
 
-    private static String tail(Path out) throws IOException {
+    static String tail(Path out) throws IOException {
         String text = Files.exists(out) ? Files.readString(out) : "";
         return text.substring(Math.max(0, text.length() - 400));
     }
