@@ -68,9 +68,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         out.println("planbot is running; stop it with Ctrl-C.");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, out), "planbot-shutdown"));
-        stopped.await(); // never counted down: the hook ends the process
+        new CountDownLatch(1).await(); // until the shutdown hook ends the process
         return 0;
     }
 
