@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * The app's one HTTP server. Routes are mounted ({@link #post}, {@link #get}) before {@link #start()}; it always
  * answers {@code GET /health} from the health source it was given, and a load balancer's two probes: {@code GET
  * /health/live} (the process and its HTTP threads answer; nothing else is asked) and {@code GET /health/ready} (the
- * readiness source says every part works, and the server is not {@linkplain #drain() draining}). Bodies are capped at {@link #MAX_BODY_BYTES}; a route
- * that takes larger ones (the REST API's import) reads the request's stream itself under its own cap ({@link #tooLarge}).
+ * readiness source says every part works, and the server is not {@linkplain #drain() draining}). Bodies are capped at
+ * {@link #MAX_BODY_BYTES}; a route that takes larger ones (the REST API's import) reads the request's stream itself under its own cap ({@link #tooLarge}).
  *
  * <p>Not thread-safe to mount, start or close (the composition root does that on one thread); route handlers run on
  * Jetty's threads.
@@ -172,11 +172,9 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.compressionStrategy = uncompressed();
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyServer(jetty -> {
-                // on stop, new connections are refused and requests in flight finish (up to STOP_TIMEOUT)
-                jetty.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
-                jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
-            });
+            // on stop, new connections are refused and requests in flight finish (Javalin's servlet context is Jetty's
+            // Graceful part); with Jetty's default timeout of 0 they would be cut
+            config.jetty.modifyServer(jetty -> jetty.setStopTimeout(STOP_TIMEOUT.toMillis()));
             if (meters != null) {
                 config.requestLogger.http(this::time);
             }

@@ -108,4 +108,36 @@ class HealthProbesTest {
             assertThat(get(server.port(), "/work").body()).isEqualTo("done");
         }
     }
+
+    @Test
+    void givenARequestInFlight_whenTheServerCloses_thenItFinishesAndItsClientGetsTheAnswer() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AppServer server = new AppServer(0, () -> new Health(Map.of()));
+        server.get("/slow", ctx -> {
+            entered.countDown();
+            release.await();
+            ctx.result("finished");
+        });
+        server.start();
+        int port = server.port();
+        // GIVEN a request being handled
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // WHEN the server is closed meanwhile, and the request then finishes
+        Thread closer = new Thread(server::close);
+        closer.start();
+        Thread.sleep(300);
+        release.countDown();
+        closer.join(15_000);
+        // THEN its client gets the whole answer, and the server has stopped
+        assertThat(closer.isAlive()).isFalse();
+        HttpResponse<String> r = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("finished");
+        assertThat(answer).isDone();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> get(port, "/health/live")).isInstanceOf(java.io.IOException.class);
+    }
 }
