@@ -67,6 +67,7 @@ import planbot.storage.PoolSettings;
 import planbot.storage.AssessSessionRepository;
 import planbot.storage.ChannelRepository;
 import planbot.config.HttpConfig;
+import planbot.config.NodeConfig;
 import planbot.config.PublicUrlConfig;
 import planbot.config.Settings;
 import planbot.storage.Database;
@@ -120,6 +121,8 @@ import planbot.web.signin.WebAuth;
 public final class App implements AutoCloseable {
     /** Councils' time zone: dates typed and shown, and "today", are London's. */
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    /** How long the health check waits for the database to answer. */
+    static final int DATABASE_TIMEOUT_SECONDS = 2;
     private final Clock clock;
     private final Database database;
     private final TenantRepository tenants;
@@ -151,6 +154,12 @@ public final class App implements AutoCloseable {
     private final WebAuth webAuth;
     /** {@code PLANBOT_PUBLIC_URL} once {@linkplain #usePublicUrl set}; until then links start at this server's localhost. */
     private volatile PublicUrlConfig publicUrl;
+    /** {@code PLANBOT_NODE_ID} once {@linkplain #useNode set}; until then health answers name no node. */
+    private volatile NodeConfig node;
+    /** True once {@link #serve} began: readiness then wants the schedule running. */
+    private volatile boolean serving;
+    /** What {@link #close()} is stopping now, for a shutdown that runs out of time to say what it abandoned. */
+    private volatile String closing = "nothing yet";
     private final ApiTokens apiTokens;
     private final ApiRoutes api;
     private final TemplateRepository templates;
@@ -271,6 +280,11 @@ public final class App implements AutoCloseable {
      */
     public void usePublicUrl(PublicUrlConfig url) {
         this.publicUrl = Objects.requireNonNull(url, "url");
+    }
+
+    /** Sets which node this is ({@code PLANBOT_NODE_ID}, read by {@link NodeConfig#from}): named by the health answers. */
+    public void useNode(NodeConfig id) {
+        this.node = Objects.requireNonNull(id, "id");
     }
 
     /** The base of links to the web pages: the one {@linkplain #usePublicUrl set}, or this server's localhost. */
@@ -475,7 +489,8 @@ public final class App implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the platforms are already running");
         }
-        server = new AppServer(httpPort, this::health, meters);
+        NodeConfig id = node;
+        server = new AppServer(httpPort, this::health, this::readiness, meters, id == null ? null : id.id());
         new FeedsHttp(calendars, clock).routes(server.forPlatform(Source.WEB.word()));
         new MetricsHttp(meters, metricsToken).routes(server);
         toStart.forEach(p -> p.routes(server.forPlatform(p.name())));
@@ -515,6 +530,7 @@ public final class App implements AutoCloseable {
      * @throws PlatformStartException when a platform cannot start (nothing is left running)
      */
     public List<String> serve(List<ChatPlatform> chat, int httpPort, PrintWriter console) throws PlatformStartException {
+        serving = true;
         List<String> lines = new java.util.ArrayList<>(startPlatforms(chat, httpPort));
         lines.add(0, "HTTP on :" + server.port() + " (GET " + AppServer.HEALTH_PATH + ")");
         List<ChatPlatform> deliverTo = chat.isEmpty() ? List.of(new ConsolePlatform(console, true)) : chat;
@@ -555,7 +571,8 @@ public final class App implements AutoCloseable {
         java.util.Map<String, PlatformHealth> parts = new java.util.LinkedHashMap<>();
         PlatformHealth db;
         try {
-            database.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            // a database that takes longer than this to say 1 is not one to send traffic to
+            database.withHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(DATABASE_TIMEOUT_SECONDS).mapTo(Integer.class).one());
             db = PlatformHealth.up(database.vendor().name().toLowerCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
             db = PlatformHealth.down("not answering");
@@ -572,17 +589,52 @@ public final class App implements AutoCloseable {
         return new Health(parts);
     }
 
-    /** Stops in the reverse order of starting: the schedule, delivery (letting the message in flight finish), the platforms, the server, the database. */
+    /**
+     * What {@code GET /health/ready} reports: as {@link #health()}, and once {@link #serve} began, the schedule must be
+     * running (a node still starting is not ready). The server itself answers 503 once {@link #close()} began.
+     */
+    private Health readiness() {
+        Health h = health();
+        if (!serving || scheduler != null) {
+            return h;
+        }
+        java.util.Map<String, PlatformHealth> parts = new java.util.LinkedHashMap<>(h.parts());
+        parts.put("scheduler", PlatformHealth.down("not started yet"));
+        return new Health(parts);
+    }
+
+    /**
+     * Stops everything, in the order that loses nothing: readiness goes 503 and the HTTP server stops taking requests
+     * (those in flight finish); delivery stops claiming, finishes the message in flight and hands the rest of its batch
+     * back; the schedule stops, waiting for a running sweep; then the platforms, and the database. {@link #closing()}
+     * says which step is running, for a caller whose deadline passes.
+     */
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.stop();
+        closing = "the HTTP server";
+        if (server != null) {
+            server.drain();
+            server.close();
+            server = null;
         }
+        closing = "outbox delivery";
         if (dispatcher != null) {
             dispatcher.stop();
         }
+        closing = "the schedule";
+        if (scheduler != null) {
+            scheduler.stop();
+        }
+        closing = "the chat platforms";
         stopPlatforms();
+        closing = "the database";
         database.close();
+        closing = "nothing: all stopped";
+    }
+
+    /** The step {@link #close()} is in ("outbox delivery"); thread-safe. */
+    public String closing() {
+        return closing;
     }
 
     private void stopPlatforms() {

@@ -207,8 +207,11 @@ public final class CommandService {
     }
 
     private Reply execute(CommandRequest request, Long taskId, Command command) {
-        return counted(request, command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
-                executeUncounted(request, taskId, command));
+        // every line logged while the command runs names its tenant (a field of PLANBOT_LOG_FORMAT=json's lines)
+        try (org.slf4j.MDC.MDCCloseable tagged = org.slf4j.MDC.putCloseable("tenant", request.tenant())) {
+            return counted(request, command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
+                    executeUncounted(request, taskId, command));
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import planbot.domain.AuditEvent;
 import planbot.domain.Source;
 import planbot.domain.UkDates;
@@ -78,6 +79,9 @@ import planbot.storage.TenantRepository;
  */
 public final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+    /** The MDC keys naming what a log line is about: the tenant's slug, the outbox row's id. */
+    public static final String LOG_TENANT = "tenant";
+    public static final String LOG_OUTBOX_ID = "outbox_id";
     /** The outbox kind and recipient kind of the admin notices this dispatcher enqueues. */
     public static final String ADMIN = "ADMIN";
     static final String ACTOR = "scheduler";
@@ -309,8 +313,10 @@ public final class OutboxDispatcher {
     /** The row's notice and recipient; null when the row is already handled (skipped, dead, to be retried). */
     private Part prepare(OutboxMessage row, Pass pass) {
         OutboxEntry e = row.entry();
+        tag(row, null);
         try {
             Tenant tenant = tenant(e.tenantId());
+            tag(row, tenant);
             Notice notice;
             if (e.key().startsWith(HELD_KEY)) {
                 List<OutboxRepository.HeldCount> held = outbox.held(tenant);
@@ -339,11 +345,39 @@ public final class OutboxDispatcher {
         } catch (RuntimeException ex) {
             LOG.error("outbox {} ({}): cannot prepare the message; will try again", row.id(), e.key(), ex);
             retry(List.of(row), null, "it could not be prepared (an internal error; see the log)", NOT_ROUTED, pass);
+        } finally {
+            untag();
         }
         return null;
     }
 
+    /** Sends one message, every log line written meanwhile naming its (first) row and tenant. */
     private void send(Message m, Pass pass) {
+        tag(m.parts.get(0).row, m.parts.get(0).tenant);
+        try {
+            deliver(m, pass);
+        } finally {
+            untag();
+        }
+    }
+
+    /**
+     * Names the row (and its tenant, once known) in the MDC, so that each log line written while it is handled carries
+     * them: fields {@value #LOG_OUTBOX_ID} and {@value #LOG_TENANT} of a JSON log line.
+     */
+    private static void tag(OutboxMessage row, Tenant tenant) {
+        MDC.put(LOG_OUTBOX_ID, Long.toString(row.id()));
+        if (tenant != null) {
+            MDC.put(LOG_TENANT, tenant.slug());
+        }
+    }
+
+    private static void untag() {
+        MDC.remove(LOG_OUTBOX_ID);
+        MDC.remove(LOG_TENANT);
+    }
+
+    private void deliver(Message m, Pass pass) {
         Recipient to = m.parts.get(0).to;
         Messenger messenger = messengers.get(to.platform());
         if (messenger == null) {

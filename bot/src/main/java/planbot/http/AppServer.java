@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app's one HTTP server. Routes are mounted ({@link #post}, {@link #get}) before {@link #start()}; it always
- * answers {@code GET /health} from the health source it was given. Bodies are capped at {@link #MAX_BODY_BYTES}; a route
- * that takes larger ones (the REST API's import) reads the request's stream itself under its own cap ({@link #tooLarge}).
+ * answers {@code GET /health} from the health source it was given, and a load balancer's two probes: {@code GET
+ * /health/live} (the process and its HTTP threads answer; nothing else is asked) and {@code GET /health/ready} (the
+ * readiness source says every part works, and the server is not {@linkplain #drain() draining}). Bodies are capped at
+ * {@link #MAX_BODY_BYTES}; a route that takes larger ones (the REST API's import) reads the request's stream itself under its own cap ({@link #tooLarge}).
  *
  * <p>Not thread-safe to mount, start or close (the composition root does that on one thread); route handlers run on
  * Jetty's threads.
@@ -29,6 +31,13 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
     /** The setting that says where it listens. */
     public static final String PORT_SETTING = "PLANBOT_HTTP_PORT";
     public static final String HEALTH_PATH = "/health";
+    public static final String LIVE_PATH = "/health/live";
+    public static final String READY_PATH = "/health/ready";
+    /**
+     * How long {@link #close()} lets requests in flight finish (Jetty's own default is 0, which cuts them): well inside
+     * the 30 s a node has from SIGTERM to exit.
+     */
+    static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(AppServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,7 +50,11 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
 
     private final int port;
     private final Supplier<Health> health;
+    private final Supplier<Health> ready;
+    private final String node;
     private final MeterRegistry meters;
+    /** Set when the node begins to stop: readiness answers 503 from then on, so a load balancer drains the node. */
+    private volatile boolean draining;
     private final List<Route> routes = new ArrayList<>();
     /** Who mounted each route path, for the latency metric's platform label; absent: "none". */
     private final java.util.Map<String, String> platformOf = new java.util.concurrent.ConcurrentHashMap<>();
@@ -62,12 +75,31 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
      *               secrets); null for none
      */
     public AppServer(int port, Supplier<Health> health, MeterRegistry meters) {
+        this(port, health, health, meters, null);
+    }
+
+    /**
+     * @param ready what {@code GET /health/ready} reports until the server {@linkplain #drain() drains}, asked afresh on
+     *              each request
+     * @param node  this node's id ({@code PLANBOT_NODE_ID}), shown in every health answer; null for none
+     */
+    public AppServer(int port, Supplier<Health> health, Supplier<Health> ready, MeterRegistry meters, String node) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("not a port: " + port);
         }
         this.port = port;
         this.health = Objects.requireNonNull(health, "health");
+        this.ready = Objects.requireNonNull(ready, "ready");
         this.meters = meters;
+        this.node = node;
+    }
+
+    /**
+     * Makes {@code GET /health/ready} answer 503 from now on (the node is stopping), while every other route still
+     * answers. Thread-safe; cannot be undone.
+     */
+    public void drain() {
+        draining = true;
     }
 
     @Override
@@ -140,6 +172,9 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.compressionStrategy = uncompressed();
             config.startup.showJavalinBanner = false;
+            // on stop, new connections are refused and requests in flight finish (Javalin's servlet context is Jetty's
+            // Graceful part); with Jetty's default timeout of 0 they would be cut
+            config.jetty.modifyServer(jetty -> jetty.setStopTimeout(STOP_TIMEOUT.toMillis()));
             if (meters != null) {
                 config.requestLogger.http(this::time);
             }
@@ -159,10 +194,10 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
                     ctx.bodyAsBytes();
                 }
             });
-            config.routes.get(HEALTH_PATH, ctx -> {
-                Health h = health.get();
-                ctx.status(h.ok() ? 200 : 503).contentType("application/json").result(json(h));
-            });
+            config.routes.get(HEALTH_PATH, ctx -> answer(ctx, health.get()));
+            config.routes.get(LIVE_PATH, ctx -> answer(ctx, new Health(java.util.Map.of())));
+            // once draining, the parts are not asked: the database may be closing under the probe
+            config.routes.get(READY_PATH, ctx -> answer(ctx, draining ? Health.STOPPING : ready.get()));
         });
         try {
             server.start(port);
@@ -235,8 +270,8 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
         return true;
     }
 
-    private static String json(Health h) throws JsonProcessingException {
-        return JSON.writeValueAsString(h.json());
+    private void answer(io.javalin.http.Context ctx, Health h) throws JsonProcessingException {
+        ctx.status(h.ok() ? 200 : 503).contentType("application/json").result(JSON.writeValueAsString(h.json(node)));
     }
 
     /**
@@ -258,7 +293,10 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
         return server.port();
     }
 
-    /** Stops the server; requests in flight finish. Safe to call when not started. */
+    /**
+     * Stops the server: it takes no new connections, and requests in flight finish (for up to {@link #STOP_TIMEOUT}).
+     * Safe to call when not started.
+     */
     @Override
     public void close() {
         if (server != null) {

@@ -12,6 +12,9 @@ import planbot.platform.PlatformHealth;
  * @param parts by name ("database", "scheduler", "slack"), in the order they are shown
  */
 public record Health(Map<String, PlatformHealth> parts) {
+    /** What readiness reports once the node has begun to stop. */
+    static final Health STOPPING = new Health(Map.of("shutdown", PlatformHealth.down("this node is stopping")));
+
     public Health {
         parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(parts, "parts")));
     }
@@ -20,10 +23,16 @@ public record Health(Map<String, PlatformHealth> parts) {
         return parts.values().stream().allMatch(PlatformHealth::ok);
     }
 
-    /** {@code {"status":"ok","database":{"ok":true,"detail":"…"},…}}: status is "ok" or "unavailable". */
-    Map<String, Object> json() {
+    /**
+     * {@code {"status":"ok","node":"…","database":{"ok":true,"detail":"…"},…}}: status is "ok" or "unavailable"; node
+     * only when given.
+     */
+    Map<String, Object> json(String node) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", ok() ? "ok" : "unavailable");
+        if (node != null) {
+            out.put("node", node);
+        }
         parts.forEach((name, h) -> {
             Map<String, Object> part = new LinkedHashMap<>();
             part.put("ok", h.ok());

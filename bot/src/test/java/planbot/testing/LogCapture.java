@@ -10,15 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What planbot and its libraries log while a test runs, line by line. planbot logs through slf4j-simple, which
- * writes to whatever {@code System.err} is at the moment of each line (simplelogger.properties:
- * {@code logFile=System.err}); this tees that stream, so the lines still reach the test's output too.
+ * What planbot and its libraries log while a test runs, line by line. planbot logs through Logback, whose console
+ * appender writes to whatever {@code System.err} is at the moment of each line (logback.xml, in the text format, which
+ * looks as slf4j-simple's did); this tees that stream, so the lines still reach the test's output too.
  *
  * <p>Install in a try-with-resources; {@link #close()} puts the stream back. Thread-safe: Jetty, Bolt and planbot's
  * executors log on their own threads. Captures every thread of the JVM, so use it around work that runs alone.
  */
 public final class LogCapture implements AutoCloseable {
-    /** A slf4j-simple line: {@code 2024-05-01T09:00:00.000Z [thread] LEVEL Logger - message}. */
+    /** A text log line: {@code 2024-05-01T09:00:00.000Z [thread] LEVEL Logger - message}. */
     private static final Pattern LINE = Pattern.compile("^\\S+ \\[[^\\]]*\\] (ERROR|WARN|INFO|DEBUG|TRACE) (.*)$");
 
     private final PrintStream original;
