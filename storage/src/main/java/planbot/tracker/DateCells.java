@@ -186,6 +186,9 @@ public final class DateCells {
     }
 
     private static String remark(String rest) {
+        if (rest.isEmpty()) {
+            return null; // most cells: nothing after the date, so no regex to run
+        }
         String r = REMARK_LEAD.matcher(rest).replaceFirst("").strip();
         if (r.startsWith("(") && r.endsWith(")")) {
             r = r.substring(1, r.length() - 1).strip();
