@@ -30,7 +30,7 @@ public final class FormulaGuard {
         return triggersAfterQuotes(text, 0) ? QUOTE + text : text;
     }
 
-    /** The text a cell written by {@link #neutralise} stood for: the inverse the readers must apply. */
+    /** The text a cell written by {@link #neutralise} stood for (the cell itself when there is nothing to undo): the inverse the readers must apply. */
     public static String restore(String cell) {
         return !cell.isEmpty() && cell.charAt(0) == QUOTE && triggersAfterQuotes(cell, 1) ? cell.substring(1) : cell;
     }
