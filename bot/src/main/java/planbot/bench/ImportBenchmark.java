@@ -23,6 +23,12 @@ import planbot.tracker.read.TrackerReader;
  * {@code bench import}: reads and imports a generated tracker of N task rows into a fresh SQLite file, once in
  * a cold JVM and once warm (rows per second over read + write, peak heap), then imports the bundled sample tracker warm, many
  * times, each into a fresh plan, and reports the median and worst time.
+ *
+ * <p>Absolute rows per second differ threefold between machines, so the same file also goes through
+ * {@link RawImportBaseline} (commons-csv and plain JDBC batches) for as many rounds, and {@code ratio} is planbot's
+ * warm rate over the baseline's warm rate: the target is 0.5, within twice the time of the raw floor.
+ *
+ * <p>Called from the CLI on one thread; every file it makes lives in a temporary folder deleted at the end.
  */
 public final class ImportBenchmark {
     private static final int SAMPLE_WARMUP = 20;
@@ -39,9 +45,12 @@ public final class ImportBenchmark {
             out.put("fileBytes", Files.size(file));
 
             // The same import twice, each into a fresh file: the first in a cold JVM (what one CLI import
-            // sees), the second once the JIT has compiled the reader and the writer (steady throughput).
+            // sees), the second once the JIT has compiled the reader and the writer (steady throughput). The raw
+            // baseline follows each round, so both warm runs come after one run of their own path.
             Measured cold = measure(file, dir.resolve("cold.db"), tasks);
+            RawImportBaseline.run(file, dir.resolve("raw-cold.db"));
             Measured warm = measure(file, dir.resolve("warm.db"), tasks);
+            RawImportBaseline.Result raw = RawImportBaseline.run(file, dir.resolve("raw-warm.db"));
             out.put("importedTasks", warm.imported);
             out.put("readMillis", round(warm.readMs));
             out.put("writeMillis", round(warm.writeMs));
@@ -50,6 +59,12 @@ public final class ImportBenchmark {
             out.put("coldWriteMillis", round(cold.writeMs));
             out.put("coldRowsPerSecond", cold.rowsPerSecond(tasks));
             out.put("targetRowsPerSecond", 50_000);
+            long rawRowsPerSecond = rowsPerSecond(tasks, raw.readMs() + raw.writeMs());
+            out.put("rawReadMillis", round(raw.readMs()));
+            out.put("rawWriteMillis", round(raw.writeMs()));
+            out.put("rawRowsPerSecond", rawRowsPerSecond);
+            out.put("ratio", Math.round(100.0 * warm.rowsPerSecond(tasks) / rawRowsPerSecond) / 100.0);
+            out.put("targetRatio", 0.5);
             out.put("peakHeapMB", round(Math.max(cold.peakBytes, warm.peakBytes) / 1048576.0));
 
             byte[] sample = BundledSample.bytes();
@@ -92,8 +107,12 @@ public final class ImportBenchmark {
 
     private record Measured(int imported, double readMs, double writeMs, long peakBytes) {
         long rowsPerSecond(int tasks) {
-            return Math.round(tasks / ((readMs + writeMs) / 1000.0));
+            return ImportBenchmark.rowsPerSecond(tasks, readMs + writeMs);
         }
+    }
+
+    private static long rowsPerSecond(int rows, double millis) {
+        return Math.round(rows / (millis / 1000.0));
     }
 
     private static double round(double v) {

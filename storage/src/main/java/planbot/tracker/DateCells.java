@@ -61,6 +61,11 @@ public final class DateCells {
         if (s.isEmpty()) {
             return EMPTY;
         }
+        if (isPlainDay(s)) {
+            // most cells are exactly dd/mm/yyyy, which none of the patterns below but DMY can match: skip six regexes
+            int day = Integer.parseInt(s.substring(0, 2));
+            return dated(s, day(Integer.parseInt(s.substring(6)), Integer.parseInt(s.substring(3, 5)), day, 10), s);
+        }
         if (NOT_APPLICABLE.matcher(s).matches()) {
             return ok(s, new PlanDate(Kind.NOT_APPLICABLE, null, Precision.DAY, null, null));
         }
@@ -83,10 +88,27 @@ public final class DateCells {
             return new Reading(null, "cannot read this as a date (expected a date such as 31/05/2023, a month such as "
                     + "July 2025, TBC or N/A); the date is left empty");
         }
+        return dated(s, dated, body);
+    }
+
+    private static Reading dated(String cell, Dated dated, String body) {
         if (dated.problem != null) {
             return new Reading(null, dated.problem);
         }
-        return ok(s, new PlanDate(Kind.DATE, dated.date, dated.precision, remark(body.substring(dated.end)), null));
+        return ok(cell, new PlanDate(Kind.DATE, dated.date, dated.precision, remark(body.substring(dated.end)), null));
+    }
+
+    /** Exactly dd/mm/yyyy: two digits, a slash, two digits, a slash, four digits. */
+    private static boolean isPlainDay(String s) {
+        if (s.length() != 10 || s.charAt(2) != '/' || s.charAt(5) != '/') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 2 && i != 5 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A date at the start of a text, where it ended, or why it is not a real date. */
@@ -186,6 +208,9 @@ public final class DateCells {
     }
 
     private static String remark(String rest) {
+        if (rest.isEmpty()) {
+            return null; // most cells: nothing after the date, so no regex to run
+        }
         String r = REMARK_LEAD.matcher(rest).replaceFirst("").strip();
         if (r.startsWith("(") && r.endsWith(")")) {
             r = r.substring(1, r.length() - 1).strip();

@@ -30,7 +30,10 @@ public final class FormulaGuard {
         return triggersAfterQuotes(text, 0) ? QUOTE + text : text;
     }
 
-    /** The text a cell written by {@link #neutralise} stood for: the inverse the readers must apply. */
+    /**
+     * The text a cell written by {@link #neutralise} stood for: the inverse the readers must apply. A cell with
+     * nothing to undo comes back as the same instance, which the loaders rely on to keep such rows as they are.
+     */
     public static String restore(String cell) {
         return !cell.isEmpty() && cell.charAt(0) == QUOTE && triggersAfterQuotes(cell, 1) ? cell.substring(1) : cell;
     }

@@ -1,5 +1,7 @@
 package planbot.tracker.read;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import planbot.tracker.Markup;
@@ -22,7 +24,12 @@ public record Table(List<Row> rows) {
      */
     public record Row(int number, List<String> cells) {
         public Row {
-            cells = cells.stream().map(c -> Objects.requireNonNullElse(c, "")).toList();
+            // a loop, not a stream: every row of a large tracker is built here, some twice
+            List<String> copy = new ArrayList<>(cells.size());
+            for (String c : cells) {
+                copy.add(Objects.requireNonNullElse(c, ""));
+            }
+            cells = Collections.unmodifiableList(copy);
         }
 
         /** The cell at a 0-based column, or "" past the end of the row (missing trailing cells are normal). */

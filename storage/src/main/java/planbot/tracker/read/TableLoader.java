@@ -87,7 +87,9 @@ final class TableLoader {
     private static Table restored(Table table) {
         List<Table.Row> rows = new ArrayList<>(table.rows().size());
         for (Table.Row row : table.rows()) {
-            rows.add(new Table.Row(row.number(), row.cells().stream().map(FormulaGuard::restore).toList()));
+            // restore gives the cell itself back when it has nothing to undo, as for nearly every row: keep the row
+            boolean changed = row.cells().stream().anyMatch(c -> FormulaGuard.restore(c) != c);
+            rows.add(changed ? new Table.Row(row.number(), row.cells().stream().map(FormulaGuard::restore).toList()) : row);
         }
         return new Table(rows);
     }

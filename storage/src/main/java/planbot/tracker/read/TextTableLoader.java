@@ -104,17 +104,12 @@ final class TextTableLoader {
         int tabs = 0;
         int commas = 0;
         int semicolons = 0;
-        int lines = 0;
-        for (String line : text.split("\r\n|\n|\r", SNIFF_LINES * 4)) {
-            if (line.isBlank()) {
-                continue;
-            }
+        // lines() is lazy: a limited split(regex, n) still runs its regex over the whole file (JDK 17's
+        // Pattern.split keeps finding after the limit), which cost a sixth of reading a 100,000-row tracker
+        for (String line : text.lines().filter(l -> !l.isBlank()).limit(SNIFF_LINES).toList()) {
             tabs += count(line, '\t');
             commas += count(line, ',');
             semicolons += count(line, ';');
-            if (++lines >= SNIFF_LINES) {
-                break;
-            }
         }
         if (tabs > 0 && tabs >= commas && tabs >= semicolons) {
             return '\t';
