@@ -62,7 +62,8 @@ import planbot.storage.Tenant;
  * Runs assessment sessions: one step of {@code assess …} for the session in the channel it is typed in (the console
  * is one channel; on a platform, the chat's channel). A lead or above starts a session and is its facilitator; anyone
  * votes; the facilitator (or a manager or admin, so that a session whose facilitator left can be finished) reveals,
- * records scores, decides tips and moves on.
+ * records scores, decides tips and moves on. Scores are on the template's {@link Scale}: 1–5, or red, amber, green
+ * (kept as 1–3 in the same columns); a score typed on the other scale is refused.
  *
  * <p>Votes stay hidden until the reveal, which the facilitator asks for, or which happens by itself once as many have
  * voted on a part as voted on the first part ("invited" is the first part's voters: nobody has to list the team up
@@ -377,9 +378,8 @@ public final class AssessmentService {
                     (reason == null ? "" : reason + "; ") + "session " + s.id() + ", part " + s.part()));
             String movement = previousOutcome(c, s).filter(o -> o.agreedScore() != null && !target)
                     .map(o -> " Last time " + scale.word(o.agreedScore()) + " → now " + scale.word(score) + ".").orElse("");
-            String best = scale == Scale.RAG ? scale.word(scale.highest()) : "a " + scale.word(scale.highest());
             return new Confirmation(target
-                    ? "Part " + s.part() + " target: " + scale.word(score) + (reason == null ? "." : ", not " + best + " because " + reason + ".")
+                    ? "Part " + s.part() + " target: " + scale.word(score) + (reason == null ? "." : ", not " + scale.best() + " because " + reason + ".")
                     : "Part " + s.part() + " agreed at " + scale.word(score) + " because " + reason + "." + movement, null, null);
         });
     }

@@ -48,10 +48,8 @@ final class AssessGrammar {
             }
             case "target": {
                 Score score = score(in, 2, "target");
-                String best = score.scale.word(score.scale.highest());
                 String why = reason(in, 3, score.value == score.scale.highest() ? null
-                        : "Say why the target is not " + (score.scale == Scale.RAG ? best : "a " + best)
-                        + ": `assess target " + score + " because …`.");
+                        : "Say why the target is not " + score.scale.best() + ": `assess target " + score + " because …`.");
                 return new AssessStep.Target(score.value, score.scale, why);
             }
             case "adopt":

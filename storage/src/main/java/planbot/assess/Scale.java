@@ -32,6 +32,11 @@ public enum Scale {
         return words.size();
     }
 
+    /** The best rating as a sentence names it: "a 5", "green" ("why is the target not a 5 / not green"). */
+    public String best() {
+        return this == RAG ? word(highest()) : "a " + word(highest());
+    }
+
     /** Whether {@code score} is a rating of this scale. */
     public boolean fits(int score) {
         return score >= 1 && score <= highest();
