@@ -235,4 +235,22 @@ class TemplateReaderTest {
         assertThat(readFive.template().scale()).isEqualTo(Scale.ONE_TO_FIVE);
         assertThat(readFive.skipped()).extracting(Skipped::where).containsExactly("parts[1].description");
     }
+
+    @Test
+    void givenTheRagYamlExampleInTheReadme_whenRead_thenAStandardRatedRedAmberGreen() throws Exception {
+        // GIVEN the README's second YAML block, the red/amber/green one
+        String readme = Files.readString(TemplateDocs.sample(TemplateDocs.SAMPLE).getParent().getParent().resolveSibling("README.md"));
+        int first = readme.indexOf("```yaml\n", readme.indexOf("## Assessments"));
+        int start = readme.indexOf("```yaml\n", first + 1) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        // WHEN it is read
+        TemplateRead read = TemplateReader.read(yaml.getBytes(StandardCharsets.UTF_8), "readme.yaml");
+        // THEN one standard on the rag scale, with its description and what good looks like
+        assertThat(read.template().scale()).isEqualTo(Scale.RAG);
+        Part part = read.template().parts().get(0);
+        assertThat(part.title()).isEqualTo("A medium-term financial plan");
+        assertThat(part.poor()).startsWith("A financial plan for at least three years");
+        assertThat(part.excellent()).startsWith("Refreshed every year");
+        assertThat(read.skipped()).isEmpty();
+    }
 }
