@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import planbot.assess.Part;
+import planbot.assess.Scale;
 import planbot.assess.Template;
 import planbot.assess.Tip;
 import planbot.command.Actor;
@@ -61,7 +62,8 @@ import planbot.storage.Tenant;
  * Runs assessment sessions: one step of {@code assess …} for the session in the channel it is typed in (the console
  * is one channel; on a platform, the chat's channel). A lead or above starts a session and is its facilitator; anyone
  * votes; the facilitator (or a manager or admin, so that a session whose facilitator left can be finished) reveals,
- * records scores, decides tips and moves on.
+ * records scores, decides tips and moves on. Scores are on the template's {@link Scale}: 1–5, or red, amber, green
+ * (kept as 1–3 in the same columns); a score typed on the other scale is refused.
  *
  * <p>Votes stay hidden until the reveal, which the facilitator asks for, or which happens by itself once as many have
  * voted on a part as voted on the first part ("invited" is the first part's voters: nobody has to list the team up
@@ -147,6 +149,10 @@ public final class AssessmentService {
         }
         Session s = running.get();
         Template t = template(c, s);
+        Optional<Failure> wrongScale = wrongScale(step, t.scale());
+        if (wrongScale.isPresent()) {
+            return wrongScale.get();
+        }
         if (step instanceof AssessStep.Vote) {
             return vote(c, s, t, ((AssessStep.Vote) step).score());
         }
@@ -160,10 +166,10 @@ public final class AssessmentService {
             return reveal(c, s, t, c.actor().displayName());
         } else if (step instanceof AssessStep.Agree) {
             AssessStep.Agree a = (AssessStep.Agree) step;
-            return score(c, s, false, a.score(), a.reason());
+            return score(c, s, t.scale(), false, a.score(), a.reason());
         } else if (step instanceof AssessStep.Target) {
             AssessStep.Target a = (AssessStep.Target) step;
-            return score(c, s, true, a.score(), a.reason());
+            return score(c, s, t.scale(), true, a.score(), a.reason());
         } else if (step instanceof AssessStep.Adopt) {
             return adopt(c, s, t, (AssessStep.Adopt) step);
         } else if (step instanceof AssessStep.Dismiss) {
@@ -259,7 +265,7 @@ public final class AssessmentService {
             }
             sessions.vote(s.id(), s.part(), voter, score, clock.instant());
             audit.append(c.tenant(), new AuditEvent(clock.instant(), s.anonymous() ? ANONYMOUS_VOTER : c.actor().displayName(),
-                    c.source(), "assessment", s.templateName(), "vote", null, s.anonymous() ? "(hidden)" : scoreWord(score),
+                    c.source(), "assessment", s.templateName(), "vote", null, s.anonymous() ? "(hidden)" : scoreWord(t.scale(), score),
                     "session " + s.id() + ", part " + s.part()));
             int count = sessions.votes(s.id(), s.part()).size();
             if (s.invited() > 0 && count >= s.invited()) {
@@ -283,7 +289,8 @@ public final class AssessmentService {
             if (votes.isEmpty()) {
                 return Failure.of("Nobody has voted on part " + s.part() + " yet.");
             }
-            Spread spread = Spread.of(votes);
+            Scale scale = t.scale();
+            Spread spread = Spread.of(scale, votes);
             sessions.saveOutcome(s.id(), new Outcome(s.part(), spread.low(), spread.high(), spread.stored(), spread.abstained(),
                     null, null, null, null, clock.instant()));
             if (s.anonymous()) {
@@ -296,24 +303,25 @@ public final class AssessmentService {
             List<String> lines = new ArrayList<>(spread.lines());
             if (!s.anonymous()) {
                 List<String> named = new ArrayList<>();
-                votes.forEach(v -> named.add(v.voter() + " " + scoreWord(v.score())));
+                votes.forEach(v -> named.add(v.voter() + " " + scoreWord(scale, v.score())));
                 lines.add("Votes: " + String.join(", ", named) + ".");
             }
-            previousOutcome(c, s).ifPresent(o -> lines.add("Last time: " + scoreOrNone(o.agreedScore()) + " (target "
-                    + scoreOrNone(o.targetScore()) + ")."));
-            lines.add("Next: `assess agree N because …`, then `assess target N because …`.");
+            previousOutcome(c, s).ifPresent(o -> lines.add("Last time: " + scoreOrNone(scale, o.agreedScore()) + " (target "
+                    + scoreOrNone(scale, o.targetScore()) + ")."));
+            String n = scale == Scale.RAG ? "red|amber|green" : "N";
+            lines.add("Next: `assess agree " + n + " because …`, then `assess target " + n + " because …`.");
             return new AssessCard("Votes on part " + s.part() + " of " + s.templateName() + " revealed", lines, List.of(), true);
         });
     }
 
     /**
-     * The votes on a part: how many gave each score 1–5, the abstentions (not in the spread), the lowest and highest
-     * score (null when nobody scored).
+     * The votes on a part: how many gave each score of the scale, the abstentions (not in the spread), the lowest and
+     * highest score (null when nobody scored).
      */
-    private record Spread(TreeMap<Integer, Integer> counts, int abstained, Integer low, Integer high) {
-        static Spread of(List<Vote> votes) {
+    private record Spread(Scale scale, TreeMap<Integer, Integer> counts, int abstained, Integer low, Integer high) {
+        static Spread of(Scale scale, List<Vote> votes) {
             TreeMap<Integer, Integer> counts = new TreeMap<>();
-            for (int k = AssessStep.LOWEST; k <= AssessStep.HIGHEST; k++) {
+            for (int k = 1; k <= scale.highest(); k++) {
                 counts.put(k, 0);
             }
             int abstained = 0;
@@ -328,10 +336,10 @@ public final class AssessmentService {
                 low = low == null ? v.score() : Math.min(low, v.score());
                 high = high == null ? v.score() : Math.max(high, v.score());
             }
-            return new Spread(counts, abstained, low, high);
+            return new Spread(scale, counts, abstained, low, high);
         }
 
-        /** As stored: "1:0 2:1 3:3 4:1 5:0". */
+        /** As stored, by number on either scale: "1:0 2:1 3:3 4:1 5:0". */
         String stored() {
             StringBuilder b = new StringBuilder();
             counts.forEach((k, n) -> b.append(b.length() == 0 ? "" : " ").append(k).append(':').append(n));
@@ -343,12 +351,14 @@ public final class AssessmentService {
             int scored = counts.values().stream().mapToInt(Integer::intValue).sum();
             List<String> lines = new ArrayList<>();
             lines.add(scored + (scored == 1 ? " score" : " scores") + (abstained > 0 ? ", " + abstained + " abstained" : "")
-                    + (low == null ? "." : ": lowest " + low + ", highest " + high + "."));
+                    + (low == null ? "." : ": lowest " + scale.word(low) + ", highest " + scale.word(high) + "."));
             StringBuilder perScore = new StringBuilder();
-            counts.forEach((k, n) -> perScore.append(perScore.length() == 0 ? "" : " · ").append(k).append(": ").append(n));
+            counts.forEach((k, n) -> perScore.append(perScore.length() == 0 ? "" : " · ").append(scale.label(k)).append(": ").append(n));
             lines.add(perScore.toString());
+            // red to green is a spread of 2 as well: the same rule, said in colours
             if (low != null && high - low >= SPREAD_TO_DISCUSS) {
-                lines.add("⚠ A spread of " + (high - low) + ": discuss why before agreeing a score.");
+                lines.add(scale == Scale.RAG ? "⚠ Votes run from red to green: discuss why before agreeing a rating."
+                        : "⚠ A spread of " + (high - low) + ": discuss why before agreeing a score.");
             }
             return lines;
         }
@@ -356,7 +366,7 @@ public final class AssessmentService {
 
     // ---- outcomes
 
-    private Reply score(Caller c, Session s, boolean target, int score, String reason) {
+    private Reply score(Caller c, Session s, Scale scale, boolean target, int score, String reason) {
         if (!s.revealed()) {
             return Failure.of("Reveal the votes on part " + s.part() + " first (`assess reveal`), then record the "
                     + (target ? "target" : "agreed score") + ".");
@@ -364,13 +374,13 @@ public final class AssessmentService {
         return db.transaction(() -> {
             sessions.recordScore(s.id(), s.part(), target, score, reason);
             audit.append(c.tenant(), new AuditEvent(clock.instant(), c.actor().displayName(), c.source(), "assessment",
-                    s.templateName(), target ? "target score" : "agreed score", null, Integer.toString(score),
+                    s.templateName(), target ? "target score" : "agreed score", null, scale.word(score),
                     (reason == null ? "" : reason + "; ") + "session " + s.id() + ", part " + s.part()));
             String movement = previousOutcome(c, s).filter(o -> o.agreedScore() != null && !target)
-                    .map(o -> " Last time " + o.agreedScore() + " → now " + score + ".").orElse("");
+                    .map(o -> " Last time " + scale.word(o.agreedScore()) + " → now " + scale.word(score) + ".").orElse("");
             return new Confirmation(target
-                    ? "Part " + s.part() + " target: " + score + (reason == null ? "." : ", not a 5 because " + reason + ".")
-                    : "Part " + s.part() + " agreed at " + score + " because " + reason + "." + movement, null, null);
+                    ? "Part " + s.part() + " target: " + scale.word(score) + (reason == null ? "." : ", not " + scale.best() + " because " + reason + ".")
+                    : "Part " + s.part() + " agreed at " + scale.word(score) + " because " + reason + "." + movement, null, null);
         });
     }
 
@@ -487,7 +497,8 @@ public final class AssessmentService {
                     s.templateName(), "session ended", null, null, "session " + s.id()));
             List<String> lines = new ArrayList<>();
             for (Outcome o : sessions.outcomes(s.id())) {
-                lines.add("Part " + o.part() + ": agreed " + scoreOrNone(o.agreedScore()) + ", target " + scoreOrNone(o.targetScore()) + ".");
+                lines.add("Part " + o.part() + ": agreed " + scoreOrNone(t.scale(), o.agreedScore()) + ", target "
+                        + scoreOrNone(t.scale(), o.targetScore()) + ".");
             }
             List<TipDecision> decisions = sessions.decisions(s.id());
             long adopted = decisions.stream().filter(TipDecision::adopted).count();
@@ -512,12 +523,18 @@ public final class AssessmentService {
     private Reply partCard(Caller c, Session s, Template t, List<String> opening) {
         Part part = t.part(s.part()).orElseThrow();
         List<String> lines = new ArrayList<>(opening);
-        lines.add("Poor (1): " + part.poor());
-        lines.add("Excellent (5): " + part.excellent());
+        Scale scale = t.scale();
+        if (scale == Scale.RAG) {
+            lines.add("Standard: " + part.poor());
+            lines.add("Green looks like: " + part.excellent());
+        } else {
+            lines.add("Poor (1): " + part.poor());
+            lines.add("Excellent (5): " + part.excellent());
+        }
         Optional<Session> prev = sessions.previous(c.tenant(), s.templateName(), s.id());
         if (prev.isPresent()) {
             Optional<Outcome> last = sessions.outcomes(prev.get().id()).stream().filter(o -> o.part() == part.number()).findFirst();
-            lines.add("Last time: " + last.map(o -> scoreOrNone(o.agreedScore()) + ", target " + scoreOrNone(o.targetScore()))
+            lines.add("Last time: " + last.map(o -> scoreOrNone(scale, o.agreedScore()) + ", target " + scoreOrNone(scale, o.targetScore()))
                     .orElse("not scored") + ".");
             List<String> done = new ArrayList<>();
             for (ActionLink l : sessions.links(prev.get().id())) {
@@ -529,12 +546,12 @@ public final class AssessmentService {
         }
         part.tips().forEach(tip -> lines.add("Tip " + tip.number() + ": " + tip.text()));
         List<Question.Choice> choices = new ArrayList<>();
-        for (int k = AssessStep.LOWEST; k <= AssessStep.HIGHEST; k++) {
-            choices.add(new Question.Choice(Integer.toString(k), "assess vote " + k));
+        for (int k = 1; k <= scale.highest(); k++) {
+            choices.add(new Question.Choice(scale.label(k), "assess vote " + scale.word(k)));
         }
         choices.add(new Question.Choice("Abstain", "assess vote abstain"));
         return new AssessCard(s.templateName() + " — part " + part.number() + " of " + t.parts().size() + ": " + part.title()
-                + ". Vote 1 to 5, or abstain.", lines, choices, true);
+                + (scale == Scale.RAG ? ". Rate it red, amber or green, or abstain." : ". Vote 1 to 5, or abstain."), lines, choices, true);
     }
 
     // ---- helpers
@@ -575,12 +592,35 @@ public final class AssessmentService {
         return actor.is(s.facilitator()) || actor.role().atLeast(Role.MANAGER);
     }
 
-    private static String scoreWord(Integer score) {
-        return score == null ? "abstain" : Integer.toString(score);
+    private static String scoreWord(Scale scale, Integer score) {
+        return score == null ? "abstain" : scale.word(score);
     }
 
-    private static String scoreOrNone(Integer score) {
-        return score == null ? "none" : Integer.toString(score);
+    private static String scoreOrNone(Scale scale, Integer score) {
+        return score == null ? "none" : scale.word(score);
+    }
+
+    /** A score typed on the other scale than the session's template: one sentence naming what fits. */
+    private static Optional<Failure> wrongScale(AssessStep step, Scale scale) {
+        Scale typed = null;
+        String verb = null;
+        if (step instanceof AssessStep.Vote) {
+            typed = ((AssessStep.Vote) step).scale();
+            verb = "vote";
+        } else if (step instanceof AssessStep.Agree) {
+            typed = ((AssessStep.Agree) step).scale();
+            verb = "agree";
+        } else if (step instanceof AssessStep.Target) {
+            typed = ((AssessStep.Target) step).scale();
+            verb = "target";
+        }
+        if (typed == null || typed == scale) {
+            return Optional.empty();
+        }
+        String example = "`assess " + verb + " " + scale.word((scale.highest() + 1) / 2)
+                + (verb.equals("vote") ? "` (or `assess vote abstain`)" : " because …`");
+        return Optional.of(Failure.of("This assessment is rated " + scale.choices() + ", not "
+                + (typed == Scale.RAG ? "in colours" : "by number") + ": " + example + "."));
     }
 
     private String salt() {

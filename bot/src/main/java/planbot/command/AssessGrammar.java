@@ -2,6 +2,8 @@ package planbot.command;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.OptionalInt;
+import planbot.assess.Scale;
 import planbot.command.CommandParser.Input;
 import planbot.command.CommandParser.Refusal;
 
@@ -40,15 +42,15 @@ final class AssessGrammar {
             case "agree":
             case "agreed":
             case "record": {
-                int score = score(in, 2, "agree");
-                return new AssessStep.Agree(score, reason(in, 3, "Say why the group agreed " + score
+                Score score = score(in, 2, "agree");
+                return new AssessStep.Agree(score.value, score.scale, reason(in, 3, "Say why the group agreed " + score
                         + ": `assess agree " + score + " because …`."));
             }
             case "target": {
-                int score = score(in, 2, "target");
-                String why = reason(in, 3, score == AssessStep.HIGHEST ? null
-                        : "Say why the target is not a 5: `assess target " + score + " because …`.");
-                return new AssessStep.Target(score, why);
+                Score score = score(in, 2, "target");
+                String why = reason(in, 3, score.value == score.scale.highest() ? null
+                        : "Say why the target is not " + score.scale.best() + ": `assess target " + score + " because …`.");
+                return new AssessStep.Target(score.value, score.scale, why);
             }
             case "adopt":
             case "accept":
@@ -136,22 +138,36 @@ final class AssessGrammar {
             nothingAfter(in, 3);
             return new AssessStep.Vote(null);
         }
-        int score = score(in, 2, "vote");
+        Score score = score(in, 2, "vote");
         nothingAfter(in, 3);
-        return new AssessStep.Vote(score);
+        return new AssessStep.Vote(score.value, score.scale);
     }
 
-    private static int score(Input in, int i, String verb) throws Refusal {
+    /** A score as typed: its number on its scale; says itself as the scale's word. */
+    private record Score(int value, Scale scale) {
+        @Override
+        public String toString() {
+            return scale.word(value);
+        }
+    }
+
+    /** A number 1 to 5, or a colour (red, amber, green, or r, a, g; any case); which one fits is the session's call. */
+    private static Score score(Input in, int i, String verb) throws Refusal {
         String example = verb.equals("vote") ? "`assess vote 3` (or `assess vote abstain`)" : "`assess " + verb + " 3 because …`";
         if (!in.has(i)) {
             throw CommandParser.refusal("Which score? " + example + ".", USAGE);
         }
-        Integer n = number(in.word(i));
-        if (n == null || n < AssessStep.LOWEST || n > AssessStep.HIGHEST) {
-            throw new Refusal("A score is a whole number from 1 to 5" + (verb.equals("vote") ? ", or abstain" : "")
-                    + ", not " + Quote.of(in.token(i)) + ": " + example + ".");
+        String word = in.word(i);
+        Integer n = number(word);
+        if (n != null && Scale.ONE_TO_FIVE.fits(n)) {
+            return new Score(n, Scale.ONE_TO_FIVE);
         }
-        return n;
+        OptionalInt colour = n == null ? Scale.RAG.score(word) : OptionalInt.empty();
+        if (colour.isPresent()) {
+            return new Score(colour.getAsInt(), Scale.RAG);
+        }
+        throw new Refusal("A score is a whole number from 1 to 5" + (n == null ? " (red, amber or green on a red/amber/green template)" : "")
+                + (verb.equals("vote") ? ", or abstain" : "") + ", not " + Quote.of(in.token(i)) + ": " + example + ".");
     }
 
     /** Where the tip number is: after the verb, or after "tip" ({@code assess adopt tip 3 …}). */

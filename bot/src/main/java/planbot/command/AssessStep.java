@@ -2,19 +2,18 @@ package planbot.command;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import planbot.assess.Scale;
 
 /**
  * One step of an assessment session ({@code assess …}, DESIGN §12), as typed: what {@link Command.Assess} carries.
- * Nothing here has been checked against a session or a template; the session service does that. Scores are 1 to 5
- * (checked here), tip numbers 1 or more; names, titles and reasons are kept as typed.
+ * Nothing here has been checked against a session or a template; the session service does that. A score is typed on
+ * a {@link Scale} (a number 1 to 5, or red, amber, green) and kept as its number on that scale (checked here), so the
+ * service can refuse a score of the wrong scale for the session; tip numbers are 1 or more; names, titles and reasons
+ * are kept as typed.
  */
 public sealed interface AssessStep permits AssessStep.Start, AssessStep.Vote, AssessStep.Reveal, AssessStep.Agree,
         AssessStep.Target, AssessStep.Adopt, AssessStep.Dismiss, AssessStep.AddAction, AssessStep.Next, AssessStep.End,
         AssessStep.Status, AssessStep.Templates {
-
-    /** The lowest and highest score of the scale. */
-    int LOWEST = 1;
-    int HIGHEST = 5;
 
     /**
      * {@code assess start "<template>" [anonymous] [plan "<plan>"]}.
@@ -28,11 +27,18 @@ public sealed interface AssessStep permits AssessStep.Start, AssessStep.Vote, As
         }
     }
 
-    /** {@code assess vote N|abstain}. @param score null to abstain */
-    record Vote(Integer score) implements AssessStep {
+    /** {@code assess vote N|red|amber|green|abstain}. @param score null to abstain, and then scale is null too */
+    record Vote(Integer score, Scale scale) implements AssessStep {
+        /** A vote on the 1–5 scale, or an abstention. */
+        public Vote(Integer score) {
+            this(score, score == null ? null : Scale.ONE_TO_FIVE);
+        }
+
         public Vote {
             if (score != null) {
-                checkScore(score);
+                checkScore(score, scale);
+            } else if (scale != null) {
+                throw new IllegalArgumentException("an abstention has no scale");
             }
         }
     }
@@ -41,21 +47,34 @@ public sealed interface AssessStep permits AssessStep.Start, AssessStep.Vote, As
     record Reveal() implements AssessStep {
     }
 
-    /** {@code assess agree N because …}: the score the group agreed for the part, and why. */
-    record Agree(int score, String reason) implements AssessStep {
+    /** {@code assess agree N|red|amber|green because …}: the score the group agreed for the part, and why. */
+    record Agree(int score, Scale scale, String reason) implements AssessStep {
+        /** An agreed score on the 1–5 scale. */
+        public Agree(int score, String reason) {
+            this(score, Scale.ONE_TO_FIVE, reason);
+        }
+
         public Agree {
-            checkScore(score);
+            checkScore(score, scale);
             reason = Texts.required(reason, "reason");
         }
     }
 
-    /** {@code assess target N because …}: the score to reach, and why it is not a 5 (optional for a 5). */
-    record Target(int score, String reason) implements AssessStep {
+    /**
+     * {@code assess target N|red|amber|green because …}: the score to reach, and why it is not the best (optional for
+     * a 5 or green).
+     */
+    record Target(int score, Scale scale, String reason) implements AssessStep {
+        /** A target on the 1–5 scale. */
+        public Target(int score, String reason) {
+            this(score, Scale.ONE_TO_FIVE, reason);
+        }
+
         public Target {
-            checkScore(score);
+            checkScore(score, scale);
             reason = Texts.optional(reason);
-            if (reason == null && score < HIGHEST) {
-                throw new IllegalArgumentException("a target below 5 says why");
+            if (reason == null && score < scale.highest()) {
+                throw new IllegalArgumentException("a target below " + scale.word(scale.highest()) + " says why");
             }
         }
     }
@@ -103,9 +122,10 @@ public sealed interface AssessStep permits AssessStep.Start, AssessStep.Vote, As
     record Templates() implements AssessStep {
     }
 
-    private static void checkScore(int score) {
-        if (score < LOWEST || score > HIGHEST) {
-            throw new IllegalArgumentException("a score is 1 to 5, not " + score);
+    private static void checkScore(int score, Scale scale) {
+        Objects.requireNonNull(scale, "scale");
+        if (!scale.fits(score)) {
+            throw new IllegalArgumentException("a " + scale.key() + " score is 1 to " + scale.highest() + ", not " + score);
         }
     }
 

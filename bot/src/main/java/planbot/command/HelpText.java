@@ -101,7 +101,7 @@ public final class HelpText {
                     "Sends you, privately, the address of a calendar feed of your open tasks' target dates, to subscribe to in"
                             + " Outlook or Google Calendar. Asking again gives a new address and stops the old one.",
                     "calendar"),
-            new Entry("assess", "assess start \"<template>\" [anonymous] [plan \"<plan>\"] | vote <1-5|abstain> | reveal | "
+            new Entry("assess", "assess start \"<template>\" [anonymous] [plan \"<plan>\"] | vote <1-5|red|amber|green|abstain> | reveal | "
                     + "agree <n> because … | target <n> because … | adopt <tip> owner \"<name>\" by <date> | dismiss <tip> because … | "
                     + "action \"<title>\" owner \"<name>\" by <date> | next | end | status | templates",
                     "Runs a self-assessment with the team in this channel: the facilitator (a lead or above) starts it, everyone "

@@ -5,6 +5,7 @@ import static planbot.command.Fixtures.failed;
 import static planbot.command.Fixtures.parsed;
 
 import java.time.LocalDate;
+import planbot.assess.Scale;
 import org.junit.jupiter.api.Test;
 
 /** {@code assess …}: every line of the grammar, its synonyms, quoting, and the sentences for bad input. */
@@ -55,6 +56,19 @@ class AssessGrammarTest {
         assertThat(step("assess add Review the checklist owner HoP by 30/06/2027")).isEqualTo(
                 new AssessStep.AddAction("Review the checklist", "HoP", LocalDate.of(2027, 6, 30)));
         assertThat(step("assess finish")).isEqualTo(new AssessStep.End());
+    }
+
+    @Test
+    void GIVEN_colours_in_any_case_or_their_initials_WHEN_parsed_THEN_scores_on_the_rag_scale() {
+        assertThat(step("assess vote red")).isEqualTo(new AssessStep.Vote(1, Scale.RAG));
+        assertThat(step("assess vote A")).isEqualTo(new AssessStep.Vote(2, Scale.RAG));
+        assertThat(step("assess score GREEN")).isEqualTo(new AssessStep.Vote(3, Scale.RAG));
+        assertThat(step("assess agree Amber because untested")).isEqualTo(new AssessStep.Agree(2, Scale.RAG, "untested"));
+        assertThat(step("assess target green")).isEqualTo(new AssessStep.Target(3, Scale.RAG, null));
+        assertThat(step("assess target g")).isEqualTo(new AssessStep.Target(3, Scale.RAG, null));
+        assertThat(failed("assess target amber").message()).startsWith("Say why the target is not green: `assess target amber because …`.");
+        assertThat(failed("assess vote purple").message()).isEqualTo("A score is a whole number from 1 to 5 (red, amber or green"
+                + " on a red/amber/green template), or abstain, not `purple`: `assess vote 3` (or `assess vote abstain`).");
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class AssessmentResults {
      *
      * @param number       the part's number in the template
      * @param title        the part's title
-     * @param score        the agreed score 1–5; null when the group could not agree
+     * @param score        the agreed score 1–5 (red, amber, green as 1–3 on a RAG template); null when the group could not agree
      * @param reason       why that score (or why none); may be empty
      * @param target       the score the council wants to reach, 1–5; null if not set
      * @param whyNotFive   why the target is below 5; may be empty
@@ -75,13 +75,18 @@ public final class AssessmentResults {
 
         /** The lowest and highest score voted, as "2–4" (or "3" when all agree, "" with no votes). */
         public String spread() {
+            return spread(Scale.ONE_TO_FIVE);
+        }
+
+        /** The lowest and highest score voted in the scale's words: "2–4", "red–green", "amber"; "" with no votes. */
+        public String spread(Scale scale) {
             List<Integer> voted = votes.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
             if (voted.isEmpty()) {
                 return "";
             }
             int low = voted.get(0);
             int high = voted.get(voted.size() - 1);
-            return low == high ? Integer.toString(low) : low + "–" + high;
+            return low == high ? scale.word(low) : scale.word(low) + "–" + scale.word(high);
         }
 
         private static void checkScore(Integer s, String what) {

@@ -12,8 +12,10 @@ import java.util.Set;
  *
  * @param number    1 or more, unique within its template
  * @param title     the part's heading, or "Part N" when the framework gives none
- * @param poor      the score-1 statement, as written (may be empty when a framework describes only one end)
- * @param excellent the score-5 statement, as written (may be empty)
+ * @param poor      the score-1 statement, as written (may be empty when a framework describes only one end); on a
+ *                  red/amber/green template, the standard's description
+ * @param excellent the score-5 statement, as written (may be empty); on a red/amber/green template, what good
+ *                  (green) looks like
  * @param tips      in order; tip numbers are unique within the part
  * @param questions the evaluation questions, in order
  */

@@ -2,20 +2,27 @@ package planbot.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import planbot.assess.Part;
+import planbot.assess.Scale;
 import planbot.assess.Template;
 import planbot.domain.UserFixableException;
 
-/** {@link TemplateRepository} on the {@link Database}: one row per version, the parts as JSON. */
+/**
+ * {@link TemplateRepository} on the {@link Database}: one row per version, the parts as JSON. A 1–5 template's
+ * parts_json is the list of parts, as V17 shipped; any other scale wraps it as {@code {"scale":"rag","parts":[…]}},
+ * so no column was needed and rows written before there was a choice read as 1–5.
+ */
 public final class JdbiTemplateRepository implements TemplateRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Part>> PARTS = new TypeReference<>() { };
@@ -33,7 +40,7 @@ public final class JdbiTemplateRepository implements TemplateRepository {
     @Override
     public long save(String tenant, Template t) {
         Objects.requireNonNull(t, "template");
-        String parts = write(t.parts());
+        String parts = write(t);
         return db.inTransaction(h -> {
             long tenantId = h.createQuery("SELECT id FROM tenant WHERE slug = ?").bind(0, tenant)
                     .mapTo(Long.class).findOne()
@@ -73,21 +80,28 @@ public final class JdbiTemplateRepository implements TemplateRepository {
     }
 
     private static StoredTemplate row(ResultSet rs) throws SQLException {
-        Template t = new Template(rs.getString(3), rs.getString(4), read(rs.getString(5)));
+        Template t = read(rs.getString(3), rs.getString(4), rs.getString(5));
         return new StoredTemplate(rs.getLong(1), rs.getInt(2), t, Instant.ofEpochMilli(rs.getLong(6)));
     }
 
-    private static String write(List<Part> parts) {
+    private static String write(Template t) {
         try {
-            return JSON.writeValueAsString(parts);
+            return t.scale() == Scale.ONE_TO_FIVE ? JSON.writeValueAsString(t.parts())
+                    : JSON.writeValueAsString(Map.of("scale", t.scale().key(), "parts", t.parts()));
         } catch (JsonProcessingException e) {
             throw new StorageException("cannot write a template's parts as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static List<Part> read(String json) {
+    private static Template read(String name, String source, String json) {
         try {
-            return JSON.readValue(json, PARTS);
+            JsonNode root = JSON.readTree(json);
+            if (root.isArray()) {
+                return new Template(name, source, JSON.convertValue(root, PARTS));
+            }
+            Scale scale = Scale.named(root.path("scale").asText())
+                    .orElseThrow(() -> new StorageException("a stored template has an unknown scale: " + root.path("scale").asText()));
+            return new Template(name, source, JSON.convertValue(root.get("parts"), PARTS), scale);
         } catch (JsonProcessingException e) {
             throw new StorageException("a stored template's parts are not readable JSON: " + e.getOriginalMessage(), e);
         }

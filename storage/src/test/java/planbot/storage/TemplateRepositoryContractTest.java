@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import planbot.assess.Part;
+import planbot.assess.Scale;
 import planbot.assess.Template;
 import planbot.assess.Tip;
 import planbot.domain.UserFixableException;
@@ -52,6 +53,19 @@ abstract class TemplateRepositoryContractTest extends DatabaseTestBase {
         assertThat(templates().latest("welwyn", "Processes, IT and administration")).contains(stored);
         assertThat(templates().list("welwyn")).containsExactly(stored);
         assertThat(stored.template().part(2).orElseThrow().title()).isEqualTo("Part 2");
+    }
+
+    @Test
+    void givenARagTemplateSaved_whenReadBack_thenItIsStillRatedRedAmberGreen() {
+        // GIVEN a red/amber/green template of two standards, and a 1-5 one
+        tenant("welwyn");
+        Template rag = new Template("Financial management standards", "fm.yaml", template("x", "A tip").parts(), Scale.RAG);
+        long ragId = templates().save("welwyn", rag);
+        long fiveId = templates().save("welwyn", template("Processes", "A tip"));
+        // WHEN they are read back
+        // THEN each keeps its scale and its parts
+        assertThat(templates().byId("welwyn", ragId).orElseThrow().template()).isEqualTo(rag);
+        assertThat(templates().byId("welwyn", fiveId).orElseThrow().template().scale()).isEqualTo(Scale.ONE_TO_FIVE);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import planbot.assess.Part;
+import planbot.assess.Scale;
 import planbot.assess.Template;
 import planbot.assess.Tip;
 import planbot.assess.read.TemplateRead.Skipped;
@@ -20,7 +21,7 @@ import planbot.assess.read.TemplateRead.Skipped;
  * Reads planbot's own template form, YAML or JSON (the same keys; see README "Assessments"):
  * <pre>
  * name: Customer contact          # the template's name (default: the file name)
- * scale: 1-5                      # optional; 1-5 is the only scale there is
+ * scale: 1-5                      # optional: 1-5 (the default) or rag (red, amber, green)
  * questions: ["What score …?"]    # optional; for every part that has none of its own (quote a "?")
  * parts:
  *   - title: Telephone            # optional ("Part N")
@@ -29,6 +30,8 @@ import planbot.assess.read.TemplateRead.Skipped;
  *     tips: [First tip, {number: 7, text: Seventh tip}]   # a plain tip takes the number after the last one
  *     questions: [ … ]
  * </pre>
+ * On {@code scale: rag} a part is a standard: {@code description} and {@code good} (what green looks like) take the
+ * places of {@code poor} and {@code excellent}.
  * A key it does not know is skipped and reported; a value of the wrong kind refuses the file with its path.
  * Stateless and thread-safe.
  */
@@ -37,6 +40,7 @@ final class StructuredParser {
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final Set<String> TOP_KEYS = Set.of("name", "scale", "questions", "parts");
     private static final Set<String> PART_KEYS = Set.of("number", "title", "poor", "excellent", "tips", "questions");
+    private static final Set<String> STANDARD_KEYS = Set.of("number", "title", "description", "good", "tips", "questions");
 
     private StructuredParser() {
     }
@@ -58,10 +62,12 @@ final class StructuredParser {
         }
         List<Skipped> skipped = new ArrayList<>();
         unknownKeys(root, TOP_KEYS, "", skipped);
-        String scale = text(root, "scale", "scale");
-        if (scale != null && !scale.replace(" ", "").equals("1-5")) {
-            throw new TemplateFormatException("its scale is '" + scale + "', but planbot only rates 1-5");
-        }
+        String scaleText = text(root, "scale", "scale");
+        Scale scale = scaleText == null ? Scale.ONE_TO_FIVE : Scale.named(scaleText).orElseThrow(() ->
+                new TemplateFormatException("its scale is '" + scaleText + "', but planbot rates on 1-5 or rag (red, amber, green)"));
+        boolean rag = scale == Scale.RAG;
+        String low = rag ? "description" : "poor";
+        String high = rag ? "good" : "excellent";
         String name = text(root, "name", "name");
         List<String> shared = strings(root, "questions", "questions");
         JsonNode parts = root.get("parts");
@@ -74,9 +80,9 @@ final class StructuredParser {
             String path = "parts[" + (i + 1) + "]";
             JsonNode p = parts.get(i);
             if (!p.isObject()) {
-                throw new TemplateFormatException(path + " must be an object with 'poor', 'excellent' and 'tips'");
+                throw new TemplateFormatException(path + " must be an object with '" + low + "', '" + high + "' and 'tips'");
             }
-            unknownKeys(p, PART_KEYS, path + ".", skipped);
+            unknownKeys(p, rag ? STANDARD_KEYS : PART_KEYS, path + ".", skipped);
             List<Tip> tips = new ArrayList<>();
             JsonNode tipNodes = p.get("tips");
             if (tipNodes != null && !tipNodes.isArray()) {
@@ -93,11 +99,11 @@ final class StructuredParser {
             List<String> questions = strings(p, "questions", path + ".questions");
             String number = text(p, "number", path + ".number");
             read.add(new Part(number == null ? i + 1 : positive(number, path + ".number"), text(p, "title", path + ".title"),
-                    orEmpty(text(p, "poor", path + ".poor")), orEmpty(text(p, "excellent", path + ".excellent")), tips,
+                    orEmpty(text(p, low, path + "." + low)), orEmpty(text(p, high, path + "." + high)), tips,
                     questions.isEmpty() ? shared : questions));
         }
         try {
-            return new TemplateRead(new Template(name == null || name.isBlank() ? fallbackName : name, source, read),
+            return new TemplateRead(new Template(name == null || name.isBlank() ? fallbackName : name, source, read, scale),
                     form, skipped);
         } catch (IllegalArgumentException e) {
             // two parts with one number: the records say so in a sentence of their own

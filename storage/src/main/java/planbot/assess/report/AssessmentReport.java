@@ -13,6 +13,7 @@ import planbot.assess.AssessmentResults.PartResult;
 import planbot.assess.AssessmentResults.SessionResult;
 import planbot.assess.AssessmentResults.TipDecision;
 import planbot.assess.Part;
+import planbot.assess.Scale;
 import planbot.assess.Template;
 import planbot.assess.Tip;
 import planbot.domain.Rag;
@@ -58,10 +59,21 @@ public record AssessmentReport(String tenant, SessionResult session, Template te
             extraActions = List.copyOf(extraActions);
         }
 
-        /** The agreed score less the previous one ("+1", "-2", "0"); empty when either is missing. */
+        /** The movement on the 1–5 scale ("+1", "-2", "0"); empty when either score is missing. */
         public String movement() {
+            return movement(Scale.ONE_TO_FIVE);
+        }
+
+        /**
+         * The movement since the previous agreed score: on 1–5 the difference ("+1", "-2", "0"), on red/amber/green
+         * the colours ("amber → green", "amber → amber"); empty when either is missing.
+         */
+        public String movement(Scale scale) {
             if (previousScore == null || result.score() == null) {
                 return "";
+            }
+            if (scale == Scale.RAG) {
+                return scale.word(previousScore) + " → " + scale.word(result.score());
             }
             int d = result.score() - previousScore;
             return d > 0 ? "+" + d : Integer.toString(d);

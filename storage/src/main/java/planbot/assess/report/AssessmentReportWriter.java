@@ -27,6 +27,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import planbot.assess.AssessmentResults.PartResult;
 import planbot.assess.AssessmentResults.SessionResult;
+import planbot.assess.Scale;
 import planbot.assess.report.AssessmentReport.LinkedTask;
 import planbot.assess.report.AssessmentReport.PartReport;
 import planbot.assess.report.AssessmentReport.TipRow;
@@ -36,7 +37,9 @@ import planbot.tracker.write.WordBlocks;
 /**
  * Writes an {@link AssessmentReport} as a Word document (summary table, the {@link ScoreChart}, then a section per
  * part with its tips and tasks), an Excel workbook (sheets Summary with the chart, Tips and Tasks, one row each) or
- * one JSON object with the same content. Stateless and thread-safe; an {@link IOException} is the output's.
+ * one JSON object with the same content. On a red/amber/green template every score is its colour ("Amber"; in JSON
+ * "amber", with {@code "scale":"rag"}) and the movement is "amber → green". Stateless and thread-safe; an
+ * {@link IOException} is the output's.
  */
 public final class AssessmentReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +49,8 @@ public final class AssessmentReportWriter {
             Rag.BLUE, "Blue (done)", Rag.GREY, "Grey (closed)", Rag.NONE, "None");
     private static final String[] SUMMARY = {"Part", "Title", "Score", "Target", "Spread", "Votes", "Movement", "Why this score",
             "Why not 5"};
+    private static final String[] SUMMARY_RAG = {"Standard", "Title", "Rating", "Target", "Spread", "Votes", "Movement",
+            "Why this rating", "Why not green"};
     private static final String[] TIPS = {"Part", "Tip", "Text", "Decision", "Reason", "Task", "RAG"};
     private static final String[] TASKS = {"Part", "From", "Plan", "Ref", "Task", "Owner", "Target", "Status", "RAG"};
 
@@ -54,10 +59,14 @@ public final class AssessmentReportWriter {
 
     // ---- the rows every format shares
 
-    private static List<String> summary(PartReport p) {
+    private static String[] summaryHeadings(Scale scale) {
+        return scale == Scale.RAG ? SUMMARY_RAG : SUMMARY;
+    }
+
+    private static List<String> summary(Scale scale, PartReport p) {
         PartResult r = p.result();
-        return List.of(Integer.toString(r.number()), r.title(), score(r.score()), score(r.target()), r.spread(), votes(r),
-                p.movement(), r.reason(), r.whyNotFive());
+        return List.of(Integer.toString(r.number()), r.title(), score(scale, r.score()), score(scale, r.target()), r.spread(scale),
+                votes(scale, r), p.movement(scale), r.reason(), r.whyNotFive());
     }
 
     private static List<String> tip(PartReport p, TipRow t) {
@@ -101,12 +110,14 @@ public final class AssessmentReportWriter {
 
     /** The report as a DOCX document. */
     public static void docx(AssessmentReport report, OutputStream out) throws IOException {
+        Scale scale = report.template().scale();
+        String best = scale.word(scale.highest());
         try (XWPFDocument doc = new XWPFDocument()) {
             WordBlocks.paragraph(doc, heading(report), true, 16);
             WordBlocks.paragraph(doc, about(report), false, 0);
             WordBlocks.heading(doc, "Summary");
-            XWPFTable summary = WordBlocks.table(doc, SUMMARY);
-            report.parts().forEach(p -> WordBlocks.row(summary, summary(p)));
+            XWPFTable summary = WordBlocks.table(doc, summaryHeadings(scale));
+            report.parts().forEach(p -> WordBlocks.row(summary, summary(scale, p)));
             XWPFRun chart = doc.createParagraph().createRun();
             try {
                 chart.addPicture(new ByteArrayInputStream(ScoreChart.png(report)), PictureType.PNG, "scores.png",
@@ -117,10 +128,12 @@ public final class AssessmentReportWriter {
             for (PartReport p : report.parts()) {
                 PartResult r = p.result();
                 WordBlocks.heading(doc, "Part " + r.number() + ": " + r.title());
-                WordBlocks.paragraph(doc, "Agreed score: " + orNone(score(r.score())) + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")"), false, 0);
-                WordBlocks.paragraph(doc, "Target: " + orNone(score(r.target())) + (r.whyNotFive().isEmpty() ? "" : " (not 5: " + r.whyNotFive() + ")"), false, 0);
-                WordBlocks.paragraph(doc, "Votes: " + votes(r) + (r.spread().isEmpty() ? "" : "; spread " + r.spread())
-                        + (p.movement().isEmpty() ? "" : "; movement since the last session " + p.movement()), false, 0);
+                WordBlocks.paragraph(doc, (scale == Scale.RAG ? "Agreed rating: " : "Agreed score: ") + orNone(score(scale, r.score()))
+                        + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")"), false, 0);
+                WordBlocks.paragraph(doc, "Target: " + orNone(score(scale, r.target()))
+                        + (r.whyNotFive().isEmpty() ? "" : " (not " + best + ": " + r.whyNotFive() + ")"), false, 0);
+                WordBlocks.paragraph(doc, "Votes: " + votes(scale, r) + (r.spread(scale).isEmpty() ? "" : "; spread " + r.spread(scale))
+                        + (p.movement(scale).isEmpty() ? "" : "; movement since the last session " + p.movement(scale)), false, 0);
                 if (!p.tips().isEmpty()) {
                     XWPFTable tips = WordBlocks.table(doc, TIPS);
                     p.tips().forEach(t -> WordBlocks.row(tips, tip(p, t)));
@@ -146,13 +159,14 @@ public final class AssessmentReportWriter {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
+            Scale scale = report.template().scale();
             XSSFSheet summary = workbook.createSheet("Summary");
             sheetRow(summary, 0, List.of(heading(report)), bold);
             sheetRow(summary, 1, List.of(about(report)), null);
-            sheetRow(summary, 3, List.of(SUMMARY), bold);
+            sheetRow(summary, 3, List.of(summaryHeadings(scale)), bold);
             int r = 4;
             for (PartReport p : report.parts()) {
-                sheetRow(summary, r++, summary(p), null);
+                sheetRow(summary, r++, summary(scale, p), null);
             }
             picture(workbook, summary, r + 1, ScoreChart.png(report));
             XSSFSheet tips = workbook.createSheet("Tips");
@@ -203,9 +217,11 @@ public final class AssessmentReportWriter {
     /** The report as one JSON object. */
     public static String json(AssessmentReport report) {
         SessionResult s = report.session();
+        Scale scale = report.template().scale();
         ObjectNode o = JSON.createObjectNode();
         o.put("tenant", report.tenant());
         o.put("template", s.templateName());
+        o.put("scale", scale.key());
         o.put("templateVersion", s.templateVersion());
         o.put("templateId", s.templateId());
         o.put("asOf", report.asOf().toString());
@@ -221,17 +237,20 @@ public final class AssessmentReportWriter {
             ObjectNode n = parts.addObject();
             n.put("number", r.number());
             n.put("title", r.title());
-            n.put("score", r.score());
+            jsonScore(n, "score", scale, r.score());
             n.put("reason", r.reason());
-            n.put("target", r.target());
-            n.put("whyNotFive", r.whyNotFive());
-            n.put("spread", r.spread());
+            jsonScore(n, "target", scale, r.target());
+            n.put("whyNotFive", r.whyNotFive()); // the same key on every scale: on rag, why the target is not green
+            n.put("spread", r.spread(scale));
             ObjectNode votes = n.putObject("votes");
-            for (int score = 1; score <= 5; score++) {
-                votes.put(Integer.toString(score), r.votes().getOrDefault(score, 0));
+            for (int score = 1; score <= scale.highest(); score++) {
+                votes.put(scale.word(score), r.votes().getOrDefault(score, 0));
             }
             n.put("abstentions", r.abstentions());
-            n.put("previousScore", p.previousScore());
+            jsonScore(n, "previousScore", scale, p.previousScore());
+            if (scale == Scale.RAG) {
+                n.put("movement", p.movement(scale));
+            }
             ArrayNode tips = n.putArray("tips");
             for (TipRow t : p.tips()) {
                 ObjectNode tip = tips.addObject();
@@ -252,11 +271,20 @@ public final class AssessmentReportWriter {
             n.put("session", h.id());
             n.put("started", h.started().toString());
             ObjectNode scores = n.putObject("scores");
-            h.parts().forEach(p -> scores.put(Integer.toString(p.number()), p.score()));
+            h.parts().forEach(p -> jsonScore(scores, Integer.toString(p.number()), scale, p.score()));
             ObjectNode targets = n.putObject("targets");
-            h.parts().forEach(p -> targets.put(Integer.toString(p.number()), p.target()));
+            h.parts().forEach(p -> jsonScore(targets, Integer.toString(p.number()), scale, p.target()));
         }
         return o.toString();
+    }
+
+    /** A score as a number on 1–5 (as before there were scales), as its word ("amber") on any other; null stays null. */
+    private static void jsonScore(ObjectNode n, String key, Scale scale, Integer score) {
+        if (score == null || scale == Scale.ONE_TO_FIVE) {
+            n.put(key, score);
+        } else {
+            n.put(key, scale.word(score));
+        }
     }
 
     private static void jsonTask(ObjectNode n, LinkedTask a) {
@@ -272,18 +300,18 @@ public final class AssessmentReportWriter {
 
     // ---- words
 
-    private static String score(Integer s) {
-        return s == null ? "" : Integer.toString(s);
+    private static String score(Scale scale, Integer s) {
+        return s == null ? "" : scale.label(s);
     }
 
     private static String orNone(String s) {
         return s.isEmpty() ? "none agreed" : s;
     }
 
-    private static String votes(PartResult r) {
+    private static String votes(Scale scale, PartResult r) {
         StringBuilder b = new StringBuilder();
-        for (int score = 1; score <= 5; score++) {
-            b.append(score == 1 ? "" : ", ").append(score).append(": ").append(r.votes().getOrDefault(score, 0));
+        for (int score = 1; score <= scale.highest(); score++) {
+            b.append(score == 1 ? "" : ", ").append(scale.label(score)).append(": ").append(r.votes().getOrDefault(score, 0));
         }
         return b.append(r.abstentions() == 0 ? "" : "; " + r.abstentions() + " abstained").toString();
     }

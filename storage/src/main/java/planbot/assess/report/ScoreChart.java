@@ -15,11 +15,14 @@ import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 import planbot.assess.AssessmentResults.PartResult;
 import planbot.assess.AssessmentResults.SessionResult;
+import planbot.assess.Scale;
 
 /**
  * Draws the agreed score of each part at every session of the template (one bar per session, oldest first, blue
  * getting darker) beside this session's target (a red bar), {@value #WIDTH}×{@value #HEIGHT} pixels, as PNG for the
- * DOCX and XLSX reports. A part without an agreed score or target has no bar or point there. Runs headless, as the
+ * DOCX and XLSX reports. On a red/amber/green template red is 1, amber 2 and green 3, as the axis title says: XChart
+ * 3.8.8 can name ticks through a formatting function, but its tick calculator loops for ever when that function gives
+ * two ticks the same label (the half-way ticks), so the ticks stay numbers. A part without an agreed score or target has no bar or point there. Runs headless, as the
  * digest chart does. Stateless and thread-safe; {@link UncheckedIOException} only if encoding in memory fails.
  */
 public final class ScoreChart {
@@ -48,8 +51,11 @@ public final class ScoreChart {
     }
 
     static CategoryChart chart(AssessmentReport report) {
+        Scale scale = report.template().scale();
+        boolean rag = scale == Scale.RAG;
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(report.template().name() + ": score against target").yAxisTitle("Score").build();
+                .title(report.template().name() + (rag ? ": rating against target" : ": score against target"))
+                .yAxisTitle(rag ? "Rating: 1 red, 2 amber, 3 green" : "Score").build();
         CategoryStyler style = chart.getStyler();
         style.setChartBackgroundColor(Color.WHITE);
         style.setPlotBackgroundColor(Color.WHITE);
@@ -58,7 +64,7 @@ public final class ScoreChart {
         style.setLegendLayout(Styler.LegendLayout.Horizontal);
         style.setLegendBorderColor(Color.WHITE);
         style.setYAxisMin(0.0);
-        style.setYAxisMax(5.0);
+        style.setYAxisMax((double) scale.highest());
         style.setYAxisDecimalPattern("#");
         style.setToolTipsEnabled(false);
         style.setAntiAlias(true);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import planbot.assess.Part;
+import planbot.assess.Scale;
 import planbot.assess.Template;
 import planbot.assess.Tip;
 import planbot.assess.read.TemplateRead.Skipped;
@@ -164,8 +165,8 @@ class TemplateReaderTest {
                 .hasMessageStartingWith("it is not valid YAML (line ");
         assertThatThrownBy(() -> TemplateReader.read("{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_8), "x.json"))
                 .hasMessage("it has no parts: give a list under 'parts'");
-        assertThatThrownBy(() -> TemplateReader.read("name: x\nscale: RAG\nparts: [{poor: a}]".getBytes(StandardCharsets.UTF_8), "x.yml"))
-                .hasMessage("its scale is 'RAG', but planbot only rates 1-5");
+        assertThatThrownBy(() -> TemplateReader.read("name: x\nscale: 1-10\nparts: [{poor: a}]".getBytes(StandardCharsets.UTF_8), "x.yml"))
+                .hasMessage("its scale is '1-10', but planbot rates on 1-5 or rag (red, amber, green)");
         assertThatThrownBy(() -> TemplateReader.read("parts:\n  - tips: {a: b}\n".getBytes(StandardCharsets.UTF_8), "x.yaml"))
                 .hasMessage("parts[1].tips must be a list");
     }
@@ -195,6 +196,61 @@ class TemplateReaderTest {
         assertThat(read.template().name()).isEqualTo("Customer contact and complaints");
         assertThat(part.tips()).extracting(Tip::number).containsExactly(1, 7);
         assertThat(part.questions()).containsExactly("What score have you agreed on?", "Why this score?");
+        assertThat(read.skipped()).isEmpty();
+    }
+
+    @Test
+    void givenTheFmCodeExampleInSamples_whenRead_thenARagTemplateOfStandardsWithWhatGoodLooksLike() throws Exception {
+        // GIVEN the red/amber/green example in samples
+        // WHEN it is read
+        TemplateRead read = TemplateReader.read(Files.readAllBytes(TemplateDocs.sample("fm-code-example.yaml")),
+                "fm-code-example.yaml");
+        // THEN it is rated on rag, five standards with their description and what good looks like, nothing skipped
+        Template t = read.template();
+        assertThat(t.scale()).isEqualTo(Scale.RAG);
+        assertThat(t.name()).isEqualTo("Financial management standards");
+        assertThat(t.parts()).extracting(Part::title).containsExactly("Leadership owns financial sustainability",
+                "The finance lead is heard", "A medium-term financial plan", "Resilience is understood", "Accounts on time");
+        Part second = t.parts().get(1);
+        assertThat(second.poor()).startsWith("The chief finance officer is a member of the leadership team");
+        assertThat(second.excellent()).isEqualTo("No report with a financial effect goes to a decision without the finance lead's comments on it.");
+        assertThat(second.tips()).containsExactly(new Tip(3, "Add a finance comments section to the committee report template"));
+        assertThat(t.tipCount()).isEqualTo(7);
+        assertThat(t.parts()).allSatisfy(p -> assertThat(p.questions()).hasSize(3));
+        assertThat(read.skipped()).isEmpty();
+    }
+
+    @Test
+    void givenARagTemplateUsingPoorAndExcellent_whenRead_thenThoseKeysAreSkippedAndReported() throws Exception {
+        // GIVEN a rag standard written with the 1-5 keys, and a 1-5 part written with the rag keys
+        String rag = "name: x\nscale: rag\nparts: [{poor: a, good: b}]";
+        String five = "name: y\nparts: [{description: a, excellent: b}]";
+        // WHEN they are read
+        TemplateRead readRag = TemplateReader.read(rag.getBytes(StandardCharsets.UTF_8), "x.yaml");
+        TemplateRead readFive = TemplateReader.read(five.getBytes(StandardCharsets.UTF_8), "y.yaml");
+        // THEN the key of the other scale is reported, not silently taken
+        assertThat(readRag.template().scale()).isEqualTo(Scale.RAG);
+        assertThat(readRag.skipped()).extracting(Skipped::where).containsExactly("parts[1].poor");
+        assertThat(readRag.template().parts().get(0).excellent()).isEqualTo("b");
+        assertThat(readFive.template().scale()).isEqualTo(Scale.ONE_TO_FIVE);
+        assertThat(readFive.skipped()).extracting(Skipped::where).containsExactly("parts[1].description");
+    }
+
+    @Test
+    void givenTheRagYamlExampleInTheReadme_whenRead_thenAStandardRatedRedAmberGreen() throws Exception {
+        // GIVEN the README's second YAML block, the red/amber/green one
+        String readme = Files.readString(TemplateDocs.sample(TemplateDocs.SAMPLE).getParent().getParent().resolveSibling("README.md"));
+        int first = readme.indexOf("```yaml\n", readme.indexOf("## Assessments"));
+        int start = readme.indexOf("```yaml\n", first + 1) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        // WHEN it is read
+        TemplateRead read = TemplateReader.read(yaml.getBytes(StandardCharsets.UTF_8), "readme.yaml");
+        // THEN one standard on the rag scale, with its description and what good looks like
+        assertThat(read.template().scale()).isEqualTo(Scale.RAG);
+        Part part = read.template().parts().get(0);
+        assertThat(part.title()).isEqualTo("A medium-term financial plan");
+        assertThat(part.poor()).startsWith("A financial plan for at least three years");
+        assertThat(part.excellent()).startsWith("Refreshed every year");
         assertThat(read.skipped()).isEmpty();
     }
 }
