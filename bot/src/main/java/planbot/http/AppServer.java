@@ -275,6 +275,26 @@ public final class AppServer implements HttpRoutes, AutoCloseable {
     }
 
     /**
+     * The HTTP status of a failure that is the client's doing, found anywhere in {@code e}'s causes: a body Javalin
+     * would not read (over the cap, announced or chunked) or one Jetty could not parse (a form or multipart body that
+     * is not one); the answer then closes the connection, whose body was left unread. Empty for planbot's own failures. Routes with a catch-all answer these as the client's fault (4xx,
+     * not logged) instead of as planbot's (500, logged at ERROR).
+     */
+    public static java.util.OptionalInt clientFault(io.javalin.http.Context ctx, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            int status = t instanceof io.javalin.http.HttpResponseException ? ((io.javalin.http.HttpResponseException) t).getStatus()
+                    : t instanceof org.eclipse.jetty.http.BadMessageException
+                    ? ((org.eclipse.jetty.http.BadMessageException) t).getCode() : 0;
+            if (status > 0) {
+                // the body was left unread: the connection cannot carry another request
+                ctx.header("Connection", "close");
+                return java.util.OptionalInt.of(status);
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    /**
      * No compression, and no per-response check of the content type against Javalin's list of types never to
      * compress (which Javalin makes even when it has no compressor): platform acks are a few KB, due within 3 s, and
      * cost more CPU to compress than they save on the wire. That check was 4% of a Slack /plan request's CPU.

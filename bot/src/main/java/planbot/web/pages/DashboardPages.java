@@ -407,6 +407,10 @@ public final class DashboardPages {
 
     // ---- building blocks
 
+    /** What a request planbot could not read (too large, or not the form it claims to be) is told. */
+    static final String UNREADABLE = "planbot could not read that request (it was too large, or not a form it knows)."
+            + " Nothing was changed.";
+
     /** Runs a page for a signed-in user; sends anyone else to sign in. */
     private Handler signedIn(PageHandler page) {
         return ctx -> {
@@ -422,6 +426,11 @@ public final class DashboardPages {
             } catch (UserFixableException e) {
                 message(ctx, 404, plainFrame(user, "Not found"), e.getMessage(), List.of());
             } catch (Exception e) {
+                java.util.OptionalInt theirs = AppServer.clientFault(ctx, e);
+                if (theirs.isPresent()) {
+                    message(ctx, theirs.getAsInt(), plainFrame(user, "Not understood"), UNREADABLE, List.of());
+                    return;
+                }
                 LOG.error("web page {} failed for tenant {}", ctx.endpoint() == null ? "?" : ctx.endpoint().path,
                         user.map(WebUser::tenant).orElse("?"), e);
                 message(ctx, 500, plainFrame(user, "Sorry"), Failure.GENERIC, List.of());

@@ -179,7 +179,13 @@ public final class SignInRoutes {
         return ctx -> {
             try {
                 handler.handle(ctx);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                java.util.OptionalInt theirs = planbot.http.AppServer.clientFault(ctx, e);
+                if (theirs.isPresent()) {
+                    page(ctx, theirs.getAsInt(), "Not understood", "<p>planbot could not read that request. Open the"
+                            + " sign-in link from your chat again.</p>");
+                    return;
+                }
                 LOG.error("web sign-in request {} failed", route, e);
                 page(ctx, 500, "Something went wrong", "<p>planbot could not do that just now. Try again in a minute.</p>");
             }
