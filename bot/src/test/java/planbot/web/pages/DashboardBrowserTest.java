@@ -126,7 +126,8 @@ class DashboardBrowserTest {
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
                 try {
                     return condition.getAsBoolean();
-                } catch (org.openqa.selenium.NoSuchElementException e) {
+                } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                    // not there yet, or the page navigated between finding an element and reading it: look again
                     return false;
                 }
             });
